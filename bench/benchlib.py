@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Helpers for the imgdl benchmark scripts (standard library only).
+
+Subcommands:
+  peak ROOTPID OUTFILE [INTERVAL]
+      Poll the process tree under ROOTPID (ROOTPID itself and any `time` or
+      `timeout` wrapper excluded) every INTERVAL seconds (default 0.1) and write
+      the largest SUM of resident set sizes seen, in kB, to OUTFILE. Stops when
+      ROOTPID has exited (is gone or a zombie).
+  run-table RESULTS.tsv META.tsv BASELINE
+      Markdown table per corpus set for run.sh.
+  tvp-table RESULTS.tsv META.tsv
+      Markdown table for threads-vs-processes.sh.
+  scale-table RESULTS.tsv META.tsv
+      Markdown table for scale.sh.
+  scale-lists OUTDIR SMALL_LIST SIZE...
+      Write OUTDIR/list-SIZE.txt and OUTDIR/list-SIZE.expect (expected counts).
+  check-report REPORT EXPECT
+      Compare the summary of an imgdl JSON report with an .expect file.
+
+RESULTS.tsv columns: group, tool, run, wall_s, user_s, sys_s, rss_kb, rc, ok, reason
+(rss_kb is max(GNU time %M, sampled process-tree sum)). META.tsv: key, value.
+"""
+import csv
+import json
+import os
+import random
+import signal
+import statistics
+import sys
+import time
+
+
+# ---------------------------------------------------------------- peak RSS
+
+def _proc_table():
+    """pid -> (ppid, comm, state, rss_pages) for every process we can read."""
+    table = {}
+    for name in os.listdir('/proc'):
+        if not name.isdigit():
+            continue
+        try:
+            with open('/proc/%s/stat' % name, 'rb') as f:
+                data = f.read()
+            with open('/proc/%s/statm' % name, 'rb') as f:
+                rss = int(f.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        # comm may contain spaces and parentheses: split at the last ')'
+        lpar, rpar = data.find(b'('), data.rfind(b')')
+        comm = data[lpar + 1:rpar].decode('utf-8', 'replace')
+        rest = data[rpar + 2:].split()
+        table[int(name)] = (int(rest[1]), comm, rest[0].decode(), rss)
+    return table
+
+
+def peak(root, outfile, interval=0.1):
+    page_kb = os.sysconf('SC_PAGE_SIZE') // 1024
+    best = 0
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
+    while not stop:
+        table = _proc_table()
+        me = table.get(root)
+        if me is None or me[2] in ('Z', 'X'):
+            break
+        children = {}
+        for pid, (ppid, _c, _s, _r) in table.items():
+            children.setdefault(ppid, []).append(pid)
+        total, todo = 0, list(children.get(root, []))
+        while todo:
+            pid = todo.pop()
+            ppid, comm, _state, rss = table[pid]
+            if comm not in ('time', 'timeout'):
+                total += rss
+            todo.extend(children.get(pid, []))
+        best = max(best, total * page_kb)
+        time.sleep(interval)
+    with open(outfile, 'w') as f:
+        f.write('%d\n' % best)
+
+
+# ---------------------------------------------------------------- tables
+
+def _read_results(path):
+    with open(path, newline='') as f:
+        return list(csv.DictReader(f, delimiter='\t'))
+
+
+def _read_meta(path):
+    meta = {}
+    with open(path) as f:
+        for line in f:
+            line = line.rstrip('\n')
+            if line:
+                k, _, v = line.partition('\t')
+                meta[k] = v
+    return meta
+
+
+def _summarise(rows):
+    """Medians over the runs that passed; over all runs when none passed."""
+    good = [r for r in rows if r['ok'] == '1']
+    use = good or rows
+    med = lambda key: statistics.median(float(r[key]) for r in use)
+    wall = med('wall_s')
+    cpu = statistics.median(float(r['user_s']) + float(r['sys_s']) for r in use)
+    rss_mb = med('rss_kb') * 1024 / 1e6
+    if len(good) == len(rows):
+        check = 'ok %d/%d' % (len(good), len(rows))
+    else:
+        reasons = sorted({r['reason'] for r in rows if r['ok'] != '1'})
+        check = '**FAIL** %d/%d: %s' % (len(rows) - len(good), len(rows), '; '.join(reasons))
+    return {'wall': wall, 'cpu': cpu, 'rss': rss_mb, 'check': check,
+            'failed': len(good) != len(rows)}
+
+
+def _f(x, nd=2):
+    if x is None:
+        return '–'
+    if x >= 1000:
+        return '{:,.0f}'.format(x)
+    if x >= 100:
+        return '%.0f' % x
+    if x >= 10:
+        return '%.1f' % x
+    return ('%.' + str(nd) + 'f') % x
+
+
+def _groups(rows, key):
+    out = {}
+    for r in rows:
+        out.setdefault(r[key], []).append(r)
+    return out
+
+
+def run_table(results, metafile, baseline):
+    rows = _read_results(results)
+    meta = _read_meta(metafile)
+    for group, grows in _groups(rows, 'group').items():
+        files = int(meta[group + '.files'])
+        nbytes = int(meta[group + '.bytes'])
+        print('### %s: %d files, %.1f MB\n' % (group, files, nbytes / 1e6))
+        print('| tool | median wall s | median CPU s | median peak RSS MB | files/s | MB/s '
+              '| wall ratio to %s | CPU ratio to %s | check |' % (baseline, baseline))
+        print('|---|--:|--:|--:|--:|--:|--:|--:|---|')
+        by_tool = _groups(grows, 'tool')
+        sums = {t: _summarise(v) for t, v in by_tool.items()}
+        base = sums.get(baseline)
+        for tool, s in sums.items():
+            name = ('**FAIL** ' + tool) if s['failed'] else tool
+            wr = _f(s['wall'] / base['wall']) if base and base['wall'] > 0 else '–'
+            cr = _f(s['cpu'] / base['cpu']) if base and base['cpu'] > 0 else '–'
+            print('| %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
+                name, _f(s['wall']), _f(s['cpu']), _f(s['rss'], 1),
+                _f(files / s['wall']) if s['wall'] > 0 else '–',
+                _f(nbytes / 1e6 / s['wall']) if s['wall'] > 0 else '–',
+                wr, cr, s['check']))
+        print()
+
+
+def tvp_table(results, metafile):
+    rows = _read_results(results)
+    meta = _read_meta(metafile)
+    # tool = "MODE/WORKERS", group = empty | one | small | large
+    keys = []
+    for r in rows:
+        if r['tool'] not in keys:
+            keys.append(r['tool'])
+    keys.sort(key=lambda k: (k.split('/')[0] != 'thread', int(k.split('/')[1])))
+    groups = [g for g in ('small', 'large') if g + '.files' in meta]
+    head = ['mode', 'workers', 'start-up, empty list: wall s', 'start-up, empty list: peak RSS MB',
+            'start-up, 1 URL: wall s', 'start-up, 1 URL: peak RSS MB']
+    for g in groups:
+        head += ['%s: wall s' % g, '%s: files/s' % g, '%s: MB/s' % g,
+                 '%s: CPU s' % g, '%s: peak RSS MB' % g]
+    head.append('check')
+    print('| ' + ' | '.join(head) + ' |')
+    print('|---|--:|' + '--:|' * (len(head) - 3) + '---|')
+    for k in keys:
+        mode, workers = k.split('/')
+        cells, checks = [mode, workers], []
+        for g in ['empty', 'one'] + groups:
+            sel = [r for r in rows if r['tool'] == k and r['group'] == g]
+            if not sel:
+                cells += ['–'] * (2 if g in ('empty', 'one') else 5)
+                continue
+            s = _summarise(sel)
+            if s['failed']:
+                checks.append('%s %s' % (g, s['check']))
+            if g in ('empty', 'one'):
+                cells += [_f(s['wall']), _f(s['rss'], 1)]
+            else:
+                files, nbytes = int(meta[g + '.files']), int(meta[g + '.bytes'])
+                cells += [_f(s['wall']), _f(files / s['wall']), _f(nbytes / 1e6 / s['wall']),
+                          _f(s['cpu']), _f(s['rss'], 1)]
+        cells.append('; '.join(checks) if checks else 'ok')
+        print('| ' + ' | '.join(cells) + ' |')
+    print()
+
+
+def scale_table(results, metafile):
+    rows = _read_results(results)
+    meta = _read_meta(metafile)
+    startup = {}
+    for r in rows:
+        if r['group'] == 'empty':
+            startup.setdefault(r['tool'], []).append(r)
+    startup = {m: _summarise(v)['wall'] for m, v in startup.items()}
+    print('| mode | entries | skipped | duplicate | invalid | median wall s | µs per entry '
+          '| µs per entry, start-up subtracted | median CPU s | median peak RSS MB '
+          '| with --report: wall s | with --report: peak RSS MB | check |')
+    print('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|')
+    sizes = sorted({int(r['group']) for r in rows if r['group'].isdigit()})
+    modes = []
+    for r in rows:
+        if r['tool'] not in modes:
+            modes.append(r['tool'])
+    for mode in modes:
+        for n in sizes:
+            sel = [r for r in rows if r['tool'] == mode and r['group'] == str(n)]
+            rep = [r for r in rows if r['tool'] == mode and r['group'] == 'report-%d' % n]
+            if not sel:
+                continue
+            s = _summarise(sel)
+            su = startup.get(mode)
+            net = (s['wall'] - su) * 1e6 / n if su is not None else None
+            check = s['check']
+            rw = rr = '–'
+            if rep:
+                sr = _summarise(rep)
+                rw, rr = _f(sr['wall']), _f(sr['rss'], 1)
+                check += '; report ' + ('ok' if not sr['failed'] else sr['check'])
+            print('| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
+                mode, '{:,}'.format(n), '{:,}'.format(int(meta['%d.skipped' % n])),
+                '{:,}'.format(int(meta['%d.duplicate' % n])),
+                '{:,}'.format(int(meta['%d.invalid' % n])),
+                _f(s['wall']), _f(s['wall'] * 1e6 / n),
+                _f(net) if net is not None else '–', _f(s['cpu']), _f(s['rss'], 1),
+                rw, rr, check))
+    if startup:
+        print('\nStart-up (empty list, median wall s): ' +
+              ', '.join('%s %s' % (m, _f(v)) for m, v in startup.items()))
+    print()
+
+
+# ---------------------------------------------------------------- scale lists
+
+INVALID = ['not a url', 'ftp://127.0.0.1/file.jpg', 'http://', '/relative/path.jpg',
+           'mailto:someone@example.org', 'http//missing-colon.example/a.jpg']
+
+
+def scale_lists(outdir, small_list, sizes):
+    with open(small_list) as f:
+        urls = [l.strip() for l in f if l.strip()]
+    for n in sizes:
+        n = int(n)
+        invalid = n // 100
+        unique = min(len(urls), n - invalid)
+        dup = n - unique - invalid
+        rng = random.Random(n)
+        # a shuffled sequence of line kinds; the first one is always a new URL,
+        # so every duplicate refers to a URL already seen
+        kinds = ['u'] * unique + ['d'] * dup + ['x'] * invalid
+        rng.shuffle(kinds)
+        if unique:
+            first = kinds.index('u')
+            kinds[0], kinds[first] = kinds[first], kinds[0]
+        lines, seen = [], 0
+        for i, kind in enumerate(kinds):
+            if kind == 'u':
+                lines.append(urls[seen])
+                seen += 1
+            elif kind == 'd':
+                # an exact copy, an upper-case scheme, or an added #fragment
+                u = urls[rng.randrange(seen)]
+                if i % 3 == 1:
+                    u = 'HTTP' + u[4:]
+                elif i % 3 == 2:
+                    u = u + '#dup%d' % i
+                lines.append(u)
+            else:
+                lines.append(INVALID[i % len(INVALID)])
+        path = os.path.join(outdir, 'list-%d.txt' % n)
+        with open(path, 'w') as f:
+            f.write('\n'.join(lines) + '\n')
+        with open(os.path.join(outdir, 'list-%d.expect' % n), 'w') as f:
+            f.write('entries\t%d\nskipped\t%d\nduplicate\t%d\ninvalid\t%d\n'
+                    'downloaded\t0\nfailed\t0\n' % (n, unique, dup, invalid))
+
+
+def check_report(report, expect):
+    with open(report) as f:
+        rep = json.load(f)
+    want = {}
+    with open(expect) as f:
+        for line in f:
+            k, v = line.split()
+            want[k] = int(v)
+    summary = rep.get('summary', {})
+    bad = ['%s=%s (want %d)' % (k, summary.get(k), v) for k, v in want.items()
+           if summary.get(k) != v]
+    n = len(rep.get('results', []))
+    if n != want['entries']:
+        bad.append('results has %d objects (want %d)' % (n, want['entries']))
+    if bad:
+        print('report mismatch: ' + ', '.join(bad))
+        return 1
+    return 0
+
+
+def main(argv):
+    cmd = argv[1] if len(argv) > 1 else ''
+    if cmd == 'peak':
+        peak(int(argv[2]), argv[3], float(argv[4]) if len(argv) > 4 else 0.1)
+    elif cmd == 'run-table':
+        run_table(argv[2], argv[3], argv[4])
+    elif cmd == 'tvp-table':
+        tvp_table(argv[2], argv[3])
+    elif cmd == 'scale-table':
+        scale_table(argv[2], argv[3])
+    elif cmd == 'scale-lists':
+        scale_lists(argv[2], argv[3], argv[4:])
+    elif cmd == 'check-report':
+        return check_report(argv[2], argv[3])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

@@ -1,0 +1,237 @@
+# shellcheck shell=bash
+# Shared functions for bench/run.sh, bench/threads-vs-processes.sh and bench/scale.sh.
+# Source it after `set -euo pipefail`; it defines no side effects until a function is called.
+
+# the settings given in the environment, for the "exact command line" (before any default is set)
+BENCH_ENV_LINE=
+for _v in WORK PORT RUNS WORKERS IMGDL_JAR NSMALL NLARGE JAVA IMGDL_JAVA_OPTS IMGDL_CHILD_OPTS \
+          TOOL_TIMEOUT RSS_INTERVAL SCALE_SIZES SCALE_JAVA_OPTS; do
+  if [ -n "${!_v:-}" ]; then BENCH_ENV_LINE+="$_v=$(printf '%q' "${!_v}") "; fi
+done
+unset _v
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+PORT=${PORT:-8088}
+IMGDL_JAR=${IMGDL_JAR:-$ROOT/target/imgdl.jar}
+JAVA=${JAVA:-java}
+TIME_BIN=${TIME_BIN:-/usr/bin/time}
+TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}
+RSS_INTERVAL=${RSS_INTERVAL:-0.1}
+if [ -z "${PYTHON:-}" ]; then
+  # the system interpreter starts in ~20 ms; a pyenv shim can take ~150 ms
+  if [ -x /usr/bin/python3 ]; then PYTHON=/usr/bin/python3; else PYTHON=python3; fi
+fi
+# extra options for the imgdl JVM (the parent), e.g. IMGDL_JAVA_OPTS="-XX:+UseSerialGC"
+read -r -a IMGDL_JAVA_OPTS_A <<< "${IMGDL_JAVA_OPTS:-}"
+
+NGINX_STARTED=0
+CUR_PID=
+BUILD=1
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# ensure_tools CMD... : install the Debian packages of the missing commands (apt-get update once)
+ensure_tools() {
+  local missing=() c pkg
+  for c in "$@"; do
+    case $c in
+      nginx) command -v nginx >/dev/null || missing+=(nginx-light) ;;
+      convert) [ -x /usr/bin/convert ] || missing+=(imagemagick) ;;
+      time) [ -x "$TIME_BIN" ] || missing+=(time) ;;
+      aria2c) command -v aria2c >/dev/null || missing+=(aria2) ;;
+      python3) command -v "$PYTHON" >/dev/null || missing+=(python3) ;;
+      *) command -v "$c" >/dev/null || missing+=("$c") ;;
+    esac
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get to install them"
+  log "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  if ! apt-get install -y -qq "${missing[@]}" >/dev/null; then
+    # Debian 13 has no nginx-light
+    for pkg in "${!missing[@]}"; do [ "${missing[$pkg]}" = nginx-light ] && missing[pkg]=nginx; done
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [ "$(basename "$PYTHON")" = python3 ] && ! command -v "$PYTHON" >/dev/null; then PYTHON=python3; fi
+}
+
+cleanup() {
+  local rc=$?
+  if [ -n "$CUR_PID" ] && kill -0 "$CUR_PID" 2>/dev/null; then
+    # CUR_PID is a `timeout` process: it passes the signal to its whole process group
+    kill -TERM "$CUR_PID" 2>/dev/null || true
+    wait "$CUR_PID" 2>/dev/null || true
+  fi
+  if [ "$NGINX_STARTED" = 1 ] && [ -f "$WORK/nginx.pid" ]; then
+    kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  fi
+  exit "$rc"
+}
+
+# start_corpus: build (or reuse) the corpus in $WORK and start nginx; stop it on exit if we started it
+start_corpus() {
+  mkdir -p "$WORK"
+  if ! { [ -f "$WORK/nginx.pid" ] && kill -0 "$(cat "$WORK/nginx.pid")" 2>/dev/null; }; then
+    NGINX_STARTED=1
+  fi
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+  log "corpus in $WORK (NSMALL=${NSMALL:-10000} NLARGE=${NLARGE:-40}), nginx on 127.0.0.1:$PORT"
+  PORT=$PORT "$BENCH_DIR/corpus.sh" "$WORK" >&2
+  curl -sf -o /dev/null "http://127.0.0.1:$PORT/small/$(basename "$(head -n1 "$WORK/small.txt")")" \
+    || die "nginx does not serve the corpus on port $PORT (see $WORK/logs/error.log)"
+  # warm the page cache so that the first tool measured is not penalised
+  find "$WORK/www" -type f -exec cat {} + >/dev/null
+}
+
+# prepare_set SET: the expected names, byte count and curl config of DIR/SET.txt
+prepare_set() {
+  local set=$1
+  sed 's#.*/##' "$WORK/$set.txt" | LC_ALL=C sort > "$WORK/$set.names"
+  sed 's#.*#url = "&"#' "$WORK/$set.txt" > "$WORK/$set.curl"
+  # shellcheck disable=SC2034  # used by the scripts that source this file
+  SET_FILES=$(wc -l < "$WORK/$set.txt")
+  SET_BYTES=$(cd "$WORK/www/$set" && xargs -a "$WORK/$set.names" stat -c %s | awk '{s+=$1} END {print s+0}')
+}
+
+# ensure_jar: build the jar when it is missing (only at the default path); sets HAVE_IMGDL
+ensure_jar() {
+  HAVE_IMGDL=1
+  [ -f "$IMGDL_JAR" ] && return 0
+  if [ "$BUILD" = 1 ] && [ "$IMGDL_JAR" = "$ROOT/target/imgdl.jar" ]; then
+    log "building $IMGDL_JAR (./mvnw -B -q package -DskipTests)"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2 || die "the build failed"
+    [ -f "$IMGDL_JAR" ] || die "the build did not make $IMGDL_JAR"
+    return 0
+  fi
+  log "warning: $IMGDL_JAR not found (--no-build or IMGDL_JAR set): imgdl is left out"
+  HAVE_IMGDL=0
+}
+
+# measure LOGFILE CMD...: run CMD under GNU time and a process-tree RSS sampler.
+# Sets M_WALL (bash's $EPOCHREALTIME around the run, which includes ~2 ms to start `timeout` and
+# `time`), M_USER, M_SYS, M_RSS_KB (max of time's %M and the sampled tree sum) and M_RC.
+measure() {
+  local logf=$1; shift
+  local tf="$logf.time" pf="$logf.peak" spid line
+  rm -f "$tf" "$pf"
+  local t0=${EPOCHREALTIME:-} t1
+  timeout -k 10 "$TOOL_TIMEOUT" "$TIME_BIN" -f '%e %U %S %M' -o "$tf" "$@" >"$logf" 2>&1 </dev/null &
+  CUR_PID=$!
+  "$PYTHON" "$BENCH_DIR/benchlib.py" peak "$CUR_PID" "$pf" "$RSS_INTERVAL" &
+  spid=$!
+  M_RC=0
+  wait "$CUR_PID" || M_RC=$?
+  t1=${EPOCHREALTIME:-}
+  CUR_PID=
+  wait "$spid" || true
+  line=$(tail -n1 "$tf" 2>/dev/null || true)
+  if [[ $line =~ ^[0-9.]+\ [0-9.]+\ [0-9.]+\ [0-9]+$ ]]; then
+    read -r M_WALL M_USER M_SYS M_RSS_KB <<< "$line"
+    # GNU time's %e has 10 ms steps: use bash's microsecond clock when there is one
+    if [ -n "$t0" ] && [ -n "$t1" ]; then
+      M_WALL=$(awk -v a="${t0/,/.}" -v b="${t1/,/.}" 'BEGIN {printf "%.3f", b - a}')
+    fi
+  else
+    M_WALL=0 M_USER=0 M_SYS=0 M_RSS_KB=0
+    [ "$M_RC" = 0 ] && M_RC=125
+  fi
+  local tree
+  tree=$(cat "$pf" 2>/dev/null || echo 0)
+  [ "$tree" -gt "$M_RSS_KB" ] && M_RSS_KB=$tree
+  return 0
+}
+
+# verify OUT SET: every file of DIR/SET.txt is in OUT with the right name, total bytes and
+# SHA-256 (16 files spread over the list). Prints nothing when all is well, else the reason.
+verify() { verify_names "$1" "$WORK/$2.names" "$WORK/www/$2" "$SET_BYTES"; }
+
+# verify_names OUT NAMES SRCDIR BYTES: OUT holds exactly the files named in NAMES (sorted),
+# BYTES bytes in all, and a sample of them equals the same names in SRCDIR.
+verify_names() {
+  local out=$1 names=$2 src=$3 want=$4 got bytes n step i name
+  if [ ! -d "$out" ]; then echo "no output directory"; return; fi
+  got=$(cd "$out" && find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort)
+  if [ "$got" != "$(cat "$names")" ]; then
+    n=$(printf '%s' "$got" | grep -c '' || true)
+    echo "names differ: $n entries in OUT, $(grep -c '' "$names") expected"
+    return
+  fi
+  bytes=$(find "$out" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
+  if [ "$bytes" != "$want" ]; then echo "bytes $bytes, expected $want"; return; fi
+  n=$(grep -c '' "$names"); step=$(( n / 16 > 0 ? n / 16 : 1 ))
+  for (( i = 1; i <= n; i += step )); do
+    name=$(sed -n "${i}p" "$names")
+    if [ "$(sha256sum < "$out/$name")" != "$(sha256sum < "$src/$name")" ]; then
+      echo "sha256 differs: $name"; return
+    fi
+  done
+}
+
+# rc_reason: the failure reason for the exit code of the last measure, or nothing
+rc_reason() {
+  case $M_RC in
+    0) ;;
+    124) echo "timed out after ${TOOL_TIMEOUT}s" ;;
+    125) echo "no timing: GNU time was killed" ;;
+    137) echo "exit 137 (killed)" ;;
+    *) echo "exit $M_RC" ;;
+  esac
+}
+
+# progress SET RUN RUNS NAME REASON: one line per measurement on standard error
+progress() {
+  log "$(printf '[%s %d/%d] %-16s %7.2fs wall %7.2fs cpu %7.1f MB %s' "$1" "$2" "$3" "$4" \
+    "$M_WALL" "$(awk -v u="$M_USER" -v s="$M_SYS" 'BEGIN {print u+s}')" \
+    "$(awk -v k="$M_RSS_KB" 'BEGIN {print k*1024/1e6}')" "${5:-ok}")"
+}
+
+# result_row GROUP TOOL RUN OK REASON: append the last measurement to $RESULTS
+result_row() {
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" \
+    "$M_WALL" "$M_USER" "$M_SYS" "$M_RSS_KB" "$M_RC" "$4" "$5" >> "$RESULTS"
+}
+
+results_header() {
+  printf 'group\ttool\trun\twall_s\tuser_s\tsys_s\trss_kb\trc\tok\treason\n' > "$RESULTS"
+}
+
+# imgdl_cmd MODE WORKERS OUT LIST: the imgdl command line, in array IMGDL_CMD
+imgdl_cmd() {
+  # shellcheck disable=SC2034  # used by the scripts that source this file
+  IMGDL_CMD=("$JAVA" "${IMGDL_JAVA_OPTS_A[@]}" -jar "$IMGDL_JAR" -o "$3" -w "$2" --mode "$1"
+             --per-host 0 -q --no-progress "$4")
+}
+
+machine_info() {
+  local mem
+  mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
+  echo "## Machine"
+  echo
+  echo "- CPU: $(nproc) cores available, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
+  echo "- RAM: $mem"
+  # shellcheck disable=SC1091
+  echo "- kernel: $(uname -sr); OS: $(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-?}")"
+  echo "- java: $("$JAVA" -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
+  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- output directories on: $(df -T "$WORK" | awk 'NR==2 {print $2}') ($WORK)"
+  echo "- server: $(nginx -v 2>&1 | sed 's/.*: //'), 1 worker process, 127.0.0.1:$PORT"
+}
+
+tool_versions() {
+  echo "- peers: $(curl --version | head -n1 | cut -d' ' -f1-2); $(wget2 --version 2>/dev/null | head -n1);" \
+       "aria2c $(aria2c --version | head -n1 | awk '{print $3}'); $(wget --version | head -n1 | cut -d' ' -f1-3)"
+  if [ "${HAVE_IMGDL:-0}" = 1 ]; then
+    echo "- imgdl: $IMGDL_JAR ($(stat -c '%s bytes, built %y' "$IMGDL_JAR" | cut -d. -f1))"
+  fi
+}
+
+# command_line ARGS...: the exact command line, shell-quoted
+command_line() {
+  printf '%s%s' "$BENCH_ENV_LINE" "$(printf '%q' "$0")"
+  if [ $# -gt 0 ]; then printf ' %q' "$@"; fi
+  echo
+}

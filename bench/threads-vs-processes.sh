@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# imgdl thread mode against process mode: start-up, peak memory and throughput at several
+# worker counts. See bench/README.md.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+usage() {
+  cat <<EOF
+usage: bench/threads-vs-processes.sh [--runs R] [--workers-list LIST] [--quick] [--sets LIST] [--no-build]
+
+  --runs R             runs per measurement (default \$RUNS or 5; 1 with --quick)
+  --workers-list LIST  comma-separated worker counts (default 1,4,16)
+  --quick              NSMALL=1000, NLARGE=8, 1 run, WORK=/tmp/imgdl-bench-quick
+  --sets LIST          throughput sets: small,large (default), or one of them
+  --no-build           do not build target/imgdl.jar when it is missing (then this script fails)
+
+environment: WORK (default /tmp/imgdl-bench), PORT (8088), RUNS, IMGDL_JAR, NSMALL, NLARGE, JAVA,
+IMGDL_JAVA_OPTS, IMGDL_CHILD_OPTS (passed through to imgdl), TOOL_TIMEOUT (1800 s).
+The Markdown report goes to standard output and to \$WORK/results/tvp-*/report.md.
+EOF
+}
+
+ARGS=("$@")
+QUICK=0 RUNS_OPT='' WLIST=1,4,16 SETS_CSV=small,large
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) RUNS_OPT=${2:?--runs needs a value}; shift 2 ;;
+    --workers-list) WLIST=${2:?--workers-list needs a value}; shift 2 ;;
+    --quick) QUICK=1; shift ;;
+    --sets) SETS_CSV=${2:?--sets needs a value}; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
+if [ "$QUICK" = 1 ]; then
+  export NSMALL=${NSMALL:-1000} NLARGE=${NLARGE:-8}
+  RUNS=${RUNS_OPT:-${RUNS:-1}}
+  WORK=${WORK:-/tmp/imgdl-bench-quick}
+else
+  RUNS=${RUNS_OPT:-${RUNS:-5}}
+  WORK=${WORK:-/tmp/imgdl-bench}
+fi
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
+IFS=, read -r -a WORKERS_LIST <<< "$WLIST"
+for w in "${WORKERS_LIST[@]}"; do
+  if ! [[ $w =~ ^[1-9][0-9]*$ ]] || [ "$w" -gt 256 ]; then die "bad worker count: $w"; fi
+done
+IFS=, read -r -a SETS <<< "$SETS_CSV"
+for s in "${SETS[@]}"; do [[ $s =~ ^(small|large)$ ]] || die "unknown set: $s"; done
+
+ensure_tools nginx convert curl time python3
+ensure_jar
+[ "$HAVE_IMGDL" = 1 ] || die "no imgdl jar at $IMGDL_JAR"
+start_corpus
+RESDIR=$WORK/results/tvp-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$RESDIR"
+RESULTS=$RESDIR/results.tsv META=$RESDIR/meta.tsv
+results_header
+: > "$META"
+
+# the start-up lists: nothing at all, and the first small image
+: > "$RESDIR/empty.txt"
+head -n1 "$WORK/small.txt" > "$RESDIR/one.txt"
+sed 's#.*/##' "$RESDIR/one.txt" > "$RESDIR/one.names"
+ONE_BYTES=$(stat -c %s "$WORK/www/small/$(cat "$RESDIR/one.names")")
+declare -A BYTES
+for set in "${SETS[@]}"; do
+  prepare_set "$set"
+  BYTES[$set]=$SET_BYTES
+  printf '%s.files\t%s\n%s.bytes\t%s\n' "$set" "$SET_FILES" "$set" "$SET_BYTES" >> "$META"
+done
+
+MODES=(thread process)
+GROUPS_=(empty one "${SETS[@]}")
+log "runs=$RUNS workers=${WORKERS_LIST[*]} sets=${SETS[*]}; raw results in $RESDIR"
+for (( r = 1; r <= RUNS; r++ )); do
+  for w in "${WORKERS_LIST[@]}"; do
+    for g in "${GROUPS_[@]}"; do
+      for (( k = 0; k < 2; k++ )); do
+        # alternate the modes, and swap who goes first from round to round
+        mode=${MODES[$(( (k + r - 1) % 2 ))]}
+        out=$WORK/out/tvp
+        rm -rf "$out"; mkdir -p "$out"; sync
+        case $g in
+          empty) list=$RESDIR/empty.txt ;;
+          one) list=$RESDIR/one.txt ;;
+          *) list=$WORK/$g.txt ;;
+        esac
+        imgdl_cmd "$mode" "$w" "$out" "$list"
+        logf=$RESDIR/$g-$mode-$w-$r.log
+        measure "$logf" "${IMGDL_CMD[@]}"
+        reason=$(rc_reason)
+        if [ -z "$reason" ]; then
+          case $g in
+            empty) [ -z "$(ls -A "$out")" ] || reason="files written for an empty list" ;;
+            one) reason=$(verify_names "$out" "$RESDIR/one.names" "$WORK/www/small" "$ONE_BYTES") ;;
+            *) SET_BYTES=${BYTES[$g]}; reason=$(verify "$out" "$g") ;;
+          esac
+        fi
+        ok=1; [ -z "$reason" ] || ok=0
+        result_row "$g" "$mode/$w" "$r" "$ok" "$reason"
+        progress "$g" "$r" "$RUNS" "$mode -w $w" "$reason"
+        if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
+      done
+    done
+  done
+done
+rm -rf "$WORK/out"
+
+{
+  echo "# imgdl: threads vs processes"
+  echo
+  echo "Command: \`$(command_line "${ARGS[@]}")\`"
+  echo
+  machine_info
+  tool_versions
+  echo
+  echo "## Results"
+  echo
+  echo "Median of $RUNS run(s); the two modes alternate within each round. Each run starts from an"
+  echo "empty output directory and is verified. Command:"
+  imgdl_cmd MODE W OUT LIST
+  echo "\`$(printf '%s ' "${IMGDL_CMD[@]}" | sed 's# *$##')\`."
+  echo "Start-up = wall time for an empty list, and for a list of 1 small image. Wall and CPU"
+  echo "(user+sys, child JVMs included) from GNU time; peak RSS = max(GNU time %M, sum of RSS over"
+  echo "the process tree sampled every ${RSS_INTERVAL}s), so for process mode it counts every child JVM"
+  echo "(pages shared between JVMs, such as libjvm and the CDS archive, are counted once per JVM)."
+  echo "MB = 10^6 bytes."
+  echo
+  "$PYTHON" "$BENCH_DIR/benchlib.py" tvp-table "$RESULTS" "$META"
+} | tee "$RESDIR/report.md"
+log "report: $RESDIR/report.md"

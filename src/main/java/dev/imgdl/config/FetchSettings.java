@@ -1,0 +1,39 @@
+package dev.imgdl.config;
+
+import java.util.List;
+
+/**
+ * Everything the download core needs to fetch one entry. It is a plain value so that it can
+ * cross the pipe to a child JVM as JSON and give the child exactly the parent's behaviour.
+ *
+ * @param outputDir absolute path of the output directory
+ * @param runId short id of this run, part of every temporary file name
+ * @param timeoutMillis connect timeout and longest silence while reading
+ * @param deadlineMillis wall-clock cap for one entry, all attempts and waits included
+ * @param maxSize largest body accepted, in bytes
+ * @param retries extra attempts after the first, for retryable failures only
+ * @param userAgent the User-Agent header
+ * @param headers extra request headers, each {@code Name: value}
+ * @param overwrite download even when the target exists
+ * @param anyType accept bodies that are not images
+ * @param perHost most requests in flight to one host, 0 for no cap
+ * @param rate most requests per second to one host, 0 for no limit
+ */
+public record FetchSettings(
+    String outputDir,
+    String runId,
+    long timeoutMillis,
+    long deadlineMillis,
+    long maxSize,
+    int retries,
+    String userAgent,
+    List<String> headers,
+    boolean overwrite,
+    boolean anyType,
+    int perHost,
+    double rate) {
+
+  public FetchSettings {
+    headers = List.copyOf(headers);
+  }
+}

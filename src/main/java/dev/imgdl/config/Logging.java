@@ -1,0 +1,61 @@
+package dev.imgdl.config;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures Logback in code, found by Logback through the service loader: everything goes to
+ * standard error, at WARN unless {@code -v} raises it. Configuring in code avoids parsing an XML
+ * file at every start, which matters for short runs and for every child JVM.
+ */
+public final class Logging extends ContextAwareBase implements Configurator {
+
+  @Override
+  public ExecutionStatus configure(LoggerContext context) {
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setContext(context);
+    appender.setName("stderr");
+    appender.setTarget("System.err");
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg%n");
+    encoder.start();
+    appender.setEncoder(encoder);
+    appender.start();
+    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.addAppender(appender);
+    root.setLevel(Level.WARN);
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** The level name for a number of {@code -v}, or ERROR when quiet. */
+  public static String levelFor(int verbosity, boolean quiet) {
+    if (quiet) {
+      return "ERROR";
+    }
+    return switch (verbosity) {
+      case 0 -> "WARN";
+      case 1 -> "INFO";
+      case 2 -> "DEBUG";
+      default -> "TRACE";
+    };
+  }
+
+  /** Sets the level of imgdl's own loggers and of the root logger. */
+  public static void setLevel(String level) {
+    if (level == null) {
+      return;
+    }
+    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
+        instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(Level.toLevel(level, Level.WARN));
+    }
+  }
+}

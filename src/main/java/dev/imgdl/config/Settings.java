@@ -1,0 +1,50 @@
+package dev.imgdl.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The immutable settings of one run, built once from the command line. Nothing below the CLI
+ * sees picocli; everything below reads this record.
+ *
+ * @param inputs input files, {@code -} for standard input; never empty
+ * @param output the output directory
+ * @param workers number of chunks and workers
+ * @param mode thread or process workers
+ * @param fetch what the download core needs, shared with child JVMs
+ * @param report where to write the JSON report, {@code -} for standard output, or null
+ * @param failed where to write failed URLs, or null
+ * @param minSuccess lowest success ratio that still exits 0
+ * @param quiet print nothing but errors
+ * @param verbosity number of {@code -v}
+ * @param progress whether to show the live progress display
+ * @param childJvmOptions JVM options for process-mode children
+ */
+public record Settings(
+    List<String> inputs,
+    Path output,
+    int workers,
+    Mode mode,
+    FetchSettings fetch,
+    String report,
+    Path failed,
+    double minSuccess,
+    boolean quiet,
+    int verbosity,
+    boolean progress,
+    List<String> childJvmOptions) {
+
+  public static final int DEFAULT_WORKERS = 8;
+  public static final int DEFAULT_PER_HOST = 16;
+  public static final int DEFAULT_RETRIES = 3;
+
+  public Settings {
+    inputs = List.copyOf(inputs);
+    childJvmOptions = List.copyOf(childJvmOptions);
+  }
+
+  /** Whether the report goes to standard output. */
+  public boolean reportToStdout() {
+    return "-".equals(report);
+  }
+}

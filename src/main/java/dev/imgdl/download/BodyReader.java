@@ -1,0 +1,139 @@
+package dev.imgdl.download;
+
+import dev.imgdl.config.FetchSettings;
+import dev.imgdl.config.Sizes;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * Streams one response body to a new temporary file in the output directory, computing its
+ * SHA-256 on the way, enforcing {@code --max-size} and checking the image signature as soon as
+ * the first bytes are in. On any failure the temporary file is gone when this returns.
+ */
+final class BodyReader {
+  private static final int BUFFER = 64 * 1024;
+  private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+  private static final ThreadLocal<byte[]> HEADS =
+      ThreadLocal.withInitial(() -> new byte[ImageFormat.SNIFF_BYTES]);
+
+  private final FetchSettings settings;
+  private final Path dir;
+
+  BodyReader(FetchSettings settings) {
+    this.settings = settings;
+    this.dir = Path.of(settings.outputDir());
+  }
+
+  /** Refusals that need only the headers: an HTML response, a declared size too large. */
+  Outcome.Failure checkHeaders(Response response) {
+    String type = response.header("Content-Type");
+    if (!settings.anyType() && type != null && mime(type).equals("text/html")) {
+      return failure("not an image (text/html)", response);
+    }
+    long declared = response.body().contentLength();
+    if (declared > settings.maxSize()) {
+      return failure(tooLarge(), response);
+    }
+    return null;
+  }
+
+  Outcome read(Response response, int worker) throws IOException {
+    Path temp = TempFiles.create(dir, settings.runId(), worker);
+    boolean kept = false;
+    try {
+      Outcome outcome = stream(response, temp);
+      kept = outcome instanceof Outcome.Body;
+      return outcome;
+    } finally {
+      if (!kept) {
+        TempFiles.delete(temp);
+      }
+    }
+  }
+
+  private Outcome stream(Response response, Path temp) throws IOException {
+    MessageDigest sha = sha256();
+    byte[] buffer = BUFFERS.get();
+    byte[] head = HEADS.get();
+    int headLength = 0;
+    ImageFormat format = null;
+    boolean decided = false;
+    long total = 0;
+    BufferedSource source = response.body().source();
+    try (OutputStream out = Files.newOutputStream(temp)) {
+      for (int n; (n = source.read(buffer, 0, buffer.length)) != -1; ) {
+        total += n;
+        if (total > settings.maxSize()) {
+          return failure(tooLarge(), response);
+        }
+        if (!decided) {
+          int copy = Math.min(n, head.length - headLength);
+          System.arraycopy(buffer, 0, head, headLength, copy);
+          headLength += copy;
+          format = ImageFormat.detect(head, headLength);
+          decided = format != null || headLength == head.length;
+          if (decided && format == null && !settings.anyType()) {
+            return failure(notAnImage(response, head, headLength), response);
+          }
+        }
+        sha.update(buffer, 0, n);
+        out.write(buffer, 0, n);
+      }
+    }
+    if (format == null) {
+      format = ImageFormat.detect(head, headLength);
+    }
+    if (format == null && !settings.anyType()) {
+      return failure(notAnImage(response, head, headLength), response);
+    }
+    return new Outcome.Body(
+        temp,
+        total,
+        HexFormat.of().formatHex(sha.digest()),
+        response.header("Content-Type"),
+        response.code(),
+        format);
+  }
+
+  private String tooLarge() {
+    return "too large (> " + Sizes.format(settings.maxSize()) + ")";
+  }
+
+  private static String notAnImage(Response response, byte[] head, int length) {
+    String type = response.header("Content-Type");
+    if (ImageFormat.looksLikeHtml(head, length) || (type != null && mime(type).contains("html"))) {
+      return "not an image (text/html)";
+    }
+    if (length == 0) {
+      return "not an image (empty body)";
+    }
+    return "not an image (" + (type == null ? "unrecognized data" : mime(type)) + ")";
+  }
+
+  private static Outcome.Failure failure(String error, Response response) {
+    return new Outcome.Failure(error, false, response.code(), response.header("Content-Type"), -1);
+  }
+
+  static String mime(String contentType) {
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .strip()
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+  }
+}

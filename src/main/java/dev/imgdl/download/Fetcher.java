@@ -1,0 +1,165 @@
+package dev.imgdl.download;
+
+import dev.imgdl.config.Durations;
+import dev.imgdl.config.FetchSettings;
+import dev.imgdl.input.NamePlanner;
+import dev.imgdl.input.Task;
+import dev.imgdl.input.TargetName;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The download core, shared by both worker modes: turns one {@link Task} into one {@link
+ * Result}. It skips a target that exists, retries what is worth retrying within the entry's
+ * deadline, and renames a validated temporary file to its target in one atomic step. It never
+ * throws for a failed download, and is safe to call from many threads at once.
+ */
+public final class Fetcher {
+  private final FetchSettings settings;
+  private final OkHttpClient client;
+  private final Exchange exchange;
+  private final Path dir;
+
+  public Fetcher(FetchSettings settings, OkHttpClient client, HostGate gate) {
+    this.settings = settings;
+    this.client = client;
+    this.exchange = new Exchange(client, gate, settings);
+    this.dir = Path.of(settings.outputDir());
+  }
+
+  /** Cancels every request in flight; entries not yet finished end as {@code interrupted}. */
+  public void cancel() {
+    exchange.cancel();
+    client.dispatcher().cancelAll();
+  }
+
+  public Result fetch(Task task, int worker) {
+    long start = System.nanoTime();
+    TargetName name = task.name();
+    if (!settings.overwrite()) {
+      Path existing = existing(name);
+      if (existing != null) {
+        return skipped(task, worker, existing, start);
+      }
+    }
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(settings.deadlineMillis());
+    HttpUrl url = HttpUrl.get(task.url());
+    Outcome.Failure last = null;
+    for (int attempt = 1; ; attempt++) {
+      Outcome outcome;
+      try {
+        if (exchange.cancelled()) {
+          return failed(task, worker, start, attempt - 1, last, "interrupted");
+        }
+        outcome = exchange.run(url, deadline, worker);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return failed(task, worker, start, attempt, last, "interrupted");
+      }
+      if (outcome instanceof Outcome.Body body) {
+        return commit(task, worker, body, attempt, start);
+      }
+      last = (Outcome.Failure) outcome;
+      if (exchange.cancelled()) {
+        return failed(task, worker, start, attempt, last, "interrupted");
+      }
+      String after = attempt > 1 ? " after " + attempt + " attempts" : "";
+      if (!last.retryable() || attempt > settings.retries()) {
+        return failed(task, worker, start, attempt, last, last.error() + after);
+      }
+      String wait = waitBeforeRetry(last, attempt, deadline);
+      if (wait != null) {
+        return failed(task, worker, start, attempt, last, wait);
+      }
+    }
+  }
+
+  /** Sleeps before the next attempt; returns why not to retry instead, or null. */
+  private String waitBeforeRetry(Outcome.Failure last, int attempt, long deadline) {
+    long askedFor = last.retryAfterMillis();
+    long millis = askedFor >= 0 ? askedFor : RetryPolicy.backoffMillis(attempt);
+    long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    String deadlineText = Durations.format(Duration.ofMillis(settings.deadlineMillis()));
+    if (askedFor >= 0 && askedFor >= remaining) {
+      return last.error() + ": Retry-After " + Durations.format(Duration.ofMillis(askedFor))
+          + " is beyond the deadline " + deadlineText;
+    }
+    if (millis >= remaining) {
+      return "deadline " + deadlineText + " exceeded (" + last.error() + " after " + attempt
+          + (attempt == 1 ? " attempt)" : " attempts)");
+    }
+    try {
+      Thread.sleep(millis);
+      return exchange.cancelled() ? "interrupted" : null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private Result commit(Task task, int worker, Outcome.Body body, int attempts, long start) {
+    String extension = body.format() == null ? null : body.format().extension();
+    String file = task.name().fileName(extension);
+    try {
+      Files.move(body.temp(), dir.resolve(file), StandardCopyOption.ATOMIC_MOVE);
+      TempFiles.committed(body.temp());
+    } catch (IOException e) {
+      TempFiles.delete(body.temp());
+      Outcome.Failure failure =
+          new Outcome.Failure("cannot write " + file + ": " + e, false, body.httpStatus(),
+              body.contentType(), -1);
+      return failed(task, worker, start, attempts, failure, failure.error());
+    }
+    return new Result(task.index(), Status.DOWNLOADED, file, body.bytes(), body.sha256(),
+        body.contentType(), body.httpStatus(), attempts, worker, millisSince(start), null);
+  }
+
+  /** The existing file that satisfies this name, or null. */
+  private Path existing(TargetName name) {
+    if (name.complete()) {
+      Path path = dir.resolve(name.fileName(null));
+      return Files.isRegularFile(path) ? path : null;
+    }
+    Path bare = dir.resolve(name.stem());
+    if (Files.isRegularFile(bare)) {
+      return bare;
+    }
+    for (String extension : NamePlanner.IMAGE_EXTENSIONS) {
+      Path path = dir.resolve(name.fileName(extension));
+      if (Files.isRegularFile(path)) {
+        return path;
+      }
+    }
+    return null;
+  }
+
+  private static Result skipped(Task task, int worker, Path existing, long start) {
+    long size;
+    try {
+      size = Files.size(existing);
+    } catch (IOException e) {
+      size = 0;
+    }
+    return new Result(task.index(), Status.SKIPPED, existing.getFileName().toString(), size,
+        null, null, null, 0, worker, millisSince(start), null);
+  }
+
+  private static Result failed(
+      Task task, int worker, long start, int attempts, Outcome.Failure last, String error) {
+    return new Result(task.index(), Status.FAILED, null, 0, null,
+        last == null ? null : last.contentType(), last == null ? null : last.httpStatus(),
+        attempts, worker, millisSince(start), error);
+  }
+
+  private static long millisSince(long start) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.imgdl.download;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Creates the temporary files of one JVM and remembers those that still exist, so that an
+ * interrupt can remove them all. Names start with {@code .imgdl-}, then the run id and worker id,
+ * so that a parent can also sweep the files of a child that died.
+ */
+public final class TempFiles {
+  public static final String PREFIX = ".imgdl-";
+
+  private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+  private static final AtomicLong COUNTER = new AtomicLong();
+
+  private TempFiles() {}
+
+  /** Creates a new empty temporary file in {@code dir}, owned by {@code worker}. */
+  public static Path create(Path dir, String runId, int worker) throws IOException {
+    Path path = dir.resolve(prefix(runId, worker) + COUNTER.incrementAndGet() + ".part");
+    LIVE.add(path);
+    try {
+      Files.createFile(path);
+    } catch (IOException e) {
+      LIVE.remove(path);
+      throw e;
+    }
+    return path;
+  }
+
+  /** The file name prefix of {@code worker}'s temporary files. */
+  public static String prefix(String runId, int worker) {
+    return PREFIX + runId + "-w" + worker + "-";
+  }
+
+  /** Forgets a temporary file that was renamed to its target. */
+  public static void committed(Path path) {
+    LIVE.remove(path);
+  }
+
+  /** Deletes a temporary file, quietly. */
+  public static void delete(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException ignored) {
+      // Nothing better to do; deleteAll at exit tries again.
+    }
+    LIVE.remove(path);
+  }
+
+  /** Deletes every temporary file of this JVM that still exists: the interrupt path. */
+  public static void deleteAll() {
+    for (Path path : LIVE.toArray(Path[]::new)) {
+      delete(path);
+    }
+  }
+
+  /** Deletes every temporary file in {@code dir} whose name starts with {@code prefix}. */
+  public static void sweep(Path dir, String prefix) {
+    try (var files = Files.newDirectoryStream(dir, prefix + "*")) {
+      for (Path p : files) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // Best effort: the directory may be gone.
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.imgdl.input;
+
+/**
+ * One non-blank, non-comment input line.
+ *
+ * @param index 0-based position among all entries of the run, the order of the report
+ * @param source the input file name as given, or {@code <stdin>}; shared between entries
+ * @param line 1-based line number in that source
+ * @param url the trimmed line, as given
+ */
+public record Entry(int index, String source, int line, String url) {
+
+  /** {@code source:line}, the way errors name an entry. */
+  public String location() {
+    return source + ":" + line;
+  }
+}

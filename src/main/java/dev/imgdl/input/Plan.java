@@ -1,0 +1,19 @@
+package dev.imgdl.input;
+
+import dev.imgdl.result.Result;
+import java.util.List;
+
+/**
+ * The run's entries after parsing, deduplication and naming: every entry, the tasks to hand to
+ * workers, and the results already decided (invalid and duplicate), indexed by entry.
+ *
+ * @param entries every entry in input order
+ * @param tasks the entries to download, in input order
+ * @param decided results of invalid and duplicate entries, at their index; null elsewhere
+ */
+public record Plan(List<Entry> entries, List<Task> tasks, Result[] decided) {
+
+  public int size() {
+    return entries.size();
+  }
+}

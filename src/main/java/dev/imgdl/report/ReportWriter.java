@@ -1,0 +1,127 @@
+package dev.imgdl.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.imgdl.input.Credentials;
+import dev.imgdl.input.Entry;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Summary;
+import dev.imgdl.result.WorkerStats;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes the JSON report of SPEC.md, streaming, so that a million results need no tree in
+ * memory. A report file is written to a temporary file beside it and renamed into place, so a
+ * reader never sees half a report. URLs are written with their credentials hidden.
+ */
+public final class ReportWriter {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private ReportWriter() {}
+
+  /** Writes the report to {@code path} atomically. */
+  public static void write(RunRecord run, Path path) throws IOException {
+    Path absolute = path.toAbsolutePath();
+    Path temp =
+        absolute.resolveSibling(".imgdl-report-" + ProcessHandle.current().pid() + ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        write(run, out);
+      }
+      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Writes the report to a stream, which is flushed but left open. */
+  public static void write(RunRecord run, OutputStream out) throws IOException {
+    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeNumberField("version", 1);
+      json.writeStringField("mode", run.mode().label());
+      json.writeNumberField("workers", run.workers());
+      json.writeStringField("startedAt", run.startedAt().toString());
+      json.writeNumberField("seconds", seconds(run.seconds()));
+      writeSummary(json, run.summary());
+      json.writeArrayFieldStart("workerStats");
+      for (WorkerStats w : run.workerStats()) {
+        writeWorker(json, w);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("results");
+      for (int i = 0; i < run.results().length; i++) {
+        writeResult(json, run.entries().get(i), run.results()[i]);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeRaw('\n');
+    }
+    out.flush();
+  }
+
+  private static void writeSummary(JsonGenerator json, Summary s) throws IOException {
+    json.writeObjectFieldStart("summary");
+    json.writeNumberField("entries", s.entries());
+    json.writeNumberField("downloaded", s.downloaded());
+    json.writeNumberField("skipped", s.skipped());
+    json.writeNumberField("failed", s.failed());
+    json.writeNumberField("invalid", s.invalid());
+    json.writeNumberField("duplicate", s.duplicate());
+    json.writeNumberField("bytes", s.bytes());
+    json.writeNumberField("successRatio", s.successRatio());
+    json.writeEndObject();
+  }
+
+  private static void writeWorker(JsonGenerator json, WorkerStats w) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("id", w.id());
+    json.writeNumberField("entries", w.entries());
+    json.writeNumberField("downloaded", w.downloaded());
+    json.writeNumberField("skipped", w.skipped());
+    json.writeNumberField("failed", w.failed());
+    json.writeNumberField("bytes", w.bytes());
+    json.writeNumberField("seconds", seconds(w.seconds()));
+    json.writeEndObject();
+  }
+
+  private static void writeResult(JsonGenerator json, Entry entry, Result r) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("source", entry.source());
+    json.writeNumberField("line", entry.line());
+    json.writeStringField("url", Credentials.redact(entry.url()));
+    json.writeStringField("status", r.status().label());
+    json.writeStringField("file", r.file());
+    json.writeNumberField("bytes", r.bytes());
+    json.writeStringField("sha256", r.sha256());
+    json.writeStringField("contentType", r.contentType());
+    if (r.httpStatus() == null) {
+      json.writeNullField("httpStatus");
+    } else {
+      json.writeNumberField("httpStatus", r.httpStatus());
+    }
+    json.writeNumberField("attempts", r.attempts());
+    if (r.worker() == null) {
+      json.writeNullField("worker");
+    } else {
+      json.writeNumberField("worker", r.worker());
+    }
+    json.writeNumberField("millis", r.millis());
+    json.writeStringField("error", r.error());
+    json.writeEndObject();
+  }
+
+  private static BigDecimal seconds(double seconds) {
+    return BigDecimal.valueOf(seconds).setScale(3, RoundingMode.HALF_UP);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.imgdl.result;
+
+/**
+ * What happened to one entry. A failure is a result with an {@code error}, never an exception.
+ * Results cross the pipe from child JVMs as JSON, so this record holds only plain values.
+ *
+ * @param index position of the entry in the run's input order
+ * @param status the final status
+ * @param file name relative to the output directory (the existing file for skipped), or null
+ * @param bytes bytes written (downloaded) or found (skipped); 0 otherwise
+ * @param sha256 hex SHA-256 of the file, or null
+ * @param contentType the response's Content-Type, or null
+ * @param httpStatus the last HTTP status seen, or null
+ * @param attempts requests sent for this entry, retries included
+ * @param worker id of the worker that handled it, null for invalid and duplicate
+ * @param millis time spent on the entry
+ * @param error why it failed, was invalid or duplicate; null otherwise
+ */
+public record Result(
+    int index,
+    Status status,
+    String file,
+    long bytes,
+    String sha256,
+    String contentType,
+    Integer httpStatus,
+    int attempts,
+    Integer worker,
+    long millis,
+    String error) {
+
+  /** A result decided before any worker saw the entry: invalid or duplicate. */
+  public static Result planned(int index, Status status, String error) {
+    return new Result(index, status, null, 0, null, null, null, 0, null, 0, error);
+  }
+
+  /** A failure without any response, for example an interrupt or a dead worker. */
+  public static Result failed(int index, Integer worker, String error) {
+    return new Result(index, Status.FAILED, null, 0, null, null, null, 0, worker, 0, error);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.imgdl.result;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The one status every entry ends in. */
+public enum Status {
+  DOWNLOADED,
+  SKIPPED,
+  DUPLICATE,
+  INVALID,
+  FAILED;
+
+  /** The lowercase name used in the report and on the console. */
+  @JsonValue
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether the entry counts as a success for the success ratio. */
+  public boolean success() {
+    return this == DOWNLOADED || this == SKIPPED;
+  }
+}

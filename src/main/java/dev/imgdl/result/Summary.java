@@ -1,0 +1,43 @@
+package dev.imgdl.result;
+
+/**
+ * The totals of a run, as in the report's {@code summary} object.
+ *
+ * @param successRatio (downloaded + skipped) / (entries - duplicates), 1 when nothing to do
+ */
+public record Summary(
+    int entries,
+    int downloaded,
+    int skipped,
+    int failed,
+    int invalid,
+    int duplicate,
+    long bytes,
+    double successRatio) {
+
+  /** Counts the results of a run; every slot must hold a result. */
+  public static Summary of(Result[] results) {
+    int downloaded = 0;
+    int skipped = 0;
+    int failed = 0;
+    int invalid = 0;
+    int duplicate = 0;
+    long bytes = 0;
+    for (Result r : results) {
+      switch (r.status()) {
+        case DOWNLOADED -> {
+          downloaded++;
+          bytes += r.bytes();
+        }
+        case SKIPPED -> skipped++;
+        case FAILED -> failed++;
+        case INVALID -> invalid++;
+        case DUPLICATE -> duplicate++;
+      }
+    }
+    int considered = results.length - duplicate;
+    double ratio = considered == 0 ? 1.0 : (double) (downloaded + skipped) / considered;
+    return new Summary(
+        results.length, downloaded, skipped, failed, invalid, duplicate, bytes, ratio);
+  }
+}

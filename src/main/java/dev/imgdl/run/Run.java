@@ -1,0 +1,214 @@
+package dev.imgdl.run;
+
+import dev.imgdl.config.Mode;
+import dev.imgdl.config.Settings;
+import dev.imgdl.download.Fetcher;
+import dev.imgdl.download.HttpClients;
+import dev.imgdl.download.LocalHostGate;
+import dev.imgdl.download.TempFiles;
+import dev.imgdl.input.InputReader;
+import dev.imgdl.input.Plan;
+import dev.imgdl.input.Planner;
+import dev.imgdl.report.FailedList;
+import dev.imgdl.report.ProgressDisplay;
+import dev.imgdl.report.ReportWriter;
+import dev.imgdl.report.RunRecord;
+import dev.imgdl.report.SummaryPrinter;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import dev.imgdl.result.Summary;
+import dev.imgdl.worker.Collector;
+import dev.imgdl.worker.Memory;
+import dev.imgdl.worker.ProcessWorkers;
+import dev.imgdl.worker.ThreadWorkers;
+import dev.imgdl.worker.WorkerEvent;
+import dev.imgdl.worker.Workers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of imgdl, from the settings to the exit code: plan the entries, start the workers,
+ * collect every result, then write the report and the failed file and print the summary. An
+ * interrupt cancels the workers and still writes everything, with unfinished entries failed as
+ * {@code interrupted}.
+ */
+public final class Run {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_BELOW_THRESHOLD = 1;
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_INTERRUPTED = 130;
+
+  /** How long an interrupted run waits for its workers to hand in what they have. */
+  private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
+
+  private final Settings settings;
+  private final InputStream stdin;
+  private final PrintStream stdout;
+  private final PrintWriter err;
+  private final PrintStream terminal;
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile Workers workers;
+  private volatile long interruptedAt;
+
+  public Run(Settings settings, InputStream stdin, PrintStream stdout, PrintWriter err,
+      PrintStream terminal) {
+    this.settings = settings;
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  /** Asks the run to stop; safe from a signal handler. */
+  public void interrupt() {
+    if (interruptedAt == 0) {
+      interruptedAt = System.nanoTime();
+      Workers w = workers;
+      if (w != null) {
+        w.cancel();
+      }
+    }
+  }
+
+  /** Waits until the run has written its report, or the timeout passes. */
+  public boolean awaitFinished(long millis) throws InterruptedException {
+    return finished.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Ends child processes and removes temporary files now: the second-interrupt path. */
+  public void abort() {
+    Workers w = workers;
+    if (w != null) {
+      w.close();
+    }
+    TempFiles.deleteAll();
+  }
+
+  public int execute() throws IOException, InterruptedException {
+    try {
+      return executeUnsafe();
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private int executeUnsafe() throws IOException, InterruptedException {
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    Plan plan = new Planner(new InputReader(stdin)).plan(settings.inputs());
+    Result[] results = plan.decided();
+    printInvalid(plan, results);
+    ProgressDisplay progress =
+        settings.progress() && !settings.quiet() ? new ProgressDisplay(plan.size(), terminal) : null;
+    if (progress != null) {
+      progress.advance(plan.size() - plan.tasks().size());
+    }
+    Collector collector =
+        new Collector(results, settings.workers(), r -> onResult(plan, r, progress));
+    try (Workers w = createWorkers(plan)) {
+      workers = w;
+      if (interruptedAt != 0) {
+        w.cancel();
+      }
+      BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
+      int started = w.start(Planner.chunk(plan.tasks(), settings.workers()), events);
+      collect(collector, events, started);
+    } finally {
+      if (progress != null) {
+        progress.close();
+      }
+    }
+    boolean interrupted = interruptedAt != 0;
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == null) {
+        results[i] = Result.failed(i, null, "interrupted");
+      }
+    }
+    if (interrupted) {
+      TempFiles.deleteAll();
+    }
+    RunRecord record =
+        new RunRecord(settings.mode(), settings.workers(), startedAt,
+            (System.nanoTime() - start) / 1e9, plan.entries(), results, collector.stats(),
+            Summary.of(results), Memory.peakRssBytes());
+    writeOutputs(record, interrupted);
+    if (interrupted) {
+      return EXIT_INTERRUPTED;
+    }
+    return record.summary().successRatio() >= settings.minSuccess()
+        ? EXIT_OK
+        : EXIT_BELOW_THRESHOLD;
+  }
+
+  private void collect(Collector collector, BlockingQueue<WorkerEvent> events, int started)
+      throws InterruptedException {
+    long step = TimeUnit.MILLISECONDS.toNanos(100);
+    while (!collector.collect(events, started, System.nanoTime() + step)) {
+      long since = interruptedAt;
+      if (since != 0 && System.nanoTime() - since > GRACE_NANOS) {
+        // Drain what already arrived; what did not is reported as interrupted.
+        collector.collect(events, started, System.nanoTime());
+        return;
+      }
+    }
+  }
+
+  private Workers createWorkers(Plan plan) {
+    if (settings.mode() == Mode.PROCESS) {
+      return new ProcessWorkers(settings, err);
+    }
+    int parallelism = Math.min(settings.workers(), Math.max(1, plan.tasks().size()));
+    Fetcher fetcher =
+        new Fetcher(settings.fetch(), HttpClients.create(settings.fetch(), parallelism),
+            LocalHostGate.of(settings.fetch().perHost(), settings.fetch().rate()));
+    return new ThreadWorkers(fetcher);
+  }
+
+  private void onResult(Plan plan, Result result, ProgressDisplay progress) {
+    if (result.status() == Status.FAILED && !settings.quiet()) {
+      if (progress != null) {
+        progress.clearLine(terminal);
+      }
+      err.println(SummaryPrinter.failureLine(plan.entries().get(result.index()), result));
+      err.flush();
+    }
+    if (progress != null) {
+      progress.update(result);
+    }
+  }
+
+  private void printInvalid(Plan plan, Result[] results) {
+    if (settings.quiet()) {
+      return;
+    }
+    for (Result r : results) {
+      if (r != null && r.status() == Status.INVALID) {
+        err.println(SummaryPrinter.failureLine(plan.entries().get(r.index()), r));
+      }
+    }
+    err.flush();
+  }
+
+  private void writeOutputs(RunRecord record, boolean interrupted) throws IOException {
+    if (settings.report() != null) {
+      if (settings.reportToStdout()) {
+        ReportWriter.write(record, stdout);
+      } else {
+        ReportWriter.write(record, java.nio.file.Path.of(settings.report()));
+      }
+    }
+    if (settings.failed() != null) {
+      FailedList.write(settings.failed(), record.entries(), record.results());
+    }
+    if (!settings.quiet()) {
+      SummaryPrinter.print(record, interrupted, err);
+    }
+  }
+}

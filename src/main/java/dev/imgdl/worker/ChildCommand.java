@@ -1,0 +1,40 @@
+package dev.imgdl.worker;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of a child JVM: this JVM's own {@code java} binary and class path, the child
+ * JVM options, and {@link ChildMain}. Arguments are passed as a list, never through a shell, so
+ * paths with spaces work.
+ */
+public final class ChildCommand {
+  private ChildCommand() {}
+
+  public static List<String> of(List<String> jvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classPath());
+    command.add(ChildMain.class.getName());
+    return command;
+  }
+
+  static String javaBinary() {
+    return ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  static String classPath() {
+    String[] parts = System.getProperty("java.class.path").split(java.io.File.pathSeparator);
+    List<String> absolute = new ArrayList<>();
+    for (String part : parts) {
+      if (!part.isEmpty()) {
+        absolute.add(Path.of(part).toAbsolutePath().toString());
+      }
+    }
+    return String.join(java.io.File.pathSeparator, absolute);
+  }
+}

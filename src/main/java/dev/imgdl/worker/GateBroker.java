@@ -1,0 +1,82 @@
+package dev.imgdl.worker;
+
+import dev.imgdl.download.HostGate;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The parent's side of the shared politeness budget in process mode: it answers the children's
+ * {@code acquire} lines from one {@link HostGate} and returns permits on {@code release}, or
+ * when a child dies holding them.
+ */
+final class GateBroker implements AutoCloseable {
+  private final HostGate gate;
+  private final ExecutorService waiters =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "imgdl-gate");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Map<String, HostGate.Permit> held = new ConcurrentHashMap<>();
+
+  GateBroker(HostGate gate) {
+    this.gate = gate;
+  }
+
+  /** Handles an acquire from a child, answering on {@code toChild} when decided. */
+  void acquire(int child, Message m, Writer toChild) {
+    waiters.execute(
+        () -> {
+          long deadline =
+              System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, m.waitMillis()));
+          boolean granted;
+          try {
+            held.put(child + ":" + m.id(), gate.acquire(m.host(), deadline));
+            granted = true;
+          } catch (HostGate.GateTimeoutException e) {
+            granted = false;
+          } catch (InterruptedException e) {
+            return;
+          }
+          try {
+            Wire.send(toChild, Message.permit(granted ? "grant" : "deny", m.id()));
+          } catch (IOException e) {
+            release(child, m.id());
+          }
+        });
+  }
+
+  void release(int child, long id) {
+    HostGate.Permit permit = held.remove(child + ":" + id);
+    if (permit != null) {
+      permit.close();
+    }
+  }
+
+  /** Returns every permit a dead child held. */
+  void releaseAll(int child) {
+    String prefix = child + ":";
+    held.keySet().removeIf(
+        key -> {
+          if (key.startsWith(prefix)) {
+            HostGate.Permit p = held.get(key);
+            if (p != null) {
+              p.close();
+            }
+            return true;
+          }
+          return false;
+        });
+  }
+
+  @Override
+  public void close() {
+    waiters.shutdownNow();
+  }
+}

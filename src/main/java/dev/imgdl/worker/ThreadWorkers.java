@@ -1,0 +1,76 @@
+package dev.imgdl.worker;
+
+import dev.imgdl.download.Fetcher;
+import dev.imgdl.input.Task;
+import dev.imgdl.result.Result;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Thread mode: one platform thread per chunk in this JVM, all sharing one {@link Fetcher} and so
+ * one HTTP client. Results go straight onto the collector's queue.
+ */
+public final class ThreadWorkers implements Workers {
+  private final Fetcher fetcher;
+  private final List<Thread> threads = new ArrayList<>();
+  private volatile boolean cancelled;
+
+  public ThreadWorkers(Fetcher fetcher) {
+    this.fetcher = fetcher;
+  }
+
+  @Override
+  public int start(List<List<Task>> chunks, BlockingQueue<WorkerEvent> events) {
+    for (int id = 0; id < chunks.size(); id++) {
+      List<Task> chunk = chunks.get(id);
+      if (chunk.isEmpty()) {
+        continue;
+      }
+      int worker = id;
+      Thread thread = new Thread(() -> work(worker, chunk, events), "imgdl-worker-" + id);
+      thread.setDaemon(true);
+      threads.add(thread);
+    }
+    threads.forEach(Thread::start);
+    return threads.size();
+  }
+
+  private void work(int worker, List<Task> chunk, BlockingQueue<WorkerEvent> events) {
+    long start = System.nanoTime();
+    try {
+      for (Task task : chunk) {
+        Result result =
+            cancelled ? Result.failed(task.index(), worker, "interrupted") : safeFetch(task, worker);
+        events.add(new WorkerEvent.Finished(result));
+      }
+    } finally {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      events.add(new WorkerEvent.Exited(worker, ProcessHandle.current().pid(), 0, seconds));
+    }
+  }
+
+  /** The core returns failures as values; this guards against a bug becoming a lost entry. */
+  private Result safeFetch(Task task, int worker) {
+    try {
+      return fetcher.fetch(task, worker);
+    } catch (RuntimeException | Error e) {
+      return Result.failed(task.index(), worker, "internal error: " + e);
+    }
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    fetcher.cancel();
+    threads.forEach(Thread::interrupt);
+  }
+
+  @Override
+  public void close() {
+    if (!cancelled) {
+      return;
+    }
+    threads.forEach(Thread::interrupt);
+  }
+}
