@@ -259,13 +259,10 @@ def scale_lists(outdir, small_list, sizes):
         unique = min(len(urls), n - invalid)
         dup = n - unique - invalid
         rng = random.Random(n)
-        # a shuffled sequence of line kinds; the first one is always a new URL,
-        # so every duplicate refers to a URL already seen
+        # a shuffled sequence of line kinds. Which copy of a URL comes first does not change
+        # the counts: the first is skipped (its file exists), the others are duplicates.
         kinds = ['u'] * unique + ['d'] * dup + ['x'] * invalid
         rng.shuffle(kinds)
-        if unique:
-            first = kinds.index('u')
-            kinds[0], kinds[first] = kinds[first], kinds[0]
         lines, seen = [], 0
         for i, kind in enumerate(kinds):
             if kind == 'u':
@@ -273,7 +270,7 @@ def scale_lists(outdir, small_list, sizes):
                 seen += 1
             elif kind == 'd':
                 # an exact copy, an upper-case scheme, or an added #fragment
-                u = urls[rng.randrange(seen)]
+                u = urls[rng.randrange(unique)]
                 if i % 3 == 1:
                     u = 'HTTP' + u[4:]
                 elif i % 3 == 2:

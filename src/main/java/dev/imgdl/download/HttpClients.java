@@ -10,7 +10,8 @@ import okhttp3.OkHttpClient;
 /**
  * Builds the one {@link OkHttpClient} of a JVM from the settings. Redirects are followed by the
  * core, not by OkHttp, so that it can count them, detect loops and keep credentials on their
- * host. OkHttp's own silent retry is off: the core decides what is retried.
+ * host. OkHttp may silently retry a request once on a stale pooled connection (a server that
+ * closed an idle keep-alive connection); every other retry is decided by the core.
  */
 public final class HttpClients {
   private HttpClients() {}
@@ -27,7 +28,7 @@ public final class HttpClients {
         .callTimeout(Duration.ofMillis(settings.deadlineMillis()))
         .followRedirects(false)
         .followSslRedirects(false)
-        .retryOnConnectionFailure(false)
+        .retryOnConnectionFailure(true)
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))
         .build();
