@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Streams the entries of the input files in order, one line at a time, so that a list of a
  * million lines is never held in memory as text. UTF-8 with an optional BOM, LF or CRLF; lines
- * are trimmed, and blank lines and lines starting with {@code #} are not entries.
+ * are trimmed, and blank lines and lines starting with {@code #} are not entries. A line that is
+ * not valid UTF-8 stops the run before anything is downloaded, naming the file and line.
  */
 public final class InputReader {
   public static final String STDIN = "-";
@@ -63,15 +63,15 @@ public final class InputReader {
         if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
           line = line.substring(1);
         }
+        if (line.indexOf('\uFFFD') >= 0) {
+          throw new InputException(source + ":" + lineNumber + ": not valid UTF-8", null);
+        }
         String trimmed = line.strip();
         if (trimmed.isEmpty() || trimmed.charAt(0) == '#') {
           continue;
         }
         sink.accept(new Entry(index++, source, lineNumber, trimmed));
       }
-    } catch (CharacterCodingException e) {
-      throw new InputException(
-          source + ":" + (lineNumber + 1) + ": not valid UTF-8", e);
     } catch (NoSuchFileException e) {
       throw new InputException(source + ": no such file", e);
     } catch (IOException e) {
@@ -85,8 +85,8 @@ public final class InputReader {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
   }
 }

@@ -1,0 +1,57 @@
+package dev.imgdl.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+  private static Plan plan(String stdin) {
+    InputReader reader =
+        new InputReader(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    return new Planner(reader).plan(List.of("-"));
+  }
+
+  @Test
+  void duplicateUrlIsReportedOnceWithTheEarlierLine() {
+    Plan plan = plan("http://h/a.jpg\nhttp://H:80/a.jpg#x\nhttp://h/b.jpg\nhttp://h/a.jpg\n");
+    assertThat(plan.tasks()).extracting(Task::index).containsExactly(0, 2);
+    Result dup = plan.decided()[1];
+    assertThat(dup.status()).isEqualTo(Status.DUPLICATE);
+    assertThat(dup.error()).isEqualTo("duplicate of <stdin>:1");
+    assertThat(dup.worker()).isNull();
+    assertThat(plan.decided()[3].error()).isEqualTo("duplicate of <stdin>:1");
+  }
+
+  @Test
+  void invalidEntriesAreDecidedWithTheirReason() {
+    Plan plan = plan("not a url\nhttp://h/a.jpg\nmailto:x@y\n");
+    assertThat(plan.decided()[0].status()).isEqualTo(Status.INVALID);
+    assertThat(plan.decided()[0].error()).contains("no scheme");
+    assertThat(plan.decided()[2].error()).contains("mailto");
+    assertThat(plan.tasks()).hasSize(1);
+    assertThat(plan.entries()).hasSize(3);
+  }
+
+  @Test
+  void chunksAreDealtRoundRobinInInputOrder() {
+    List<Task> tasks =
+        IntStream.range(0, 7).mapToObj(i -> new Task(i, "http://h/" + i, "s" + i, "jpg")).toList();
+    List<List<Task>> chunks = Planner.chunk(tasks, 3);
+    assertThat(chunks.get(0)).extracting(Task::index).containsExactly(0, 3, 6);
+    assertThat(chunks.get(1)).extracting(Task::index).containsExactly(1, 4);
+    assertThat(chunks.get(2)).extracting(Task::index).containsExactly(2, 5);
+  }
+
+  @Test
+  void moreWorkersThanTasksLeavesEmptyChunks() {
+    List<Task> tasks = List.of(new Task(0, "http://h/a", "a", null));
+    assertThat(Planner.chunk(tasks, 4)).extracting(List::size).containsExactly(1, 0, 0, 0);
+  }
+}
