@@ -1,0 +1,113 @@
+package dev.imgdl.download;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.imgdl.config.FetchSettings;
+import dev.imgdl.input.NamePlanner;
+import dev.imgdl.input.TargetName;
+import dev.imgdl.input.Task;
+import dev.imgdl.result.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Runs the real {@link Fetcher} against a WireMock server into one output directory, with
+ * settings small enough for fast tests (300 ms timeout, 2 s deadline, 2 retries, 1 MiB) that a
+ * test may change. Every fetch gets its own client, so no pooled connection leaks between tests.
+ */
+final class Downloads {
+  private final Path dir;
+  private long timeoutMillis = 300;
+  private long deadlineMillis = 2_000;
+  private long maxSize = 1 << 20;
+  private int retries = 2;
+  private boolean overwrite;
+  private boolean anyType;
+
+  Downloads(Path dir) {
+    this.dir = dir;
+  }
+
+  /** A WireMock server on 127.0.0.1 that sends bodies as stubbed, never gzipped by itself. */
+  static WireMockExtension server() {
+    return WireMockExtension.newInstance()
+        .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
+        .build();
+  }
+
+  /** An URL of {@code server} by IP address, as the tests must not depend on name lookup. */
+  static String url(WireMockExtension server, String path) {
+    return "http://127.0.0.1:" + server.getPort() + path;
+  }
+
+  /** The requests {@code server} received, oldest first. */
+  static List<ServeEvent> requests(WireMockExtension server) {
+    return server.getAllServeEvents().stream()
+        .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
+        .toList();
+  }
+
+  Downloads timeout(long millis) {
+    timeoutMillis = millis;
+    return this;
+  }
+
+  Downloads deadline(long millis) {
+    deadlineMillis = millis;
+    return this;
+  }
+
+  Downloads maxSize(long bytes) {
+    maxSize = bytes;
+    return this;
+  }
+
+  Downloads retries(int count) {
+    retries = count;
+    return this;
+  }
+
+  Downloads overwrite() {
+    overwrite = true;
+    return this;
+  }
+
+  Downloads anyType() {
+    anyType = true;
+    return this;
+  }
+
+  /** Plans the name of {@code url} as the planner would and fetches it as worker 0. */
+  Result fetch(String url) {
+    TargetName name = NamePlanner.baseName(HttpUrl.get(url), url);
+    Task task = new Task(0, url, name.stem(), name.extension());
+    FetchSettings settings = new FetchSettings(dir.toString(), "test", timeoutMillis,
+        deadlineMillis, maxSize, retries, "imgdl-test", List.of(), overwrite, anyType, 0, 0);
+    OkHttpClient client = HttpClients.create(settings, 1);
+    try {
+      return new Fetcher(settings, client, HostGate.OPEN).fetch(task, 0);
+    } finally {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+
+  /** Names of every file in the output directory, temporary files included, sorted. */
+  List<String> files() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(path -> path.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  byte[] read(String file) throws IOException {
+    return Files.readAllBytes(dir.resolve(file));
+  }
+}

@@ -1,0 +1,191 @@
+package dev.imgdl.download;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import java.nio.file.Path;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What is refused: error statuses, bodies that are not images, bodies that are too large. */
+class FetcherValidationTest {
+  @RegisterExtension static WireMockExtension server = Downloads.server();
+
+  @TempDir Path dir;
+  private Downloads downloads;
+
+  @BeforeEach
+  void setUp() {
+    downloads = new Downloads(dir);
+  }
+
+  @Test
+  void failsAtOnceOn404() throws Exception {
+    server.stubFor(get("/gone.png").willReturn(notFound().withBody("no such picture")));
+
+    Result result = downloads.fetch(Downloads.url(server, "/gone.png"));
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo("HTTP 404");
+    assertThat(result.httpStatus()).isEqualTo(404);
+    assertThat(result.attempts()).isEqualTo(1);
+    server.verify(1, getRequestedFor(urlEqualTo("/gone.png")));
+    assertThat(downloads.files()).isEmpty();
+  }
+
+  @Test
+  void refusesAnHtmlPageAtAnImageUrl() throws Exception {
+    server.stubFor(get("/pic.jpg").willReturn(
+        ok().withHeader("Content-Type", "text/html; charset=utf-8").withBody(Images.html())));
+
+    Result result = downloads.fetch(Downloads.url(server, "/pic.jpg"));
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo("not an image (text/html)");
+    assertThat(result.contentType()).isEqualTo("text/html; charset=utf-8");
+    assertThat(result.attempts()).isEqualTo(1);
+    server.verify(1, getRequestedFor(urlEqualTo("/pic.jpg")));
+    assertThat(downloads.files()).isEmpty();
+  }
+
+  @Test
+  void refusesAnHtmlBodyThatClaimsToBeAPng() throws Exception {
+    server.stubFor(get("/pic.png").willReturn(
+        ok().withHeader("Content-Type", "image/png").withBody(Images.html())));
+
+    Result result = downloads.fetch(Downloads.url(server, "/pic.png"));
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo("not an image (text/html)");
+    assertThat(result.attempts()).isEqualTo(1);
+    assertThat(downloads.files()).isEmpty();
+  }
+
+  @Test
+  void refusesDataWithNoImageSignatureNamingItsType() throws Exception {
+    server.stubFor(get("/blob").willReturn(ok()
+        .withHeader("Content-Type", "application/octet-stream")
+        .withBody(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})));
+
+    Result result = downloads.fetch(Downloads.url(server, "/blob"));
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo("not an image (application/octet-stream)");
+    assertThat(result.attempts()).isEqualTo(1);
+    assertThat(downloads.files()).isEmpty();
+  }
+
+  @Test
+  void refusesAnEmptyBody() throws Exception {
+    server.stubFor(get("/empty.gif").willReturn(ok().withHeader("Content-Type", "image/gif")));
+
+    Result result = downloads.fetch(Downloads.url(server, "/empty.gif"));
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo("not an image (empty body)");
+    assertThat(downloads.files()).isEmpty();
+  }
+
+  @Test
+  void acceptsAPngServedAsPlainText() throws Exception {
+    byte[] body = Images.of(ImageFormat.PNG);
+    server.stubFor(get("/x").willReturn(
+        ok().withHeader("Content-Type", "text/plain").withBody(body)));
+
+    Result result = downloads.fetch(Downloads.url(server, "/x"));
+
+    assertThat(result.status()).isEqualTo(Status.DOWNLOADED);
+    assertThat(result.file()).isEqualTo("x.png");
+    assertThat(result.contentType()).isEqualTo("text/plain");
+    assertThat(result.sha256()).isEqualTo(Images.sha256(body));
+    assertThat(downloads.files()).containsExactly("x.png");
+  }
+
+  @Test
+  void anyTypeAcceptsAnHtmlPage() throws Exception {
+    byte[] body = Images.html();
+    server.stubFor(get("/page.html").willReturn(
+        ok().withHeader("Content-Type", "text/html").withBody(body)));
+
+    Result result = downloads.anyType().fetch(Downloads.url(server, "/page.html"));
+
+    assertThat(result.status()).isEqualTo(Status.DOWNLOADED);
+    assertThat(result.file()).isEqualTo("page.html");
+    assertThat(result.sha256()).isEqualTo(Images.sha256(body));
+    assertThat(downloads.files()).containsExactly("page.html");
+    assertThat(downloads.read("page.html")).isEqualTo(body);
+  }
+
+  @Test
+  void refusesADeclaredLengthAboveMaxSizeBeforeReadingTheBody() throws Exception {
+    byte[] body = Images.png(2048);
+    // The body would take 10 s to arrive: only a refusal on the header can be quick.
+    server.stubFor(get("/big.png").willReturn(ok()
+        .withHeader("Content-Length", String.valueOf(body.length))
+        .withBody(body)
+        .withChunkedDribbleDelay(20, 10_000)));
+
+    Result result = downloads.maxSize(1024).timeout(2_000).deadline(5_000)
+        .fetch(Downloads.url(server, "/big.png"));
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo("too large (> 1 KiB)");
+    assertThat(result.httpStatus()).isEqualTo(200);
+    assertThat(result.attempts()).isEqualTo(1);
+    assertThat(result.millis()).isLessThan(2_000);
+    assertThat(downloads.files()).isEmpty();
+  }
+
+  @Test
+  void cutsOffABodyWithoutLengthThatGrowsPastMaxSize() throws Exception {
+    server.stubFor(get("/big.png").willReturn(ok().withBody(Images.png(8192))
+        .withChunkedDribbleDelay(4, 40)));
+    assertThat(contentLengthHeader("/big.png")).as("the stub declares no length").isNull();
+
+    Result result = downloads.maxSize(1024).fetch(Downloads.url(server, "/big.png"));
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo("too large (> 1 KiB)");
+    assertThat(result.attempts()).isEqualTo(1);
+    server.verify(2, getRequestedFor(urlEqualTo("/big.png")));
+    assertThat(downloads.files()).isEmpty();
+  }
+
+  @Test
+  void acceptsABodyOfExactlyMaxSize() throws Exception {
+    byte[] body = Images.png(1024);
+    server.stubFor(get("/fits.png").willReturn(ok()
+        .withHeader("Content-Length", "1024").withBody(body)));
+
+    Result result = downloads.maxSize(1024).fetch(Downloads.url(server, "/fits.png"));
+
+    assertThat(result.status()).isEqualTo(Status.DOWNLOADED);
+    assertThat(result.bytes()).isEqualTo(1024);
+    assertThat(downloads.files()).containsExactly("fits.png");
+  }
+
+  /** What the server sends as Content-Length for {@code path}, asked for without compression. */
+  private static String contentLengthHeader(String path) throws Exception {
+    OkHttpClient client = new OkHttpClient();
+    Request request = new Request.Builder().url(Downloads.url(server, path))
+        .header("Accept-Encoding", "identity").build();
+    try (Response response = client.newCall(request).execute()) {
+      return response.header("Content-Length");
+    } finally {
+      client.connectionPool().evictAll();
+    }
+  }
+}
