@@ -1,0 +1,201 @@
+package dev.imgdl.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.imgdl.testing.Cli;
+import dev.imgdl.testing.Images;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Options, usage errors, exit codes and what goes to which stream. */
+class CommandLineTest {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @TempDir Path dir;
+  private Path out;
+
+  @BeforeEach
+  void serve() {
+    out = dir.resolve("out");
+    server.stubFor(get("/ok.png").willReturn(aResponse().withBody(Images.png())));
+    server.stubFor(get("/ok2.png").willReturn(aResponse().withBody(Images.png())));
+    server.stubFor(get("/gone.png").willReturn(aResponse().withStatus(410)));
+  }
+
+  private String url(String path) {
+    return server.baseUrl() + path;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "--workers=0", "--workers=257", "--timeout=fast", "--deadline=-1s", "--max-size=lots",
+    "--mode=fork", "--min-success=1.5", "--retries=-1", "--per-host=-1", "--rate=-2",
+    "--header=NoColon", "--no-such-option", "-q -v"
+  })
+  void malformedOptionsAreUsageErrorsWithOneLineAndNothingDownloaded(String option) {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png")));
+    List<String> args = new java.util.ArrayList<>(List.of(option.split(" ")));
+    args.addAll(List.of("-o", out.toString(), list.toString()));
+    Cli.Outcome run = Cli.run(args.toArray(String[]::new));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr()).startsWith("imgdl: error: ");
+    assertThat(run.stderr().strip().lines()).hasSize(1);
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void missingInputFileIsAUsageErrorNamingIt() {
+    Cli.Outcome run = Cli.run("-o", out.toString(), dir.resolve("nope.txt").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr()).contains("nope.txt");
+  }
+
+  @Test
+  void outputDirectoryThatCannotBeCreatedIsAUsageError() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png")));
+    Cli.Outcome run = Cli.run("-o", file.resolve("sub").toString(), list.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr()).contains("output directory");
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void outputDirectoryIsCreatedWithItsParents() {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png")));
+    Path deep = dir.resolve("a/b/c");
+    assertThat(Cli.run("-q", "-o", deep.toString(), list.toString()).exitCode()).isZero();
+    assertThat(deep.resolve("ok.png")).exists();
+  }
+
+  @Test
+  void reportDashGoesToStandardOutputAndNothingElseDoes() {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png")));
+    Cli.Outcome run = Cli.run("-o", out.toString(), "--report", "-", list.toString());
+    assertThat(run.exitCode()).isZero();
+    JsonNode json = run.json();
+    assertThat(json.get("version").asInt()).isEqualTo(1);
+    assertThat(json.get("results").get(0).get("status").asText()).isEqualTo("downloaded");
+    assertThat(run.stderr()).contains("1 entries: 1 downloaded");
+  }
+
+  @Test
+  void standardInputIsReadWithDashOrNoFile() {
+    Cli.Outcome run =
+        Cli.runWithStdin(url("/ok.png") + "\n", "-o", out.toString(), "--report", "-");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.json().get("results").get(0).get("source").asText()).isEqualTo("<stdin>");
+    Cli.Outcome dash =
+        Cli.runWithStdin(url("/ok2.png") + "\n", "-o", out.toString(), "--report", "-", "-");
+    assertThat(dash.json().get("summary").get("downloaded").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void failuresGiveExit1UnlessMinSuccessAllowsThem() {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png"), url("/gone.png")));
+    assertThat(Cli.run("-q", "-o", out.toString(), list.toString()).exitCode()).isEqualTo(1);
+    assertThat(Cli.run("-q", "-o", out.toString(), "--min-success", "0.5", list.toString())
+        .exitCode()).isZero();
+    assertThat(Cli.run("-q", "-o", out.toString(), "--min-success", "0.51", list.toString())
+        .exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void invalidEntriesCountAgainstTheRatioButDuplicatesDoNot() {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png"), url("/ok.png"), "nope"));
+    Cli.Outcome run = Cli.run("-o", out.toString(), "--report", "-", list.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.json().get("summary").get("successRatio").asDouble()).isEqualTo(0.5);
+  }
+
+  @Test
+  void emptyListSucceedsWithRatioOne() {
+    Path list = Cli.list(dir, "l.txt", List.of("# nothing", ""));
+    Cli.Outcome run = Cli.run("-o", out.toString(), "--report", "-", list.toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.json().get("summary").get("successRatio").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void quietPrintsNothingForFailures() {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png"), url("/gone.png"), "bad"));
+    Cli.Outcome run = Cli.run("-q", "-o", out.toString(), list.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.stdout()).isEmpty();
+  }
+
+  @Test
+  void failedFileRoundTripsAndIsPrivate() throws Exception {
+    String secret = server.baseUrl().replace("http://", "http://me:s3cr3t@") + "/gone.png";
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png"), secret, "not-a-url"));
+    Path failed = dir.resolve("retry.txt");
+    Cli.Outcome first =
+        Cli.run("-o", out.toString(), "--failed", failed.toString(), "--report",
+            dir.resolve("r.json").toString(), list.toString());
+    assertThat(Files.readAllLines(failed)).containsExactly(secret);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(failed)))
+        .isEqualTo("rw-------");
+    assertThat(first.stderr()).doesNotContain("s3cr3t").contains("http://***@");
+    assertThat(Files.readString(dir.resolve("r.json"))).doesNotContain("s3cr3t");
+    server.resetRequests();
+    Cli.Outcome retry =
+        Cli.run("-o", out.toString(), "--report", "-", failed.toString());
+    assertThat(retry.json().get("summary").get("entries").asInt()).isEqualTo(1);
+    assertThat(server.getAllServeEvents()).hasSize(1);
+    assertThat(server.getAllServeEvents().get(0).getRequest().getUrl()).isEqualTo("/gone.png");
+  }
+
+  @Test
+  void helpListsEveryOptionAndExitsZero() {
+    Cli.Outcome run = Cli.run("--help");
+    assertThat(run.exitCode()).isZero();
+    for (String option : List.of("--output", "--workers", "--mode", "--retries", "--timeout",
+        "--deadline", "--max-size", "--report", "--failed", "--overwrite", "--any-type",
+        "--per-host", "--rate", "--header", "--user-agent", "--min-success", "--quiet",
+        "--verbose", "--[no-]progress", "--help", "--version", "--child-java-options")) {
+      assertThat(run.stdout()).contains(option);
+    }
+    assertThat(run.stdout()).contains("Exit status");
+  }
+
+  @Test
+  void versionNamesImgdl() {
+    Cli.Outcome run = Cli.run("--version");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdout()).startsWith("imgdl ");
+  }
+
+  @Test
+  void userAgentAndHeadersAreSent() {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png")));
+    Cli.run("-q", "-o", out.toString(), "-H", "X-Token: abc", "-H", "Accept: image/*",
+        list.toString());
+    var request = server.getAllServeEvents().get(0).getRequest();
+    assertThat(request.getHeader("User-Agent")).startsWith("imgdl/");
+    assertThat(request.getHeader("X-Token")).isEqualTo("abc");
+    assertThat(request.getHeader("Accept")).isEqualTo("image/*");
+    server.resetRequests();
+    Cli.run("-q", "-o", out.toString(), "--overwrite", "--user-agent", "my-bot/1.0",
+        list.toString());
+    assertThat(server.getAllServeEvents().get(0).getRequest().getHeader("User-Agent"))
+        .isEqualTo("my-bot/1.0");
+  }
+}
