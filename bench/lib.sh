@@ -94,7 +94,8 @@ prepare_set() {
   sed 's#.*#url = "&"#' "$WORK/$set.txt" > "$WORK/$set.curl"
   # shellcheck disable=SC2034  # used by the scripts that source this file
   SET_FILES=$(wc -l < "$WORK/$set.txt")
-  SET_BYTES=$(cd "$WORK/www/$set" && xargs -a "$WORK/$set.names" stat -c %s | awk '{s+=$1} END {print s+0}')
+  SET_BYTES=$(cd "$WORK/www" && sed 's#^[a-z]*://[^/]*/##' "$WORK/$set.txt" | xargs stat -c %s \
+    | awk '{s+=$1} END {print s+0}')
 }
 
 # ensure_jar: build the jar when it is missing (only at the default path); sets HAVE_IMGDL
@@ -118,6 +119,7 @@ measure() {
   local logf=$1; shift
   local tf="$logf.time" pf="$logf.peak" spid line
   rm -f "$tf" "$pf"
+  printf '%q ' "$@" > "$logf.cmd"
   local t0=${EPOCHREALTIME:-} t1
   timeout -k 10 "$TOOL_TIMEOUT" "$TIME_BIN" -f '%e %U %S %M' -o "$tf" "$@" >"$logf" 2>&1 </dev/null &
   CUR_PID=$!
@@ -147,12 +149,12 @@ measure() {
 
 # verify OUT SET: every file of DIR/SET.txt is in OUT with the right name, total bytes and
 # SHA-256 (16 files spread over the list). Prints nothing when all is well, else the reason.
-verify() { verify_names "$1" "$WORK/$2.names" "$WORK/www/$2" "$SET_BYTES"; }
+verify() { verify_names "$1" "$WORK/$2.names" "$SET_BYTES"; }
 
-# verify_names OUT NAMES SRCDIR BYTES: OUT holds exactly the files named in NAMES (sorted),
-# BYTES bytes in all, and a sample of them equals the same names in SRCDIR.
+# verify_names OUT NAMES BYTES: OUT holds exactly the files named in NAMES (sorted), BYTES
+# bytes in all, and a sample of them equals the files of the same names in the corpus.
 verify_names() {
-  local out=$1 names=$2 src=$3 want=$4 got bytes n step i name
+  local out=$1 names=$2 want=$3 got bytes n step i name src
   if [ ! -d "$out" ]; then echo "no output directory"; return; fi
   got=$(cd "$out" && find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort)
   if [ "$got" != "$(cat "$names")" ]; then
@@ -165,7 +167,8 @@ verify_names() {
   n=$(grep -c '' "$names"); step=$(( n / 16 > 0 ? n / 16 : 1 ))
   for (( i = 1; i <= n; i += step )); do
     name=$(sed -n "${i}p" "$names")
-    if [ "$(sha256sum < "$out/$name")" != "$(sha256sum < "$src/$name")" ]; then
+    src=$WORK/www/small/$name; [ -f "$src" ] || src=$WORK/www/large/$name
+    if [ "$(sha256sum < "$out/$name")" != "$(sha256sum < "$src")" ]; then
       echo "sha256 differs: $name"; return
     fi
   done
@@ -216,7 +219,8 @@ machine_info() {
   # shellcheck disable=SC1091
   echo "- kernel: $(uname -sr); OS: $(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-?}")"
   echo "- java: $("$JAVA" -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
-  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)$(awk -v n="$(nproc)" \
+    '$1 > n / 2 {print " (**busy machine: expect noisy numbers**)"}' /proc/loadavg)"
   echo "- output directories on: $(df -T "$WORK" | awk 'NR==2 {print $2}') ($WORK)"
   echo "- server: $(nginx -v 2>&1 | sed 's/.*: //'), 1 worker process, 127.0.0.1:$PORT"
 }

@@ -103,7 +103,6 @@ for set in "${SETS[@]}"; do
       rm -rf "$out"; mkdir -p "$out"; sync
       tool_cmd "$tool" "$out" "$set"
       logf=$RESDIR/$set-$tool-$r.log
-      printf '%s\n' "${CMD[*]}" > "$logf.cmd"
       measure "$logf" "${CMD[@]}"
       reason=$(rc_reason)
       [ -n "$reason" ] || reason=$(verify "$out" "$set")

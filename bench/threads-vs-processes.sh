@@ -95,7 +95,7 @@ for (( r = 1; r <= RUNS; r++ )); do
         if [ -z "$reason" ]; then
           case $g in
             empty) [ -z "$(ls -A "$out")" ] || reason="files written for an empty list" ;;
-            one) reason=$(verify_names "$out" "$RESDIR/one.names" "$WORK/www/small" "$ONE_BYTES") ;;
+            one) reason=$(verify_names "$out" "$RESDIR/one.names" "$ONE_BYTES") ;;
             *) SET_BYTES=${BYTES[$g]}; reason=$(verify "$out" "$g") ;;
           esac
         fi

@@ -40,21 +40,21 @@ import picocli.CommandLine.Spec;
     synopsisHeading = "%nUsage: ",
     descriptionHeading = "%n",
     description = {
-      "Reads one URL per line from each FILE (- or no FILE: standard input). Blank lines and",
-      "lines starting with # are ignored. Every other line ends as downloaded, skipped (the",
-      "file already exists), duplicate, invalid or failed; see the summary, --report and the",
-      "exit status."
+      "Reads one URL per line from each FILE (- or no FILE: standard input). Blank lines and "
+          + "lines starting with # are ignored. Every other line ends as downloaded, skipped "
+          + "(the file already exists), duplicate, invalid or failed: see the summary, "
+          + "--report and the exit status."
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
     footer = {
-      "DURATION: seconds, or a number with ms, s, m, h (500ms, 2s, 1m). SIZE: bytes, or a",
-      "number with k, M, G (powers of 1024).",
+      "DURATION: seconds, or a number with ms, s, m, h (500ms, 2s, 1m). SIZE: bytes, or a "
+          + "number with k, M, G (powers of 1024).",
       "",
-      "Exit status: 0 when the success ratio (downloaded + skipped) / (entries - duplicates)",
-      "is at least --min-success; 1 when it is below; 2 for a usage error (nothing is",
-      "downloaded); 130 when interrupted by SIGINT or SIGTERM (report still written).",
+      "Exit status: 0 when the success ratio (downloaded + skipped) / (entries - duplicates) "
+          + "is at least --min-success; 1 when it is below; 2 for a usage error (nothing is "
+          + "downloaded); 130 when interrupted by SIGINT or SIGTERM (report still written).",
       "",
       "Example: imgdl -o images -w 16 --report report.json --failed retry.txt urls.txt"
     })
