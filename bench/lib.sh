@@ -98,18 +98,28 @@ prepare_set() {
     | awk '{s+=$1} END {print s+0}')
 }
 
-# ensure_jar: build the jar when it is missing (only at the default path); sets HAVE_IMGDL
+# ensure_jar: build the jar when it is missing (only at the default path), then snapshot it
+# into $WORK so that a rebuild during the benchmark cannot change it. Sets HAVE_IMGDL and
+# IMGDL_RUN_JAR (the copy that is run).
 ensure_jar() {
   HAVE_IMGDL=1
-  [ -f "$IMGDL_JAR" ] && return 0
-  if [ "$BUILD" = 1 ] && [ "$IMGDL_JAR" = "$ROOT/target/imgdl.jar" ]; then
-    log "building $IMGDL_JAR (./mvnw -B -q package -DskipTests)"
-    (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2 || die "the build failed"
-    [ -f "$IMGDL_JAR" ] || die "the build did not make $IMGDL_JAR"
-    return 0
+  if ! [ -f "$IMGDL_JAR" ]; then
+    if [ "$BUILD" = 1 ] && [ "$IMGDL_JAR" = "$ROOT/target/imgdl.jar" ]; then
+      log "building $IMGDL_JAR (./mvnw -B -q package -DskipTests)"
+      (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2 || die "the build failed"
+      [ -f "$IMGDL_JAR" ] || die "the build did not make $IMGDL_JAR"
+    else
+      log "warning: $IMGDL_JAR not found (--no-build or IMGDL_JAR set): imgdl is left out"
+      HAVE_IMGDL=0
+      return 0
+    fi
   fi
-  log "warning: $IMGDL_JAR not found (--no-build or IMGDL_JAR set): imgdl is left out"
-  HAVE_IMGDL=0
+  mkdir -p "$WORK"
+  IMGDL_RUN_JAR=$WORK/imgdl-under-test.jar
+  IMGDL_JAR_DATE=$(stat -c %y "$IMGDL_JAR" | cut -d. -f1)
+  cp "$IMGDL_JAR" "$IMGDL_RUN_JAR.tmp" && mv "$IMGDL_RUN_JAR.tmp" "$IMGDL_RUN_JAR"
+  IMGDL_VERSION=$("$JAVA" -jar "$IMGDL_RUN_JAR" --version 2>&1 | head -n1) \
+    || die "$IMGDL_JAR does not run (java -jar ... --version): $IMGDL_VERSION"
 }
 
 # measure LOGFILE CMD...: run CMD under GNU time and a process-tree RSS sampler.
@@ -205,7 +215,7 @@ results_header() {
 # imgdl_cmd MODE WORKERS OUT LIST: the imgdl command line, in array IMGDL_CMD
 imgdl_cmd() {
   # shellcheck disable=SC2034  # used by the scripts that source this file
-  IMGDL_CMD=("$JAVA" "${IMGDL_JAVA_OPTS_A[@]}" -jar "$IMGDL_JAR" -o "$3" -w "$2" --mode "$1"
+  IMGDL_CMD=("$JAVA" "${IMGDL_JAVA_OPTS_A[@]}" -jar "$IMGDL_RUN_JAR" -o "$3" -w "$2" --mode "$1"
              --per-host 0 -q --no-progress "$4")
 }
 
@@ -226,10 +236,11 @@ machine_info() {
 }
 
 tool_versions() {
-  echo "- peers: $(curl --version | head -n1 | cut -d' ' -f1-2); $(wget2 --version 2>/dev/null | head -n1);" \
+  echo "- peers: $(curl --version | head -n1 | cut -d' ' -f1-2); $(wget2 --version 2>/dev/null | head -n1 | cut -d" " -f1-3);" \
        "aria2c $(aria2c --version | head -n1 | awk '{print $3}'); $(wget --version | head -n1 | cut -d' ' -f1-3)"
   if [ "${HAVE_IMGDL:-0}" = 1 ]; then
-    echo "- imgdl: $IMGDL_JAR ($(stat -c '%s bytes, built %y' "$IMGDL_JAR" | cut -d. -f1))"
+    echo "- imgdl: $IMGDL_VERSION, $IMGDL_JAR ($(stat -c %s "$IMGDL_RUN_JAR") bytes, built $IMGDL_JAR_DATE," \
+         "sha256 $(sha256sum < "$IMGDL_RUN_JAR" | cut -c1-12)), run from the copy $IMGDL_RUN_JAR"
   fi
 }
 

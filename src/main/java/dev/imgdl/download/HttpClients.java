@@ -1,11 +1,14 @@
 package dev.imgdl.download;
 
 import dev.imgdl.config.FetchSettings;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /**
  * Builds the one {@link OkHttpClient} of a JVM from the settings. Redirects are followed by the
@@ -14,6 +17,9 @@ import okhttp3.OkHttpClient;
  * closed an idle keep-alive connection); every other retry is decided by the core.
  */
 public final class HttpClients {
+  /** A Retry-After that OkHttp reads as "a long wait" and the core as "none given". */
+  private static final String UNSPECIFIED = "unspecified";
+
   private HttpClients() {}
 
   public static OkHttpClient create(FetchSettings settings, int parallelism) {
@@ -29,8 +35,28 @@ public final class HttpClients {
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(true)
+        .addNetworkInterceptor(HttpClients::leaveRetriesToTheCore)
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))
         .build();
+  }
+
+  /**
+   * OkHttp sends a request again by itself, at once and uncounted, after a 408 whose Retry-After
+   * is absent or 0, and after a 503 whose Retry-After is 0. Such a response gets a Retry-After
+   * OkHttp cannot read as seconds, so that it hands the response over; the core then reads no
+   * Retry-After and retries with its backoff, counted against {@code --retries}.
+   */
+  private static Response leaveRetriesToTheCore(Interceptor.Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    if (response.code() != 408 && response.code() != 503) {
+      return response;
+    }
+    String retryAfter = response.header("Retry-After");
+    boolean zero = retryAfter != null && retryAfter.strip().matches("0+");
+    if (zero || (retryAfter == null && response.code() == 408)) {
+      return response.newBuilder().header("Retry-After", UNSPECIFIED).build();
+    }
+    return response;
   }
 }

@@ -89,6 +89,12 @@ public final class Run {
       w.close();
     }
     TempFiles.deleteAll();
+    sweepTemporaryFiles();
+  }
+
+  /** Removes any temporary file of this run, a dead child's included. */
+  private void sweepTemporaryFiles() {
+    TempFiles.sweep(settings.output(), TempFiles.PREFIX + settings.fetch().runId() + "-");
   }
 
   public int execute() throws IOException, InterruptedException {
@@ -133,6 +139,7 @@ public final class Run {
     }
     if (interrupted) {
       TempFiles.deleteAll();
+      sweepTemporaryFiles();
     }
     RunRecord record =
         new RunRecord(settings.mode(), settings.workers(), startedAt,

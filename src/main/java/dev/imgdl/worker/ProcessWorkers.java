@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -232,7 +233,15 @@ public final class ProcessWorkers implements Workers {
 
   @Override
   public void close() {
+    // SIGTERM first, so that children remove their temporary files; SIGKILL what is left.
+    live.keySet().forEach(Process::destroy);
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000);
     for (Process p : live.keySet()) {
+      try {
+        p.waitFor(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
     }

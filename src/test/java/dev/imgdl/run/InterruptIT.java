@@ -1,0 +1,158 @@
+package dev.imgdl.run;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.imgdl.testing.Await;
+import dev.imgdl.testing.Cli;
+import dev.imgdl.testing.Images;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Forks the built jar and interrupts it mid-run: it must exit 130 within a couple of seconds
+ * with a complete report, no temporary file and no child process left.
+ */
+class InterruptIT {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  private static final int ENTRIES = 12;
+
+  @TempDir Path dir;
+  private Path out;
+  private Process imgdl;
+
+  @BeforeEach
+  void serveSlowImages() {
+    out = dir.resolve("out");
+    byte[] big = Images.bigPng(200);
+    server.stubFor(get("/fast.png").willReturn(aResponse().withBody(Images.png())));
+    server.stubFor(
+        get(urlMatching("/slow/.*"))
+            .willReturn(aResponse().withBody(big).withChunkedDribbleDelay(50, 30_000)));
+  }
+
+  @AfterEach
+  void killLeftovers() {
+    if (imgdl != null && imgdl.isAlive()) {
+      imgdl.descendants().forEach(ProcessHandle::destroyForcibly);
+      imgdl.destroyForcibly();
+    }
+  }
+
+  private List<ProcessHandle> start(String mode) throws IOException {
+    List<String> lines = new ArrayList<>(List.of(server.baseUrl() + "/fast.png"));
+    for (int i = 1; i < ENTRIES; i++) {
+      lines.add(server.baseUrl() + "/slow/" + i + ".png");
+    }
+    Path list = Cli.list(dir, "list.txt", lines);
+    List<String> command = new ArrayList<>(List.of(
+        javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode", mode, "-w", "4",
+        "-o", out.toString(), "--report", dir.resolve("report.json").toString(),
+        "--failed", dir.resolve("failed.txt").toString(), "--no-progress", list.toString()));
+    imgdl = new ProcessBuilder(command)
+        .redirectError(dir.resolve("stderr.txt").toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile())
+        .start();
+    Await.until("4 downloads in flight", Duration.ofSeconds(30),
+        () -> server.findAll(com.github.tomakehurst.wiremock.client.WireMock
+            .getRequestedFor(urlMatching("/slow/.*"))).size() >= 4);
+    Await.until("a temporary file", Duration.ofSeconds(10), this::hasTempFile);
+    List<ProcessHandle> family = new ArrayList<>(imgdl.descendants().toList());
+    if (mode.equals("process")) {
+      assertThat(family).isNotEmpty();
+    }
+    return family;
+  }
+
+  private boolean hasTempFile() {
+    return Files.isDirectory(out) && Cli.files(out).stream().anyMatch(f -> f.startsWith(".imgdl-"));
+  }
+
+  private void signal(String name) throws Exception {
+    new ProcessBuilder("kill", "-s", name, String.valueOf(imgdl.pid())).start().waitFor();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"thread,INT", "thread,TERM", "process,INT", "process,TERM"})
+  void signalCancelsWritesEverythingAndExits130(String mode, String signal) throws Exception {
+    List<ProcessHandle> family = start(mode);
+    long sent = System.nanoTime();
+    signal(signal);
+    assertThat(imgdl.waitFor(10, TimeUnit.SECONDS)).as("exited").isTrue();
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+
+    assertThat(imgdl.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isEqualTo(130);
+    assertThat(millis).as("exit delay in ms").isLessThan(5_000);
+    JsonNode report = Cli.readJson(dir.resolve("report.json"));
+    JsonNode results = report.get("results");
+    assertThat(results).hasSize(ENTRIES);
+    assertThat(results.get(0).get("status").asText()).isEqualTo("downloaded");
+    int interrupted = 0;
+    for (JsonNode r : results) {
+      if (r.get("status").asText().equals("failed")) {
+        assertThat(r.get("error").asText()).isEqualTo("interrupted");
+        interrupted++;
+      }
+    }
+    assertThat(interrupted).isEqualTo(ENTRIES - 1);
+    assertThat(Files.readAllLines(dir.resolve("failed.txt"))).hasSize(ENTRIES - 1);
+    assertThat(Cli.files(out)).containsExactly("fast.png");
+    assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("INTERRUPTED");
+    for (ProcessHandle p : family) {
+      Await.until("child " + p.pid() + " ended", Duration.ofSeconds(5), () -> !p.isAlive());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
+  void secondInterruptExitsAtOnceWithoutTemporaryFiles(String mode) throws Exception {
+    List<ProcessHandle> family = start(mode);
+    signal("INT");
+    signal("INT");
+    assertThat(imgdl.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(imgdl.exitValue()).isEqualTo(130);
+    for (ProcessHandle p : family) {
+      Await.until("child " + p.pid() + " ended", Duration.ofSeconds(5), () -> !p.isAlive());
+    }
+    assertThat(Cli.files(out)).noneMatch(f -> f.startsWith(".imgdl-"));
+  }
+
+  @Test
+  void childrenEndWhenTheParentIsKilled() throws Exception {
+    List<ProcessHandle> family = start("process");
+    imgdl.destroyForcibly();
+    assertThat(imgdl.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    for (ProcessHandle p : family) {
+      Await.until("child " + p.pid() + " ended", Duration.ofSeconds(10), () -> !p.isAlive());
+    }
+    Await.until("temporary files removed by the children", Duration.ofSeconds(10),
+        () -> !hasTempFile());
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

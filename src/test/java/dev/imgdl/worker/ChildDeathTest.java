@@ -1,0 +1,112 @@
+package dev.imgdl.worker;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.imgdl.testing.Await;
+import dev.imgdl.testing.Cli;
+import dev.imgdl.testing.Images;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A child JVM killed in the middle of a run loses no entry, and leaves nothing behind. */
+class ChildDeathTest {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void serve() {
+    for (String name : List.of("a", "c", "d")) {
+      server.stubFor(get("/" + name + ".png").willReturn(aResponse().withBody(Images.png())));
+    }
+    server.stubFor(
+        get("/slow.png")
+            .willReturn(aResponse().withBody(Images.png()).withFixedDelay(1500)));
+  }
+
+  @AfterEach
+  void noChildIsLeft() {
+    Await.until("no child JVM left", Duration.ofSeconds(10), () -> children().isEmpty());
+  }
+
+  static List<ProcessHandle> children() {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().commandLine().orElse("").contains(ChildMain.class.getName()))
+        .toList();
+  }
+
+  private CompletableFuture<Cli.Outcome> startRun() {
+    String base = server.baseUrl();
+    Path list = Cli.list(dir, "l.txt",
+        List.of(base + "/a.png", base + "/slow.png", base + "/c.png", base + "/d.png"));
+    return CompletableFuture.supplyAsync(
+        () -> Cli.run("-q", "--mode", "process", "-w", "1", "-o", dir.resolve("out").toString(),
+            "--report", "-", list.toString()));
+  }
+
+  private void killChildWhenSlowRequestNumber(int n) {
+    Await.until("request " + n + " for /slow.png", Duration.ofSeconds(30),
+        () -> server.findAll(getRequestedFor(urlEqualTo("/slow.png"))).size() >= n);
+    List<ProcessHandle> children = children();
+    assertThat(children).hasSize(1);
+    children.get(0).destroyForcibly();
+  }
+
+  @Test
+  void killedChildHasItsUnfinishedEntriesRunAgainInANewChild() throws Exception {
+    CompletableFuture<Cli.Outcome> run = startRun();
+    killChildWhenSlowRequestNumber(1);
+    Cli.Outcome outcome = run.get(60, TimeUnit.SECONDS);
+
+    assertThat(outcome.exitCode()).isZero();
+    JsonNode results = outcome.json().get("results");
+    assertThat(results).hasSize(4);
+    for (JsonNode r : results) {
+      assertThat(r.get("status").asText()).isEqualTo("downloaded");
+      assertThat(r.get("worker").asInt()).isZero();
+    }
+    assertThat(server.findAll(getRequestedFor(urlEqualTo("/slow.png")))).hasSize(2);
+    assertThat(server.findAll(getRequestedFor(urlEqualTo("/a.png")))).hasSize(1);
+    assertThat(Cli.files(dir.resolve("out"))).noneMatch(f -> f.startsWith(".imgdl-"));
+  }
+
+  @Test
+  void entriesFailWithTheExitCodeWhenTheSecondChildDiesToo() throws Exception {
+    CompletableFuture<Cli.Outcome> run = startRun();
+    killChildWhenSlowRequestNumber(1);
+    killChildWhenSlowRequestNumber(2);
+    Cli.Outcome outcome = run.get(60, TimeUnit.SECONDS);
+
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    JsonNode results = outcome.json().get("results");
+    assertThat(results.get(0).get("status").asText()).isEqualTo("downloaded");
+    for (int i = 1; i < 4; i++) {
+      assertThat(results.get(i).get("status").asText()).isEqualTo("failed");
+      assertThat(results.get(i).get("error").asText()).isEqualTo("worker 0 exited with code 137");
+      assertThat(results.get(i).get("worker").asInt()).isZero();
+    }
+    assertThat(outcome.json().get("summary").get("failed").asInt()).isEqualTo(3);
+    assertThat(Cli.files(dir.resolve("out"))).noneMatch(f -> f.startsWith(".imgdl-"));
+  }
+}
