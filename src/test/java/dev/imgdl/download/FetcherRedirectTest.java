@@ -146,7 +146,8 @@ class FetcherRedirectTest {
     for (int i = 0; i < count; i++) {
       redirect("/r" + i + ".png", 302, "/r" + (i + 1) + ".png");
     }
-    server.stubFor(get("/r" + count + ".png").willReturn(ok().withBody(Images.of(ImageFormat.PNG))));
+    byte[] body = Images.of(ImageFormat.PNG);
+    server.stubFor(get("/r" + count + ".png").willReturn(ok().withBody(body)));
   }
 
   private static void redirect(String from, int code, String location) {

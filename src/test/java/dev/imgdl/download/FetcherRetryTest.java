@@ -82,6 +82,32 @@ class FetcherRetryTest {
     assertThat(downloads.files()).isEmpty();
   }
 
+  @Test
+  void countsEveryRequestAfterA408AsAnAttempt() throws Exception {
+    server.stubFor(get("/t.png").willReturn(status(408)));
+
+    Result result = downloads.retries(1).fetch(Downloads.url(server, "/t.png"));
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo("HTTP 408 after 2 attempts");
+    assertThat(result.attempts()).isEqualTo(2);
+    server.verify(2, getRequestedFor(urlEqualTo("/t.png")));
+    assertThat(downloads.files()).isEmpty();
+  }
+
+  @Test
+  void retriesA503WithRetryAfterZeroAsOneMoreAttempt() throws Exception {
+    failThenServe("/now.png", Images.of(ImageFormat.PNG),
+        serviceUnavailable().withHeader("Retry-After", "0"));
+
+    Result result = downloads.retries(1).fetch(Downloads.url(server, "/now.png"));
+
+    assertThat(result.status()).isEqualTo(Status.DOWNLOADED);
+    assertThat(result.attempts()).isEqualTo(2);
+    server.verify(2, getRequestedFor(urlEqualTo("/now.png")));
+    assertThat(downloads.files()).containsExactly("now.png");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 403, 410, 451, 501})
   void failsAtOnceOnAStatusThatIsNotWorthRetrying(int code) throws Exception {
@@ -129,13 +155,13 @@ class FetcherRetryTest {
   void failsAtOnceWhenRetryAfterSecondsIsBeyondTheDeadline() throws Exception {
     server.stubFor(get("/later.png").willReturn(status(429).withHeader("Retry-After", "120")));
 
-    Result result = downloads.fetch(Downloads.url(server, "/later.png"));
+    Result result = downloads.deadline(2_000).fetch(Downloads.url(server, "/later.png"));
 
     assertThat(result.status()).isEqualTo(Status.FAILED);
     assertThat(result.error()).isEqualTo("HTTP 429: Retry-After 2m is beyond the deadline 2s");
     assertThat(result.httpStatus()).isEqualTo(429);
     assertThat(result.attempts()).isEqualTo(1);
-    assertThat(result.millis()).isLessThan(1_000);
+    assertThat(result.millis()).isLessThan(2_000);
     server.verify(1, getRequestedFor(urlEqualTo("/later.png")));
     assertThat(downloads.files()).isEmpty();
   }
@@ -146,7 +172,7 @@ class FetcherRetryTest {
     server.stubFor(get("/later.png").willReturn(
         serviceUnavailable().withHeader("Retry-After", inAnHour)));
 
-    Result result = downloads.fetch(Downloads.url(server, "/later.png"));
+    Result result = downloads.deadline(2_000).fetch(Downloads.url(server, "/later.png"));
 
     assertThat(result.status()).isEqualTo(Status.FAILED);
     assertThat(result.error())

@@ -34,11 +34,11 @@ class FetcherTimeoutTest {
   void retriesAResponseSlowerThanTheTimeout() throws Exception {
     byte[] body = Images.of(ImageFormat.PNG);
     server.stubFor(get("/slow.png").inScenario("slow").whenScenarioStateIs(STARTED)
-        .willReturn(ok().withBody(body).withFixedDelay(1_000)).willSetStateTo("fast"));
+        .willReturn(ok().withBody(body).withFixedDelay(1_500)).willSetStateTo("fast"));
     server.stubFor(get("/slow.png").inScenario("slow").whenScenarioStateIs("fast")
         .willReturn(ok().withBody(body)));
 
-    Result result = downloads.fetch(Downloads.url(server, "/slow.png"));
+    Result result = downloads.timeout(500).fetch(Downloads.url(server, "/slow.png"));
 
     assertThat(result.status()).isEqualTo(Status.DOWNLOADED);
     assertThat(result.attempts()).isEqualTo(2);
@@ -49,12 +49,12 @@ class FetcherTimeoutTest {
   @Test
   void failsWithTheTimeoutWhenEveryResponseIsTooSlow() throws Exception {
     server.stubFor(get("/slow.png")
-        .willReturn(ok().withBody(Images.of(ImageFormat.PNG)).withFixedDelay(1_000)));
+        .willReturn(ok().withBody(Images.of(ImageFormat.PNG)).withFixedDelay(1_500)));
 
-    Result result = downloads.retries(1).fetch(Downloads.url(server, "/slow.png"));
+    Result result = downloads.timeout(500).retries(1).fetch(Downloads.url(server, "/slow.png"));
 
     assertThat(result.status()).isEqualTo(Status.FAILED);
-    assertThat(result.error()).isEqualTo("timeout after 300ms after 2 attempts");
+    assertThat(result.error()).isEqualTo("timeout after 500ms after 2 attempts");
     assertThat(result.attempts()).isEqualTo(2);
     server.verify(2, getRequestedFor(urlEqualTo("/slow.png")));
     assertThat(downloads.files()).isEmpty();

@@ -20,7 +20,7 @@ final class Images {
 
   private Images() {}
 
-  /** A body of {@link #DEFAULT_SIZE} bytes (SVG: a short document) that sniffs as {@code format}. */
+  /** A body of {@link #DEFAULT_SIZE} bytes (SVG: a short document) sniffed as {@code format}. */
   static byte[] of(ImageFormat format) {
     return of(format, DEFAULT_SIZE);
   }
@@ -68,7 +68,8 @@ final class Images {
   private static byte[] signature(ImageFormat format) {
     return switch (format) {
       case JPEG -> bytes(0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00);
-      case PNG -> bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R');
+      case PNG -> concat(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13),
+          ascii("IHDR"));
       case GIF -> ascii("GIF89a");
       case WEBP -> concat(ascii("RIFF"), bytes(0x24, 0x01, 0, 0), ascii("WEBPVP8 "));
       case BMP -> concat(ascii("BM"), bytes(0x2C, 0x01, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0, 40, 0));

@@ -1,0 +1,110 @@
+package dev.imgdl.run;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.imgdl.testing.Cli;
+import dev.imgdl.testing.Images;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code --per-host} and {@code --rate} hold for the whole run in both modes, as measured by the
+ * test server from the times it received and answered each request.
+ */
+class PolitenessTest {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40))
+          .build();
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void serve() {
+    server.stubFor(
+        get(urlMatching("/img/.*"))
+            .willReturn(aResponse().withBody(Images.png()).withFixedDelay(150)));
+  }
+
+  private Cli.Outcome download(int count, String mode, String... options) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      lines.add(server.baseUrl() + "/img/" + i + ".png");
+    }
+    Path list = Cli.list(dir, "l.txt", lines);
+    List<String> args = new ArrayList<>(List.of("-q", "--mode", mode, "-w", "6",
+        "-o", dir.resolve("out").toString()));
+    args.addAll(List.of(options));
+    args.add(list.toString());
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  /** The most requests the server was working on at one moment. */
+  private static int maxInFlight(List<ServeEvent> events) {
+    List<long[]> edges = new ArrayList<>();
+    for (ServeEvent e : events) {
+      long start = e.getRequest().getLoggedDate().getTime();
+      edges.add(new long[] {start, 1});
+      edges.add(new long[] {start + e.getTiming().getTotalTime(), -1});
+    }
+    edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    int now = 0;
+    int max = 0;
+    for (long[] edge : edges) {
+      now += (int) edge[1];
+      max = Math.max(max, now);
+    }
+    return max;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
+  void perHostCapsRequestsInFlightToOneHost(String mode) {
+    Cli.Outcome run = download(12, mode, "--per-host", "2");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    List<ServeEvent> events = server.getAllServeEvents();
+    assertThat(events).hasSize(12);
+    assertThat(maxInFlight(events)).isBetween(1, 2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
+  void withoutACapAllWorkersRunAtOnce(String mode) {
+    download(12, mode, "--per-host", "0");
+    assertThat(maxInFlight(server.getAllServeEvents())).isGreaterThan(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
+  void rateKeepsRequestStartsToAboutRPerSecond(String mode) {
+    Cli.Outcome run = download(11, mode, "--rate", "5");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    List<Long> starts =
+        server.getAllServeEvents().stream()
+            .map(e -> e.getRequest().getLoggedDate().getTime())
+            .sorted()
+            .toList();
+    assertThat(starts).hasSize(11);
+    // 11 starts at 5 per second take 2 seconds (10 intervals of 200 ms). The server sees them
+    // a little compressed when one request leaves late (a cold child JVM, the trip over the
+    // pipe), so "about" is 10%: 11 requests in 1.8 s would already be 5.6 per second.
+    assertThat(starts.get(10) - starts.get(0)).isGreaterThanOrEqualTo(1_800);
+    assertThat(starts.get(10) - starts.get(0)).isLessThan(4_000);
+    for (int i = 5; i < starts.size(); i++) {
+      assertThat(starts.get(i) - starts.get(i - 5)).as("5 intervals").isGreaterThanOrEqualTo(850);
+    }
+  }
+}
