@@ -43,7 +43,7 @@ public final class ProgressDisplay implements AutoCloseable {
       failures++;
     }
     double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-    bar.setExtraMessage(String.format(Locale.ROOT, "%s/s, %d failed",
+    bar.setExtraMessage(String.format(Locale.ROOT, " | %s/s | %d failed",
         Sizes.format((long) (bytes / seconds)), failures));
     bar.step();
   }
@@ -53,11 +53,10 @@ public final class ProgressDisplay implements AutoCloseable {
     bar.stepBy(entries);
   }
 
-  /** Clears the bar's line so that a message can be printed over it. */
+  /** Clears the bar's line (carriage return, then ANSI erase-line) so a message can replace it. */
   public void clearLine(PrintStream terminal) {
-    terminal.print('\r');
-    terminal.print(" ".repeat(Math.max(0, bar.getMax() > 0 ? 100 : 0)));
-    terminal.print('\r');
+    terminal.print("\r\u001b[2K");
+    terminal.flush();
   }
 
   @Override

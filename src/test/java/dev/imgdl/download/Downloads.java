@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Runs the real {@link Fetcher} against a WireMock server into one output directory. The default
@@ -54,6 +56,18 @@ final class Downloads {
     return server.getAllServeEvents().stream()
         .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
         .toList();
+  }
+
+  /** The Content-Length {@code server} sends for {@code path}, or null: a probe request. */
+  static String declaredLength(WireMockExtension server, String path) throws IOException {
+    OkHttpClient client = new OkHttpClient();
+    Request request = new Request.Builder().url(url(server, path))
+        .header("Accept-Encoding", "identity").build();
+    try (Response response = client.newCall(request).execute()) {
+      return response.header("Content-Length");
+    } finally {
+      client.connectionPool().evictAll();
+    }
   }
 
   Downloads timeout(long millis) {

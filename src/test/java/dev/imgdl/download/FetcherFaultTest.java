@@ -109,6 +109,7 @@ class FetcherFaultTest {
   void savesAChunkedImageWhole() throws Exception {
     byte[] png = Images.png(50_000);
     server.stubFor(get("/chunks").willReturn(ok().withBody(png).withChunkedDribbleDelay(10, 100)));
+    assertThat(Downloads.declaredLength(server, "/chunks")).as("declared length").isNull();
 
     Result result = downloads.fetch(Downloads.url(server, "/chunks"));
 
