@@ -48,14 +48,17 @@ class FetcherFaultTest {
   @Test
   void failsOnABodyShorterThanItsContentLength() throws Exception {
     byte[] body = Images.png(1_000);
+    // Dribbling puts the 1000 bytes on the wire before the server gives up on the other 3000.
     server.stubFor(get("/short.png").willReturn(ok()
         .withHeader("Content-Length", "4000").withBody(body).withChunkedDribbleDelay(2, 20)));
 
     Result result = downloads.retries(1).fetch(Downloads.url(server, "/short.png"));
 
     assertThat(result.status()).isEqualTo(Status.FAILED);
-    assertThat(result.error()).startsWith("connection error: ");
+    assertThat(result.error())
+        .isEqualTo("connection error: unexpected end of stream after 2 attempts");
     assertThat(result.attempts()).isEqualTo(2);
+    server.verify(2, getRequestedFor(urlEqualTo("/short.png")));
     assertThat(downloads.files()).isEmpty();
   }
 
@@ -72,6 +75,7 @@ class FetcherFaultTest {
     Result result = downloads.retries(1).fetch(Downloads.url(server, "/zipped.png"));
 
     assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).startsWith("connection error: ");
     assertThat(result.attempts()).isEqualTo(2);
     assertThat(downloads.files()).isEmpty();
   }
@@ -85,6 +89,8 @@ class FetcherFaultTest {
     Result result = downloads.retries(1).fetch(Downloads.url(server, "/zipped.png"));
 
     assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).startsWith("connection error: ");
+    assertThat(result.attempts()).isEqualTo(2);
     assertThat(downloads.files()).isEmpty();
   }
 
