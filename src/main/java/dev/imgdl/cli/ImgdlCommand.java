@@ -153,12 +153,12 @@ public final class ImgdlCommand implements Callable<Integer> {
   Boolean progress;
 
   // C1 only (the run is over before C2 pays off), the serial collector (one GC thread, least
-  // memory), a small heap, no perf data file, and class data sharing when available.
+  // memory), a small heap, no perf data file. ProcessWorkers adds a class data sharing archive.
   @Option(names = "--child-java-options", paramLabel = "OPTS",
       description = "JVM options for process-mode children, space-separated, replacing the "
           + "defaults (${DEFAULT-VALUE}).",
       defaultValue = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx256m "
-          + "-XX:-UsePerfData -Xshare:auto")
+          + "-XX:-UsePerfData")
   String childJavaOptions;
 
   private InputStream stdin;

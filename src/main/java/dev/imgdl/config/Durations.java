@@ -36,21 +36,26 @@ public final class Durations {
     return Duration.ofMillis(Math.round(millis));
   }
 
-  /** Prints a duration the way a user would write it: {@code 500ms}, {@code 2s}, {@code 1.5s}. */
+  /**
+   * Prints a duration the way a user would write it: {@code 500ms}, {@code 2s}, {@code 1.5s},
+   * {@code 5m}, {@code 1h}; long odd values in whole seconds ({@code 3599s}).
+   */
   public static String format(Duration d) {
     long ms = d.toMillis();
     if (ms < 1_000) {
       return ms + "ms";
     }
-    if (ms % 3_600_000 == 0) {
-      return (ms / 3_600_000) + "h";
+    if (ms < 10_000 && ms % 1_000 != 0) {
+      String tenths = String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0);
+      return (tenths.endsWith(".0") ? tenths.substring(0, tenths.length() - 2) : tenths) + "s";
     }
-    if (ms % 60_000 == 0) {
-      return (ms / 60_000) + "m";
+    long s = Math.round(ms / 1000.0);
+    if (s % 3_600 == 0) {
+      return (s / 3_600) + "h";
     }
-    if (ms % 1_000 == 0) {
-      return (ms / 1_000) + "s";
+    if (s % 60 == 0) {
+      return (s / 60) + "m";
     }
-    return String.format(java.util.Locale.ROOT, "%.3gs", ms / 1000.0);
+    return s + "s";
   }
 }

@@ -2,10 +2,12 @@ package dev.imgdl.config;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.LayoutBase;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +25,12 @@ public final class Logging extends ContextAwareBase implements Configurator {
     appender.setContext(context);
     appender.setName("stderr");
     appender.setTarget("System.err");
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg%n");
+    LineLayout layout = new LineLayout();
+    layout.setContext(context);
+    layout.start();
+    encoder.setLayout(layout);
     encoder.start();
     appender.setEncoder(encoder);
     appender.start();
@@ -33,6 +38,28 @@ public final class Logging extends ContextAwareBase implements Configurator {
     root.addAppender(appender);
     root.setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * {@code LEVEL logger: message}, then the stack trace if any. Written by hand rather than with
+   * a pattern, whose parser would load a hundred classes into every child JVM.
+   */
+  static final class LineLayout extends LayoutBase<ILoggingEvent> {
+    @Override
+    public String doLayout(ILoggingEvent event) {
+      String logger = event.getLoggerName();
+      StringBuilder line = new StringBuilder(128)
+          .append(event.getLevel())
+          .append(' ')
+          .append(logger.substring(logger.lastIndexOf('.') + 1))
+          .append(": ")
+          .append(event.getFormattedMessage())
+          .append('\n');
+      if (event.getThrowableProxy() != null) {
+        line.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+      }
+      return line.toString();
+    }
   }
 
   /** The level name for a number of {@code -v}, or ERROR when quiet. */

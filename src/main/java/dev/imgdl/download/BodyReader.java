@@ -4,7 +4,6 @@ import dev.imgdl.config.FetchSettings;
 import dev.imgdl.config.Sizes;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +19,8 @@ import okio.BufferedSource;
  */
 final class BodyReader {
   private static final int BUFFER = 64 * 1024;
-  private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+  private static final ThreadLocal<byte[]> BUFFERS =
+      ThreadLocal.withInitial(() -> new byte[BUFFER]);
   private static final ThreadLocal<byte[]> HEADS =
       ThreadLocal.withInitial(() -> new byte[ImageFormat.SNIFF_BYTES]);
 
@@ -46,20 +46,20 @@ final class BodyReader {
   }
 
   Outcome read(Response response, int worker) throws IOException {
-    Path temp = TempFiles.create(dir, settings.runId(), worker);
+    TempFiles.Temp temp = TempFiles.open(dir, settings.runId(), worker);
     boolean kept = false;
-    try {
-      Outcome outcome = stream(response, temp);
+    try (OutputStream out = temp.out()) {
+      Outcome outcome = stream(response, temp.path(), out);
       kept = outcome instanceof Outcome.Body;
       return outcome;
     } finally {
       if (!kept) {
-        TempFiles.delete(temp);
+        TempFiles.delete(temp.path());
       }
     }
   }
 
-  private Outcome stream(Response response, Path temp) throws IOException {
+  private Outcome stream(Response response, Path temp, OutputStream out) throws IOException {
     MessageDigest sha = sha256();
     byte[] buffer = BUFFERS.get();
     byte[] head = HEADS.get();
@@ -68,25 +68,23 @@ final class BodyReader {
     boolean decided = false;
     long total = 0;
     BufferedSource source = response.body().source();
-    try (OutputStream out = Files.newOutputStream(temp)) {
-      for (int n; (n = source.read(buffer, 0, buffer.length)) != -1; ) {
-        total += n;
-        if (total > settings.maxSize()) {
-          return failure(tooLarge(), response);
-        }
-        if (!decided) {
-          int copy = Math.min(n, head.length - headLength);
-          System.arraycopy(buffer, 0, head, headLength, copy);
-          headLength += copy;
-          format = ImageFormat.detect(head, headLength);
-          decided = format != null || headLength == head.length;
-          if (decided && format == null && !settings.anyType()) {
-            return failure(notAnImage(response, head, headLength), response);
-          }
-        }
-        sha.update(buffer, 0, n);
-        out.write(buffer, 0, n);
+    for (int n; (n = source.read(buffer, 0, buffer.length)) != -1; ) {
+      total += n;
+      if (total > settings.maxSize()) {
+        return failure(tooLarge(), response);
       }
+      if (!decided) {
+        int copy = Math.min(n, head.length - headLength);
+        System.arraycopy(buffer, 0, head, headLength, copy);
+        headLength += copy;
+        format = ImageFormat.detect(head, headLength);
+        decided = format != null || headLength == head.length;
+        if (decided && format == null && !settings.anyType()) {
+          return failure(notAnImage(response, head, headLength), response);
+        }
+      }
+      sha.update(buffer, 0, n);
+      out.write(buffer, 0, n);
     }
     if (format == null) {
       format = ImageFormat.detect(head, headLength);

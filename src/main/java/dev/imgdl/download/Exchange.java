@@ -19,7 +19,6 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -34,15 +33,15 @@ final class Exchange {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
   private static final int MAX_REDIRECTS = 10;
 
-  private final OkHttpClient client;
+  private final HttpClients clients;
   private final HostGate gate;
   private final BodyReader bodies;
   private final Headers headers;
   private final FetchSettings settings;
   private volatile boolean cancelled;
 
-  Exchange(OkHttpClient client, HostGate gate, FetchSettings settings) {
-    this.client = client;
+  Exchange(HttpClients clients, HostGate gate, FetchSettings settings) {
+    this.clients = clients;
     this.gate = gate;
     this.settings = settings;
     this.bodies = new BodyReader(settings);
@@ -67,8 +66,9 @@ final class Exchange {
       }
       Request request = request(original, current);
       try (HostGate.Permit permit = gate.acquire(current.host(), deadlineNanos)) {
-        Call call = client.newCall(request);
-        call.timeout().timeout(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        Call call = clients.forUrl(current).newCall(request);
+        long left = Math.max(1, deadlineNanos - System.nanoTime());
+        call.timeout().timeout(left, TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {
           log.debug("GET {} -> {}", current, response.code());
           if (response.isRedirect()) {

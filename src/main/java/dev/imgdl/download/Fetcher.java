@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * The download core, shared by both worker modes: turns one {@link Task} into one {@link
@@ -24,21 +23,21 @@ import okhttp3.OkHttpClient;
  */
 public final class Fetcher {
   private final FetchSettings settings;
-  private final OkHttpClient client;
+  private final HttpClients clients;
   private final Exchange exchange;
   private final Path dir;
 
-  public Fetcher(FetchSettings settings, OkHttpClient client, HostGate gate) {
+  public Fetcher(FetchSettings settings, HttpClients clients, HostGate gate) {
     this.settings = settings;
-    this.client = client;
-    this.exchange = new Exchange(client, gate, settings);
+    this.clients = clients;
+    this.exchange = new Exchange(clients, gate, settings);
     this.dir = Path.of(settings.outputDir());
   }
 
   /** Cancels every request in flight; entries not yet finished end as {@code interrupted}. */
   public void cancel() {
     exchange.cancel();
-    client.dispatcher().cancelAll();
+    clients.cancelAll();
   }
 
   public Result fetch(Task task, int worker) {
@@ -122,7 +121,7 @@ public final class Fetcher {
         body.contentType(), body.httpStatus(), attempts, worker, millisSince(start), null);
   }
 
-  /** The existing file that satisfies this name, or null. */
+  /** The existing file that satisfies this name, or null: one lookup per candidate name. */
   private Path existing(TargetName name) {
     if (name.complete()) {
       Path path = dir.resolve(name.fileName(null));
@@ -142,14 +141,7 @@ public final class Fetcher {
   }
 
   private static Result skipped(Task task, int worker, Path existing, long start) {
-    long size;
-    try {
-      size = Files.size(existing);
-    } catch (IOException e) {
-      size = 0;
-    }
-    return new Result(task.index(), Status.SKIPPED, existing.getFileName().toString(), size,
-        null, null, null, 0, worker, millisSince(start), null);
+    return ExistingTargets.skipped(task.index(), worker, existing, millisSince(start));
   }
 
   private static Result failed(

@@ -4,41 +4,86 @@ import dev.imgdl.config.FetchSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
 /**
- * Builds the one {@link OkHttpClient} of a JVM from the settings. Redirects are followed by the
- * core, not by OkHttp, so that it can count them, detect loops and keep credentials on their
- * host. OkHttp may silently retry a request once on a stale pooled connection (a server that
- * closed an idle keep-alive connection); every other retry is decided by the core.
+ * The HTTP client of a JVM, built once from the settings: one connection pool and one dispatcher,
+ * used in two configurations. Plain-http requests use a client without TLS; the TLS one is
+ * derived from it on the first https request, because setting up TLS (trust store, SSL context)
+ * costs about a tenth of a second of start-up, paid in every child JVM.
+ *
+ * <p>Redirects are followed by the core, not by OkHttp, so that it can count them, detect loops
+ * and keep credentials on their host. OkHttp may silently retry a request once on a stale pooled
+ * connection (a server that closed an idle keep-alive connection); every other retry is decided
+ * by the core.
  */
 public final class HttpClients {
   /** A Retry-After that OkHttp reads as "a long wait" and the core as "none given". */
   private static final String UNSPECIFIED = "unspecified";
 
-  private HttpClients() {}
+  private final OkHttpClient plain;
+  private volatile OkHttpClient tls;
 
-  public static OkHttpClient create(FetchSettings settings, int parallelism) {
+  private HttpClients(OkHttpClient plain) {
+    this.plain = plain;
+  }
+
+  public static HttpClients create(FetchSettings settings, int parallelism) {
     Duration timeout = Duration.ofMillis(settings.timeoutMillis());
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(64, parallelism * 2));
     dispatcher.setMaxRequestsPerHost(Math.max(64, parallelism * 2));
-    return new OkHttpClient.Builder()
-        .connectTimeout(timeout)
-        .readTimeout(timeout)
-        .writeTimeout(timeout)
-        .callTimeout(Duration.ofMillis(settings.deadlineMillis()))
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .retryOnConnectionFailure(true)
-        .addNetworkInterceptor(HttpClients::leaveRetriesToTheCore)
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))
-        .build();
+    return new HttpClients(
+        new OkHttpClient.Builder()
+            .connectTimeout(timeout)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .callTimeout(Duration.ofMillis(settings.deadlineMillis()))
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .retryOnConnectionFailure(true)
+            .addNetworkInterceptor(HttpClients::leaveRetriesToTheCore)
+            .dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))
+            .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+            .build());
+  }
+
+  /** The client for a request to {@code url}. */
+  public OkHttpClient forUrl(HttpUrl url) {
+    if (!url.isHttps()) {
+      return plain;
+    }
+    OkHttpClient client = tls;
+    if (client == null) {
+      synchronized (this) {
+        if (tls == null) {
+          tls = plain.newBuilder()
+              .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+              .build();
+        }
+        client = tls;
+      }
+    }
+    return client;
+  }
+
+  /** Cancels every call in flight or queued, in both configurations (they share a dispatcher). */
+  public void cancelAll() {
+    plain.dispatcher().cancelAll();
+  }
+
+  /** Releases threads and pooled connections; for tests and embedders. */
+  public void close() {
+    plain.dispatcher().executorService().shutdown();
+    plain.connectionPool().evictAll();
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.imgdl.download;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,18 +22,21 @@ public final class TempFiles {
 
   private TempFiles() {}
 
-  /** Creates a new empty temporary file in {@code dir}, owned by {@code worker}. */
-  public static Path create(Path dir, String runId, int worker) throws IOException {
+  /** Creates and opens a new temporary file in {@code dir}, owned by {@code worker}. */
+  public static Temp open(Path dir, String runId, int worker) throws IOException {
     Path path = dir.resolve(prefix(runId, worker) + COUNTER.incrementAndGet() + ".part");
     LIVE.add(path);
     try {
-      Files.createFile(path);
+      return new Temp(path, Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE));
     } catch (IOException e) {
       LIVE.remove(path);
       throw e;
     }
-    return path;
   }
+
+  /** An open temporary file: one system call to create and open it. */
+  public record Temp(Path path, OutputStream out) {}
 
   /** The file name prefix of {@code worker}'s temporary files. */
   public static String prefix(String runId, int worker) {

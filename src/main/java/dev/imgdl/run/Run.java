@@ -2,6 +2,7 @@ package dev.imgdl.run;
 
 import dev.imgdl.config.Mode;
 import dev.imgdl.config.Settings;
+import dev.imgdl.download.ExistingTargets;
 import dev.imgdl.download.Fetcher;
 import dev.imgdl.download.HttpClients;
 import dev.imgdl.download.LocalHostGate;
@@ -9,6 +10,7 @@ import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.InputReader;
 import dev.imgdl.input.Plan;
 import dev.imgdl.input.Planner;
+import dev.imgdl.input.Task;
 import dev.imgdl.report.FailedList;
 import dev.imgdl.report.ProgressDisplay;
 import dev.imgdl.report.ReportWriter;
@@ -27,7 +29,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -124,7 +129,11 @@ public final class Run {
         w.cancel();
       }
       BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
-      int started = w.start(Planner.chunk(plan.tasks(), settings.workers()), events);
+      List<List<Task>> chunks = Planner.chunk(plan.tasks(), settings.workers());
+      if (!settings.fetch().overwrite()) {
+        chunks = skipExisting(chunks, collector);
+      }
+      int started = w.start(chunks, events);
       collect(collector, events, started);
     } finally {
       if (progress != null) {
@@ -152,6 +161,30 @@ public final class Run {
     return record.summary().successRatio() >= settings.minSuccess()
         ? EXIT_OK
         : EXIT_BELOW_THRESHOLD;
+  }
+
+  /**
+   * Settles the entries whose target already exists before any worker starts, each for the
+   * worker whose chunk it was dealt to, and returns the chunks of what is left to download.
+   */
+  private List<List<Task>> skipExisting(List<List<Task>> chunks, Collector collector)
+      throws IOException {
+    ExistingTargets existing = ExistingTargets.scan(settings.output());
+    List<List<Task>> left = new ArrayList<>(chunks.size());
+    for (int worker = 0; worker < chunks.size(); worker++) {
+      List<Task> chunk = new ArrayList<>();
+      for (Task task : chunks.get(worker)) {
+        Path found = existing.find(task.name());
+        if (found == null) {
+          chunk.add(task);
+        } else {
+          Result skipped = ExistingTargets.skipped(task.index(), worker, found, 0);
+          collector.accept(new WorkerEvent.Finished(skipped));
+        }
+      }
+      left.add(chunk);
+    }
+    return left;
   }
 
   private void collect(Collector collector, BlockingQueue<WorkerEvent> events, int started)
@@ -208,7 +241,7 @@ public final class Run {
       if (settings.reportToStdout()) {
         ReportWriter.write(record, stdout);
       } else {
-        ReportWriter.write(record, java.nio.file.Path.of(settings.report()));
+        ReportWriter.write(record, Path.of(settings.report()));
       }
     }
     if (settings.failed() != null) {

@@ -15,6 +15,9 @@ public final class ChildCommand {
   public static List<String> of(List<String> jvmOptions) {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
+    // The JVM's own messages go to stderr: stdout carries results only.
+    command.add("-Xlog:disable");
+    command.add("-Xlog:all=error:stderr");
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath());

@@ -34,6 +34,9 @@ public final class ChildMain {
   private static final int EXIT_PROTOCOL = 3;
   private static final int EXIT_ORPHANED = 4;
 
+  /** Set once every result and the done line are written. */
+  private static volatile boolean finished;
+
   private ChildMain() {}
 
   public static void main(String[] args) throws IOException {
@@ -72,8 +75,17 @@ public final class ChildMain {
       }
       Wire.send(out, Message.result(result));
     }
+    finished = true;
     Wire.send(out, Message.done(ProcessHandle.current().pid(), Memory.peakRssBytes()));
-    System.exit(0);
+    // The parent answers "done" by closing our stdin, and the watcher then halts the JVM. Halting
+    // here while the watcher is blocked reading stdin would make the JVM wait a third of a second
+    // for it; the bound covers a parent that never closes.
+    try {
+      watcher.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Runtime.getRuntime().halt(0);
   }
 
   /** Reads the parent's later messages; end of input means the parent is gone. */
@@ -93,6 +105,9 @@ public final class ChildMain {
       }
     } catch (IOException e) {
       log.warn("reading from the parent failed: {}", e.getMessage());
+    }
+    if (finished) {
+      Runtime.getRuntime().halt(0);
     }
     fetcher.cancel();
     TempFiles.deleteAll();

@@ -1,20 +1,18 @@
 package dev.imgdl.worker;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.imgdl.config.FetchSettings;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 
 /**
- * One line of the pipe between the parent and a child JVM, as JSON. Each type uses a few of the
- * fields and leaves the others null (and out of the line).
+ * One line of the pipe between the parent and a child JVM, as JSON (see {@link Wire}). Each type
+ * uses a few of the fields and leaves the others null, and out of the line.
  *
  * <p>Parent to child: {@code start} (worker, settings, logLevel, remoteGate), one {@code task}
  * per entry, {@code end}; later {@code grant} / {@code deny} (id) answering the child's {@code
  * acquire}, and {@code cancel}. Child to parent: {@code result}, {@code acquire} (id, host,
  * waitMillis), {@code release} (id), and {@code done} (pid, peakRss) before it exits.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Message(
     int v,
     String type,

@@ -41,12 +41,16 @@ public final class ProcessWorkers implements Workers {
   private final List<Thread> supervisors = new ArrayList<>();
   private final Map<Process, Writer> live = new ConcurrentHashMap<>();
   private final GateBroker broker;
+  private final ClassDataSharing cds;
+  private final java.util.concurrent.atomic.AtomicBoolean cdsDumpTaken =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean cancelled;
 
   public ProcessWorkers(Settings settings, PrintWriter err) {
     this.settings = settings;
     this.err = err;
     boolean shared = settings.fetch().perHost() > 0 || settings.fetch().rate() > 0;
+    this.cds = ClassDataSharing.forThisJvm(settings.childJvmOptions());
     this.broker =
         shared
             ? new GateBroker(LocalHostGate.of(settings.fetch().perHost(), settings.fetch().rate()))
@@ -102,8 +106,13 @@ public final class ProcessWorkers implements Workers {
   private ChildRun runChild(int worker, Map<Integer, Task> unfinished,
       BlockingQueue<WorkerEvent> events) {
     Process process;
+    Path[] dumpTo = new Path[1];
     try {
-      process = new ProcessBuilder(ChildCommand.of(settings.childJvmOptions())).start();
+      List<String> options = new ArrayList<>(settings.childJvmOptions());
+      if (cds != null) {
+        options.addAll(cds.options(!cdsDumpTaken.getAndSet(true), dumpTo));
+      }
+      process = new ProcessBuilder(ChildCommand.of(options)).start();
     } catch (IOException e) {
       log.error("worker {}: cannot start a child JVM: {}", worker, e.getMessage());
       return new ChildRun(0, -1, 0);
@@ -130,6 +139,9 @@ public final class ProcessWorkers implements Workers {
     }
     live.putIfAbsent(process, toChild);
     int code = waitFor(process);
+    if (dumpTo[0] != null) {
+      cds.publish(dumpTo[0], code);
+    }
     join(stderr);
     live.remove(process);
     if (broker != null) {
@@ -169,7 +181,13 @@ public final class ProcessWorkers implements Workers {
           }
           case "acquire" -> broker.acquire(worker, m, toChild);
           case "release" -> broker.release(worker, m.id());
-          case "done" -> peakRss = m.peakRss() == null ? 0 : m.peakRss();
+          case "done" -> {
+            peakRss = m.peakRss() == null ? 0 : m.peakRss();
+            // End of the child's input tells it that it may exit now.
+            synchronized (toChild) {
+              toChild.close();
+            }
+          }
           default -> log.error("worker {} sent an unknown message: {}", worker, m.type());
         }
       }

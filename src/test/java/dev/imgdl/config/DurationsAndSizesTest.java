@@ -32,7 +32,10 @@ class DurationsAndSizesTest {
     assertThat(Durations.format(Duration.ofMillis(500))).isEqualTo("500ms");
     assertThat(Durations.format(Duration.ofSeconds(2))).isEqualTo("2s");
     assertThat(Durations.format(Duration.ofMinutes(5))).isEqualTo("5m");
-    assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1.50s");
+    assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1.5s");
+    assertThat(Durations.format(Duration.ofMillis(3_599_600))).isEqualTo("1h");
+    assertThat(Durations.format(Duration.ofSeconds(3_599))).isEqualTo("3599s");
+    assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
   }
 
   @Test

@@ -106,12 +106,11 @@ final class Downloads {
     Task task = new Task(0, url, name.stem(), name.extension());
     FetchSettings settings = new FetchSettings(dir.toString(), "test", timeoutMillis,
         deadlineMillis, maxSize, retries, "imgdl-test", List.of(), overwrite, anyType, 0, 0);
-    OkHttpClient client = HttpClients.create(settings, 1);
+    HttpClients clients = HttpClients.create(settings, 1);
     try {
-      return new Fetcher(settings, client, HostGate.OPEN).fetch(task, 0);
+      return new Fetcher(settings, clients, HostGate.OPEN).fetch(task, 0);
     } finally {
-      client.dispatcher().executorService().shutdown();
-      client.connectionPool().evictAll();
+      clients.close();
     }
   }
 
