@@ -187,8 +187,7 @@ public final class Run {
     return left;
   }
 
-  private void collect(Collector collector, BlockingQueue<WorkerEvent> events, int started)
-      throws InterruptedException {
+  private void collect(Collector collector, BlockingQueue<WorkerEvent> events, int started) {
     long step = TimeUnit.MILLISECONDS.toNanos(100);
     while (!collector.collect(events, started, System.nanoTime() + step)) {
       long since = interruptedAt;
