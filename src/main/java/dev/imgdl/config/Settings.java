@@ -43,6 +43,20 @@ public record Settings(
     childJvmOptions = List.copyOf(childJvmOptions);
   }
 
+  /**
+   * The per-host cap that can actually bind: none when there are no more workers than the cap,
+   * since each worker has at most one request in flight. Skipping a gate that cannot close saves
+   * a lock per request, and in process mode a round trip over the pipe.
+   */
+  public int effectivePerHost() {
+    return fetch.perHost() >= workers ? 0 : fetch.perHost();
+  }
+
+  /** Whether requests must ask a host gate at all. */
+  public boolean politenessLimited() {
+    return effectivePerHost() > 0 || fetch.rate() > 0;
+  }
+
   /** Whether the report goes to standard output. */
   public boolean reportToStdout() {
     return "-".equals(report);

@@ -1,6 +1,5 @@
 package dev.imgdl.result;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The one status every entry ends in. */
@@ -12,7 +11,6 @@ public enum Status {
   FAILED;
 
   /** The lowercase name used in the report and on the console. */
-  @JsonValue
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -49,11 +49,11 @@ public final class ProcessWorkers implements Workers {
   public ProcessWorkers(Settings settings, PrintWriter err) {
     this.settings = settings;
     this.err = err;
-    boolean shared = settings.fetch().perHost() > 0 || settings.fetch().rate() > 0;
+    boolean shared = settings.politenessLimited();
     this.cds = ClassDataSharing.forThisJvm(settings.childJvmOptions());
     this.broker =
         shared
-            ? new GateBroker(LocalHostGate.of(settings.fetch().perHost(), settings.fetch().rate()))
+            ? new GateBroker(LocalHostGate.of(settings.effectivePerHost(), settings.fetch().rate()))
             : null;
   }
 
