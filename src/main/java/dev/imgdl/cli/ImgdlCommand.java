@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     headerHeading = "",
-    header = "Download a list of image URLs in parallel, check each is an image, write it atomically.",
+    header =
+        "Download a list of image URLs in parallel, check each is an image, write it atomically.",
     synopsisHeading = "%nUsage: ",
     descriptionHeading = "%n",
     description = {
@@ -219,7 +220,9 @@ public final class ImgdlCommand implements Callable<Integer> {
             anyType, perHost, rate);
     boolean showProgress = progress != null ? progress : Terminal.stderrIsTerminal();
     List<String> childOptions =
-        childJavaOptions.isBlank() ? List.of() : Arrays.asList(childJavaOptions.trim().split("\\s+"));
+        childJavaOptions.isBlank()
+            ? List.<String>of()
+            : Arrays.asList(childJavaOptions.trim().split("\\s+"));
     return new Settings(files, out, workers, mode, fetch, report, failed, minSuccess, quiet,
         verbosity(), showProgress, childOptions);
   }

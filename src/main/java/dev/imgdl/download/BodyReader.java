@@ -45,13 +45,25 @@ final class BodyReader {
     return null;
   }
 
+  /**
+   * Streams the body. A network error is thrown, for the caller to classify and maybe retry; a
+   * local write error (disk full, directory gone) is a failure that no retry would mend.
+   */
   Outcome read(Response response, int worker) throws IOException {
-    TempFiles.Temp temp = TempFiles.open(dir, settings.runId(), worker);
+    TempFiles.Temp temp;
+    try {
+      temp = TempFiles.open(dir, settings.runId(), worker);
+    } catch (IOException e) {
+      return failure("cannot write in the output directory: " + reason(e), response);
+    }
     boolean kept = false;
     try (OutputStream out = temp.out()) {
       Outcome outcome = stream(response, temp.path(), out);
       kept = outcome instanceof Outcome.Body;
       return outcome;
+    } catch (LocalWriteException e) {
+      return failure("cannot write " + temp.path().getFileName() + ": " + reason(e.getCause()),
+          response);
     } finally {
       if (!kept) {
         TempFiles.delete(temp.path());
@@ -84,7 +96,11 @@ final class BodyReader {
         }
       }
       sha.update(buffer, 0, n);
-      out.write(buffer, 0, n);
+      try {
+        out.write(buffer, 0, n);
+      } catch (IOException e) {
+        throw new LocalWriteException(e);
+      }
     }
     if (format == null) {
       format = ImageFormat.detect(head, headLength);
@@ -99,6 +115,22 @@ final class BodyReader {
         response.header("Content-Type"),
         response.code(),
         format);
+  }
+
+  private static String reason(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** A write to the temporary file failed: told apart from a network error while reading. */
+  private static final class LocalWriteException extends RuntimeException {
+    LocalWriteException(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
   }
 
   private String tooLarge() {

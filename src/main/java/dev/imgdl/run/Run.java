@@ -117,7 +117,9 @@ public final class Run {
     Result[] results = plan.decided();
     printInvalid(plan, results);
     ProgressDisplay progress =
-        settings.progress() && !settings.quiet() ? new ProgressDisplay(plan.size(), terminal) : null;
+        settings.progress() && !settings.quiet()
+            ? new ProgressDisplay(plan.size(), terminal)
+            : null;
     if (progress != null) {
       progress.advance(plan.size() - plan.tasks().size());
     }

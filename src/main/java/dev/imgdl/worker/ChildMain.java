@@ -59,7 +59,8 @@ public final class ChildMain {
     for (Message m = read(in); !"end".equals(m.type()); m = read(in)) {
       tasks.add(m.task());
     }
-    RemoteHostGate remote = Boolean.TRUE.equals(start.remoteGate()) ? new RemoteHostGate(out) : null;
+    RemoteHostGate remote =
+        Boolean.TRUE.equals(start.remoteGate()) ? new RemoteHostGate(out) : null;
     HostGate gate = remote != null ? remote : LocalHostGate.of(0, 0);
     Fetcher fetcher = new Fetcher(settings, HttpClients.create(settings, 1), gate);
     Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::deleteAll, "imgdl-cleanup"));

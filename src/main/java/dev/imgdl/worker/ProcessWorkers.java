@@ -59,17 +59,8 @@ public final class ProcessWorkers implements Workers {
 
   @Override
   public int start(List<List<Task>> chunks, BlockingQueue<WorkerEvent> events) {
-    for (int id = 0; id < chunks.size(); id++) {
-      List<Task> chunk = chunks.get(id);
-      if (chunk.isEmpty()) {
-        continue;
-      }
-      int worker = id;
-      Thread t = new Thread(() -> supervise(worker, chunk, events), "imgdl-child-" + id);
-      t.setDaemon(true);
-      supervisors.add(t);
-    }
-    supervisors.forEach(Thread::start);
+    supervisors.addAll(Workers.threadPerChunk(chunks, "imgdl-child-",
+        (worker, chunk) -> supervise(worker, chunk, events)));
     return supervisors.size();
   }
 
@@ -117,7 +108,7 @@ public final class ProcessWorkers implements Workers {
       log.error("worker {}: cannot start a child JVM: {}", worker, e.getMessage());
       return new ChildRun(0, -1, 0);
     }
-    Thread stderr = forwardStderr(worker, process);
+    Thread stderr = ChildLog.forward(worker, process, err);
     Writer toChild =
         new BufferedWriter(
             new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
@@ -193,29 +184,6 @@ public final class ProcessWorkers implements Workers {
       }
     }
     return peakRss;
-  }
-
-  private Thread forwardStderr(int worker, Process process) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader in =
-                  new BufferedReader(
-                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                  synchronized (err) {
-                    err.println("[worker " + worker + "] " + line);
-                    err.flush();
-                  }
-                }
-              } catch (IOException ignored) {
-                // The child is gone.
-              }
-            },
-            "imgdl-child-stderr-" + worker);
-    t.setDaemon(true);
-    t.start();
-    return t;
   }
 
   private static int waitFor(Process process) {

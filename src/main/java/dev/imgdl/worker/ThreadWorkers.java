@@ -22,17 +22,8 @@ public final class ThreadWorkers implements Workers {
 
   @Override
   public int start(List<List<Task>> chunks, BlockingQueue<WorkerEvent> events) {
-    for (int id = 0; id < chunks.size(); id++) {
-      List<Task> chunk = chunks.get(id);
-      if (chunk.isEmpty()) {
-        continue;
-      }
-      int worker = id;
-      Thread thread = new Thread(() -> work(worker, chunk, events), "imgdl-worker-" + id);
-      thread.setDaemon(true);
-      threads.add(thread);
-    }
-    threads.forEach(Thread::start);
+    threads.addAll(Workers.threadPerChunk(chunks, "imgdl-worker-",
+        (worker, chunk) -> work(worker, chunk, events)));
     return threads.size();
   }
 
@@ -41,7 +32,9 @@ public final class ThreadWorkers implements Workers {
     try {
       for (Task task : chunk) {
         Result result =
-            cancelled ? Result.failed(task.index(), worker, "interrupted") : safeFetch(task, worker);
+            cancelled
+                ? Result.failed(task.index(), worker, "interrupted")
+                : safeFetch(task, worker);
         events.add(new WorkerEvent.Finished(result));
       }
     } finally {

@@ -36,7 +36,8 @@ class InputReaderTest {
   @Test
   void handlesCrlfAndByteOrderMark() throws Exception {
     Path file = dir.resolve("win.txt");
-    Files.write(file, "\uFEFFhttp://a/1.jpg\r\nhttp://a/2.jpg\r\n".getBytes(StandardCharsets.UTF_8));
+    String text = "\uFEFFhttp://a/1.jpg\r\nhttp://a/2.jpg\r\n";
+    Files.write(file, text.getBytes(StandardCharsets.UTF_8));
     List<Entry> entries = read(List.of(file.toString()), "");
     assertThat(entries).extracting(Entry::url).containsExactly("http://a/1.jpg", "http://a/2.jpg");
     assertThat(entries).extracting(Entry::line).containsExactly(1, 2);

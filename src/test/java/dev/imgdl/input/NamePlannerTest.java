@@ -69,7 +69,8 @@ class NamePlannerTest {
   @Test
   void anExtensionlessNameCollidesWithAnyImageExtensionOfTheSameStem() {
     assertThat(plan("http://a/photo")).isEqualTo("photo.<detected>");
-    assertThat(plan("http://b/photo.png")).isEqualTo("photo-" + hash("http://b/photo.png") + ".png");
+    assertThat(plan("http://b/photo.png"))
+        .isEqualTo("photo-" + hash("http://b/photo.png") + ".png");
     assertThat(plan("http://c/photo")).isEqualTo("photo-" + hash("http://c/photo") + ".<detected>");
   }
 

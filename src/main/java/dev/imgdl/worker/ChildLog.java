@@ -1,0 +1,36 @@
+package dev.imgdl.worker;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Forwards a child's standard error, its logs, to the parent's, each line prefixed. */
+final class ChildLog {
+  private ChildLog() {}
+
+  /** Starts a daemon thread copying {@code process}'s stderr to {@code err} as [worker N] lines. */
+  static Thread forward(int worker, Process process, PrintWriter err) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  synchronized (err) {
+                    err.println("[worker " + worker + "] " + line);
+                    err.flush();
+                  }
+                }
+              } catch (IOException ignored) {
+                // The child is gone.
+              }
+            },
+            "imgdl-child-stderr-" + worker);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+}
