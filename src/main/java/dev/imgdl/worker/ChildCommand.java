@@ -18,6 +18,8 @@ public final class ChildCommand {
     // The JVM's own messages go to stderr: stdout carries results only.
     command.add("-Xlog:disable");
     command.add("-Xlog:all=error:stderr");
+    // A child out of memory must die, so that the parent runs its entries again, not linger.
+    command.add("-XX:+ExitOnOutOfMemoryError");
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath());

@@ -109,4 +109,21 @@ class ChildDeathTest {
     assertThat(outcome.json().get("summary").get("failed").asInt()).isEqualTo(3);
     assertThat(Cli.files(dir.resolve("out"))).noneMatch(f -> f.startsWith(".imgdl-"));
   }
+
+  @Test
+  void childOutOfMemoryIsReportedAndItsEntriesFailWithTheExitCode() {
+    String base = server.baseUrl();
+    Path list = Cli.list(dir, "l.txt", List.of(base + "/a.png", base + "/c.png"));
+    // A 3 MiB heap is too small for a child: it runs out of memory, prints the JVM's
+    // "Terminating due to java.lang.OutOfMemoryError" on its stdout and exits with code 3.
+    Cli.Outcome run = Cli.run("--mode", "process", "-w", "1", "--child-java-options", "-Xmx3m",
+        "-o", dir.resolve("out").toString(), "--report", "-", list.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    for (JsonNode r : run.json().get("results")) {
+      assertThat(r.get("status").asText()).isEqualTo("failed");
+      assertThat(r.get("error").asText()).isEqualTo("worker 0 exited with code 3");
+    }
+    assertThat(run.stderr()).contains("2 failed");
+  }
 }
