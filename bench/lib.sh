@@ -216,7 +216,11 @@ results_header() {
 imgdl_cmd() {
   # shellcheck disable=SC2034  # used by the scripts that source this file
   IMGDL_CMD=("$JAVA" "${IMGDL_JAVA_OPTS_A[@]}" -jar "$IMGDL_RUN_JAR" -o "$3" -w "$2" --mode "$1"
-             --per-host 0 -q --no-progress "$4")
+             --per-host 0 -q --no-progress)
+  if [ -n "${IMGDL_CHILD_OPTS:-}" ]; then
+    IMGDL_CMD+=(--child-java-options "$IMGDL_CHILD_OPTS")
+  fi
+  IMGDL_CMD+=("$4")
 }
 
 machine_info() {
