@@ -64,7 +64,9 @@ public final class ChildMain {
     HostGate gate = remote != null ? remote : LocalHostGate.of(0, 0);
     Fetcher fetcher = new Fetcher(settings, HttpClients.create(settings, 1), gate);
     Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::deleteAll, "imgdl-cleanup"));
-    Thread watcher = new Thread(() -> watchParent(in, fetcher, remote), "imgdl-parent-watch");
+    Thread main = Thread.currentThread();
+    Thread watcher =
+        new Thread(() -> watchParent(in, fetcher, remote, main), "imgdl-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
     for (Task task : tasks) {
@@ -90,7 +92,8 @@ public final class ChildMain {
   }
 
   /** Reads the parent's later messages; end of input means the parent is gone. */
-  private static void watchParent(BufferedReader in, Fetcher fetcher, RemoteHostGate remote) {
+  private static void watchParent(
+      BufferedReader in, Fetcher fetcher, RemoteHostGate remote, Thread main) {
     try {
       for (String line; (line = in.readLine()) != null; ) {
         Message m = Wire.parse(line);
@@ -100,7 +103,11 @@ public final class ChildMain {
               remote.answer(m.id(), m.type().equals("grant"));
             }
           }
-          case "cancel" -> fetcher.cancel();
+          case "cancel" -> {
+            // Cancels requests in flight, and wakes the worker from a wait between attempts.
+            fetcher.cancel();
+            main.interrupt();
+          }
           default -> log.warn("ignoring a {} message from the parent", m.type());
         }
       }

@@ -128,6 +128,38 @@ class InterruptIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"thread", "process"})
+  void interruptWakesWorkersWaitingToRetry(String mode) throws Exception {
+    server.stubFor(get(urlMatching("/busy/.*"))
+        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      lines.add(server.baseUrl() + "/busy/" + i + ".png");
+    }
+    Path list = Cli.list(dir, "busy.txt", lines);
+    imgdl = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode",
+        mode, "-w", "4", "--deadline", "5m", "-o", out.toString(), "--report",
+        dir.resolve("report.json").toString(), "--no-progress", list.toString())
+        .redirectError(dir.resolve("stderr.txt").toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile())
+        .start();
+    Await.until("4 first attempts", Duration.ofSeconds(30),
+        () -> server.findAll(com.github.tomakehurst.wiremock.client.WireMock
+            .getRequestedFor(urlMatching("/busy/.*"))).size() >= 4);
+    long sent = System.nanoTime();
+    signal("INT");
+    assertThat(imgdl.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(imgdl.exitValue()).isEqualTo(130);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isLessThan(3_000);
+    for (JsonNode r : Cli.readJson(dir.resolve("report.json")).get("results")) {
+      assertThat(r.get("error").asText()).isEqualTo("interrupted");
+      // Reported by the worker itself, which knew of the 503, not filled in by the parent.
+      assertThat(r.get("httpStatus").asInt()).isEqualTo(503);
+      assertThat(r.get("attempts").asInt()).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
   void secondInterruptExitsAtOnceWithoutTemporaryFiles(String mode) throws Exception {
     List<ProcessHandle> family = start(mode);
     signal("INT");
