@@ -198,4 +198,17 @@ class CommandLineTest {
     assertThat(server.getAllServeEvents().get(0).getRequest().getHeader("User-Agent"))
         .isEqualTo("my-bot/1.0");
   }
+
+  @Test
+  void progressIsShownOnlyWhenAskedForOffATerminal() {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png"), url("/ok2.png")));
+    Cli.Outcome plain = Cli.run("-o", out.toString(), list.toString());
+    assertThat(plain.stderr()).doesNotContain("img/s").doesNotContain("%");
+    Cli.Outcome forced =
+        Cli.run("-o", out.toString(), "--overwrite", "--progress", list.toString());
+    assertThat(forced.stderr()).contains("2/2 img").contains("img/s");
+    Cli.Outcome quiet =
+        Cli.run("-q", "-o", out.toString(), "--overwrite", "--progress", list.toString());
+    assertThat(quiet.stderr()).isEmpty();
+  }
 }
