@@ -14,7 +14,6 @@ import java.util.List;
  * @param retries extra attempts after the first, for retryable failures only
  * @param userAgent the User-Agent header
  * @param headers extra request headers, each {@code Name: value}
- * @param overwrite download even when the target exists
  * @param anyType accept bodies that are not images
  * @param perHost most requests in flight to one host, 0 for no cap
  * @param rate most requests per second to one host, 0 for no limit
@@ -28,7 +27,6 @@ public record FetchSettings(
     int retries,
     String userAgent,
     List<String> headers,
-    boolean overwrite,
     boolean anyType,
     int perHost,
     double rate) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param workers number of chunks and workers
  * @param mode thread or process workers
  * @param fetch what the download core needs, shared with child JVMs
+ * @param overwrite download even when the target exists, instead of skipping the entry
  * @param report where to write the JSON report, {@code -} for standard output, or null
  * @param failed where to write failed URLs, or null
  * @param minSuccess lowest success ratio that still exits 0
@@ -26,6 +27,7 @@ public record Settings(
     int workers,
     Mode mode,
     FetchSettings fetch,
+    boolean overwrite,
     String report,
     Path failed,
     double minSuccess,

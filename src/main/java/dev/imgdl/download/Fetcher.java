@@ -2,9 +2,7 @@ package dev.imgdl.download;
 
 import dev.imgdl.config.Durations;
 import dev.imgdl.config.FetchSettings;
-import dev.imgdl.input.NamePlanner;
 import dev.imgdl.input.Task;
-import dev.imgdl.input.TargetName;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import java.io.IOException;
@@ -17,9 +15,10 @@ import okhttp3.HttpUrl;
 
 /**
  * The download core, shared by both worker modes: turns one {@link Task} into one {@link
- * Result}. It skips a target that exists, retries what is worth retrying within the entry's
- * deadline, and renames a validated temporary file to its target in one atomic step. It never
- * throws for a failed download, and is safe to call from many threads at once.
+ * Result}. It retries what is worth retrying within the entry's deadline, and renames a validated
+ * temporary file to its target in one atomic step, replacing a file of that name. Whether to
+ * download at all (skip an existing target) is decided before, by {@link ExistingTargets}. It
+ * never throws for a failed download, and is safe to call from many threads at once.
  */
 public final class Fetcher {
   private final FetchSettings settings;
@@ -42,13 +41,6 @@ public final class Fetcher {
 
   public Result fetch(Task task, int worker) {
     long start = System.nanoTime();
-    TargetName name = task.name();
-    if (!settings.overwrite()) {
-      Path existing = existing(name);
-      if (existing != null) {
-        return skipped(task, worker, existing, start);
-      }
-    }
     long deadline = start + TimeUnit.MILLISECONDS.toNanos(settings.deadlineMillis());
     HttpUrl url = HttpUrl.get(task.url());
     Outcome.Failure last = null;
@@ -119,29 +111,6 @@ public final class Fetcher {
     }
     return new Result(task.index(), Status.DOWNLOADED, file, body.bytes(), body.sha256(),
         body.contentType(), body.httpStatus(), attempts, worker, millisSince(start), null);
-  }
-
-  /** The existing file that satisfies this name, or null: one lookup per candidate name. */
-  private Path existing(TargetName name) {
-    if (name.complete()) {
-      Path path = dir.resolve(name.fileName(null));
-      return Files.isRegularFile(path) ? path : null;
-    }
-    Path bare = dir.resolve(name.stem());
-    if (Files.isRegularFile(bare)) {
-      return bare;
-    }
-    for (String extension : NamePlanner.IMAGE_EXTENSIONS) {
-      Path path = dir.resolve(name.fileName(extension));
-      if (Files.isRegularFile(path)) {
-        return path;
-      }
-    }
-    return null;
-  }
-
-  private static Result skipped(Task task, int worker, Path existing, long start) {
-    return ExistingTargets.skipped(task.index(), worker, existing, millisSince(start));
   }
 
   private static Result failed(

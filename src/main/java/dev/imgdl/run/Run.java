@@ -132,7 +132,7 @@ public final class Run {
       }
       BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
       List<List<Task>> chunks = Planner.chunk(plan.tasks(), settings.workers());
-      if (!settings.fetch().overwrite()) {
+      if (!settings.overwrite()) {
         chunks = skipExisting(chunks, collector);
       }
       int started = w.start(chunks, events);

@@ -119,7 +119,6 @@ final class Wire {
       g.writeString(h);
     }
     g.writeEndArray();
-    g.writeBooleanField("overwrite", s.overwrite());
     g.writeBooleanField("anyType", s.anyType());
     g.writeNumberField("perHost", s.perHost());
     g.writeNumberField("rate", s.rate());
@@ -170,7 +169,7 @@ final class Wire {
     return new FetchSettings((String) s.get("outputDir"), (String) s.get("runId"),
         longValue(s.get("timeoutMillis")), longValue(s.get("deadlineMillis")),
         longValue(s.get("maxSize")), integer(s.get("retries")), (String) s.get("userAgent"),
-        headers, (Boolean) s.get("overwrite"), (Boolean) s.get("anyType"),
+        headers, (Boolean) s.get("anyType"),
         integer(s.get("perHost")), ((Number) s.get("rate")).doubleValue());
   }
 

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
   private static Settings settings(int workers, int perHost, double rate) {
-    FetchSettings fetch = new FetchSettings("/o", "id", 1, 1, 1, 0, "ua", List.of(), false, false,
-        perHost, rate);
-    return new Settings(List.of("-"), Path.of("/o"), workers, Mode.THREAD, fetch, null, null, 1,
-        false, 0, false, List.of());
+    FetchSettings fetch =
+        new FetchSettings("/o", "id", 1, 1, 1, 0, "ua", List.of(), false, perHost, rate);
+    return new Settings(List.of("-"), Path.of("/o"), workers, Mode.THREAD, fetch, false, null,
+        null, 1, false, 0, false, List.of());
   }
 
   @Test

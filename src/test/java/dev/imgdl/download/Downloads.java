@@ -32,7 +32,6 @@ final class Downloads {
   private long deadlineMillis = 5_000;
   private long maxSize = 1 << 20;
   private int retries = 2;
-  private boolean overwrite;
   private boolean anyType;
 
   Downloads(Path dir) {
@@ -90,11 +89,6 @@ final class Downloads {
     return this;
   }
 
-  Downloads overwrite() {
-    overwrite = true;
-    return this;
-  }
-
   Downloads anyType() {
     anyType = true;
     return this;
@@ -105,7 +99,7 @@ final class Downloads {
     TargetName name = NamePlanner.baseName(HttpUrl.get(url), url);
     Task task = new Task(0, url, name.stem(), name.extension());
     FetchSettings settings = new FetchSettings(dir.toString(), "test", timeoutMillis,
-        deadlineMillis, maxSize, retries, "imgdl-test", List.of(), overwrite, anyType, 0, 0);
+        deadlineMillis, maxSize, retries, "imgdl-test", List.of(), anyType, 0, 0);
     HttpClients clients = HttpClients.create(settings, 1);
     try {
       return new Fetcher(settings, clients, HostGate.OPEN).fetch(task, 0);

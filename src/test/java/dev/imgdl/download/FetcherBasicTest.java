@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The happy path: every image format, its name on disk, its digest, and skipping. */
+/** The happy path: every image format, its name on disk, its digest. */
 class FetcherBasicTest {
   @RegisterExtension static WireMockExtension server = Downloads.server();
 
@@ -81,42 +81,12 @@ class FetcherBasicTest {
   }
 
   @Test
-  void skipsAnExistingTargetWithoutSendingARequest() throws Exception {
-    Files.writeString(dir.resolve("pic.png"), "old");
-    server.stubFor(get("/pic.png").willReturn(ok().withBody(Images.of(ImageFormat.PNG))));
-
-    Result result = downloads.fetch(Downloads.url(server, "/pic.png"));
-
-    assertThat(result.status()).isEqualTo(Status.SKIPPED);
-    assertThat(result.file()).isEqualTo("pic.png");
-    assertThat(result.bytes()).isEqualTo(3);
-    assertThat(result.attempts()).isZero();
-    assertThat(result.error()).isNull();
-    server.verify(0, anyRequestedFor(anyUrl()));
-    assertThat(downloads.files()).containsExactly("pic.png");
-    assertThat(Files.readString(dir.resolve("pic.png"))).isEqualTo("old");
-  }
-
-  @Test
-  void skipsAnExtensionlessEntryWhoseFileExistsWithAnImageExtension() throws Exception {
-    Files.writeString(dir.resolve("pic.webp"), "old");
-    server.stubFor(get("/pic").willReturn(ok().withBody(Images.of(ImageFormat.PNG))));
-
-    Result result = downloads.fetch(Downloads.url(server, "/pic"));
-
-    assertThat(result.status()).isEqualTo(Status.SKIPPED);
-    assertThat(result.file()).isEqualTo("pic.webp");
-    server.verify(0, anyRequestedFor(anyUrl()));
-    assertThat(downloads.files()).containsExactly("pic.webp");
-  }
-
-  @Test
-  void overwriteDownloadsOverAnExistingTarget() throws Exception {
+  void aDownloadReplacesAFileOfTheSameName() throws Exception {
     Files.writeString(dir.resolve("pic.png"), "old");
     byte[] body = Images.of(ImageFormat.PNG);
     server.stubFor(get("/pic.png").willReturn(ok().withBody(body)));
 
-    Result result = downloads.overwrite().fetch(Downloads.url(server, "/pic.png"));
+    Result result = downloads.fetch(Downloads.url(server, "/pic.png"));
 
     assertThat(result.status()).isEqualTo(Status.DOWNLOADED);
     assertThat(result.attempts()).isEqualTo(1);

@@ -1,0 +1,57 @@
+package dev.imgdl.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imgdl.input.TargetName;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The skip decision: which planned names are satisfied by a file already on disk. */
+class ExistingTargetsTest {
+  @TempDir Path dir;
+
+  @Test
+  void aCompleteNameIsSatisfiedByExactlyThatFile() throws Exception {
+    Files.writeString(dir.resolve("pic.png"), "old");
+    ExistingTargets existing = ExistingTargets.scan(dir);
+    assertThat(existing.find(new TargetName("pic", "png"))).isEqualTo(dir.resolve("pic.png"));
+    assertThat(existing.find(new TargetName("pic", "jpg"))).isNull();
+    assertThat(existing.find(new TargetName("other", "png"))).isNull();
+  }
+
+  @Test
+  void anExtensionlessNameIsSatisfiedByTheStemWithAnyImageExtensionOrNone() throws Exception {
+    Files.writeString(dir.resolve("pic.webp"), "old");
+    Files.writeString(dir.resolve("raw"), "old");
+    ExistingTargets existing = ExistingTargets.scan(dir);
+    assertThat(existing.find(new TargetName("pic", null))).isEqualTo(dir.resolve("pic.webp"));
+    assertThat(existing.find(new TargetName("raw", null))).isEqualTo(dir.resolve("raw"));
+    assertThat(existing.find(new TargetName("nope", null))).isNull();
+  }
+
+  @Test
+  void directoriesAndTemporaryFilesDoNotCount() throws Exception {
+    Files.createDirectory(dir.resolve("dir.png"));
+    Files.writeString(dir.resolve(".imgdl-run-w0-1.part"), "partial");
+    ExistingTargets existing = ExistingTargets.scan(dir);
+    assertThat(existing.find(new TargetName("dir", "png"))).isNull();
+    assertThat(existing.find(new TargetName(".imgdl-run-w0-1", "part"))).isNull();
+  }
+
+  @Test
+  void aSkippedResultNamesTheFileItsSizeAndTheWorkerAndSendsNothing() throws Exception {
+    Path file = Files.writeString(dir.resolve("pic.png"), "old");
+    Result r = ExistingTargets.skipped(4, 2, file, 0);
+    assertThat(r.status()).isEqualTo(Status.SKIPPED);
+    assertThat(r.file()).isEqualTo("pic.png");
+    assertThat(r.bytes()).isEqualTo(3);
+    assertThat(r.worker()).isEqualTo(2);
+    assertThat(r.attempts()).isZero();
+    assertThat(r.sha256()).isNull();
+    assertThat(r.error()).isNull();
+  }
+}
