@@ -36,10 +36,6 @@ public record Settings(
     boolean progress,
     List<String> childJvmOptions) {
 
-  public static final int DEFAULT_WORKERS = 8;
-  public static final int DEFAULT_PER_HOST = 16;
-  public static final int DEFAULT_RETRIES = 3;
-
   public Settings {
     inputs = List.copyOf(inputs);
     childJvmOptions = List.copyOf(childJvmOptions);

@@ -14,9 +14,4 @@ public enum Status {
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  /** Whether the entry counts as a success for the success ratio. */
-  public boolean success() {
-    return this == DOWNLOADED || this == SKIPPED;
-  }
 }

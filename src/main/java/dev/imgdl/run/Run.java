@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +57,6 @@ public final class Run {
   private final PrintStream stdout;
   private final PrintWriter err;
   private final PrintStream terminal;
-  private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Workers workers;
   private volatile long interruptedAt;
 
@@ -82,11 +80,6 @@ public final class Run {
     }
   }
 
-  /** Waits until the run has written its report, or the timeout passes. */
-  public boolean awaitFinished(long millis) throws InterruptedException {
-    return finished.await(millis, TimeUnit.MILLISECONDS);
-  }
-
   /** Ends child processes and removes temporary files now: the second-interrupt path. */
   public void abort() {
     Workers w = workers;
@@ -102,15 +95,7 @@ public final class Run {
     TempFiles.sweep(settings.output(), TempFiles.PREFIX + settings.fetch().runId() + "-");
   }
 
-  public int execute() throws IOException, InterruptedException {
-    try {
-      return executeUnsafe();
-    } finally {
-      finished.countDown();
-    }
-  }
-
-  private int executeUnsafe() throws IOException, InterruptedException {
+  public int execute() throws IOException {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     Plan plan = new Planner(new InputReader(stdin)).plan(settings.inputs());

@@ -59,11 +59,7 @@ public final class ThreadWorkers implements Workers {
     threads.forEach(Thread::interrupt);
   }
 
+  /** Nothing to end: the worker threads are daemons, and {@link #cancel} already woke them. */
   @Override
-  public void close() {
-    if (!cancelled) {
-      return;
-    }
-    threads.forEach(Thread::interrupt);
-  }
+  public void close() {}
 }

@@ -13,25 +13,14 @@ import dev.imgdl.input.NamePlanner;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The happy path: every image format, its name on disk, its digest. */
-class FetcherBasicTest {
+class FetcherBasicTest extends FetcherTestCase {
   @RegisterExtension static WireMockExtension server = Downloads.server();
-
-  @TempDir Path dir;
-  private Downloads downloads;
-
-  @BeforeEach
-  void setUp() {
-    downloads = new Downloads(dir);
-  }
 
   @ParameterizedTest
   @EnumSource(ImageFormat.class)

@@ -10,25 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Redirects are followed by the core: at most 10, never in a loop, the name kept. */
-class FetcherRedirectTest {
+class FetcherRedirectTest extends FetcherTestCase {
   @RegisterExtension static WireMockExtension server = Downloads.server();
-
-  @TempDir Path dir;
-  private Downloads downloads;
-
-  @BeforeEach
-  void setUp() {
-    downloads = new Downloads(dir);
-  }
 
   @Test
   void followsAChainOfRedirectsAndKeepsTheNamePlannedFromTheFirstUrl() throws Exception {

@@ -14,29 +14,18 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which failures are retried, how often, and how long imgdl waits in between. */
-class FetcherRetryTest {
+class FetcherRetryTest extends FetcherTestCase {
   @RegisterExtension static WireMockExtension server = Downloads.server();
-
-  @TempDir Path dir;
-  private Downloads downloads;
-
-  @BeforeEach
-  void setUp() {
-    downloads = new Downloads(dir);
-  }
 
   @Test
   void retriesAfter503TwiceThenSucceeds() throws Exception {

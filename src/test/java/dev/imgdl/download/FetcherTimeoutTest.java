@@ -10,25 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Servers that are slow: {@code --timeout} for silence, {@code --deadline} for the whole entry. */
-class FetcherTimeoutTest {
+class FetcherTimeoutTest extends FetcherTestCase {
   private static final long MARGIN_MILLIS = 750;
 
   @RegisterExtension static WireMockExtension server = Downloads.server();
-
-  @TempDir Path dir;
-  private Downloads downloads;
-
-  @BeforeEach
-  void setUp() {
-    downloads = new Downloads(dir);
-  }
 
   @Test
   void retriesAResponseSlowerThanTheTimeout() throws Exception {

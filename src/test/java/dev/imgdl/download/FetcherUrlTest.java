@@ -21,33 +21,22 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** URLs with credentials and with an IPv6 literal host. */
-class FetcherUrlTest {
+class FetcherUrlTest extends FetcherTestCase {
   private static final String PASSWORD = "pa55word";
   private static final String BASIC =
       "Basic " + Base64.getEncoder().encodeToString(
           ("user:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
   @RegisterExtension static WireMockExtension server = Downloads.server();
-
-  @TempDir Path dir;
-  private Downloads downloads;
-
-  @BeforeEach
-  void setUp() {
-    downloads = new Downloads(dir);
-  }
 
   @Test
   void sendsCredentialsFromTheUrlAsBasicAuth() throws Exception {

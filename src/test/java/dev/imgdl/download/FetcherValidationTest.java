@@ -10,23 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What is refused: error statuses, bodies that are not images, bodies that are too large. */
-class FetcherValidationTest {
+class FetcherValidationTest extends FetcherTestCase {
   @RegisterExtension static WireMockExtension server = Downloads.server();
-
-  @TempDir Path dir;
-  private Downloads downloads;
-
-  @BeforeEach
-  void setUp() {
-    downloads = new Downloads(dir);
-  }
 
   @Test
   void failsAtOnceOn404() throws Exception {
