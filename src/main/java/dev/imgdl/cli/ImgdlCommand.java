@@ -165,16 +165,20 @@ public final class ImgdlCommand implements Callable<Integer> {
   private InputStream stdin;
   private PrintStream stdout;
   private PrintStream stderr;
-  private boolean handleSignals;
+  private Interrupts interrupts;
 
-  /** Parses {@code args}, runs, and returns the exit code; prints through the given streams. */
-  static int run(InputStream in, PrintStream out, PrintStream err, boolean signals,
+  /**
+   * Parses {@code args}, runs, and returns the exit code; prints through the given streams.
+   *
+   * @param interrupts where signals are routed, or null when running in-process
+   */
+  static int run(InputStream in, PrintStream out, PrintStream err, Interrupts interrupts,
       String... args) {
     ImgdlCommand command = new ImgdlCommand();
     command.stdin = in;
     command.stdout = out;
     command.stderr = err;
-    command.handleSignals = signals;
+    command.interrupts = interrupts;
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -194,8 +198,8 @@ public final class ImgdlCommand implements Callable<Integer> {
     Logging.setLevel(Logging.levelFor(settings.verbosity(), settings.quiet()));
     Preflight.check(settings, stdin);
     Run run = new Run(settings, stdin, stdout, spec.commandLine().getErr(), stderr);
-    if (handleSignals) {
-      Interrupts.install(run);
+    if (interrupts != null) {
+      interrupts.attach(run);
     }
     return run.execute();
   }

@@ -8,11 +8,13 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(ImgdlCommand.run(System.in, System.out, System.err, true, args));
+    // First, so that a signal at any later moment still ends in a report.
+    Interrupts interrupts = Interrupts.install();
+    System.exit(ImgdlCommand.run(System.in, System.out, System.err, interrupts, args));
   }
 
   /** Runs imgdl in-process with the given streams, without touching signal handlers. */
   public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
-    return ImgdlCommand.run(in, out, err, false, args);
+    return ImgdlCommand.run(in, out, err, null, args);
   }
 }

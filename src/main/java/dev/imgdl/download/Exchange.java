@@ -64,8 +64,8 @@ final class Exchange {
       if (remaining <= 0) {
         return Outcome.Failure.permanent(deadlineExceeded());
       }
-      Request request = request(original, current);
       try (HostGate.Permit permit = gate.acquire(current.host(), deadlineNanos)) {
+        Request request = request(original, current, permit);
         Call call = clients.forUrl(current).newCall(request);
         long left = Math.max(1, deadlineNanos - System.nanoTime());
         call.timeout().timeout(left, TimeUnit.NANOSECONDS);
@@ -138,8 +138,9 @@ final class Exchange {
     return Outcome.Failure.transientError("connection error: " + detail);
   }
 
-  private Request request(HttpUrl original, HttpUrl current) {
-    Request.Builder builder = new Request.Builder().url(current).headers(headers);
+  private Request request(HttpUrl original, HttpUrl current, HostGate.Permit permit) {
+    Request.Builder builder =
+        new Request.Builder().url(current).headers(headers).tag(HostGate.Permit.class, permit);
     boolean sameOrigin =
         current.host().equals(original.host()) && current.port() == original.port();
     if (sameOrigin && !original.username().isEmpty()) {

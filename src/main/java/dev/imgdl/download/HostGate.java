@@ -2,9 +2,9 @@ package dev.imgdl.download;
 
 /**
  * Politeness toward one host: at most {@code --per-host} requests in flight and at most {@code
- * --rate} request starts per second. The core asks for a permit before each request and closes
- * it when the response is done. In process mode the permits come from the parent, so that the
- * limits hold for the whole run.
+ * --rate} request starts per second. The core asks for a permit before each request, tells it
+ * when the request has actually been sent, and closes it when the response is done. In process
+ * mode the permits come from the parent, so that the limits hold for the whole run.
  */
 public interface HostGate {
 
@@ -21,6 +21,13 @@ public interface HostGate {
 
   /** Held while a request is in flight; closing it twice is harmless. */
   interface Permit extends AutoCloseable {
+    /**
+     * The request is being sent now: {@code --rate} spaces request starts from this moment, not
+     * from the grant, so that a request that leaves late cannot let the next one catch up with
+     * it. Calling it again is harmless.
+     */
+    default void started() {}
+
     @Override
     void close();
   }

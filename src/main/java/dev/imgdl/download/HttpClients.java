@@ -49,6 +49,7 @@ public final class HttpClients {
             .followRedirects(false)
             .followSslRedirects(false)
             .retryOnConnectionFailure(true)
+            .addNetworkInterceptor(HttpClients::markSent)
             .addNetworkInterceptor(HttpClients::leaveRetriesToTheCore)
             .dispatcher(dispatcher)
             .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))
@@ -84,6 +85,18 @@ public final class HttpClients {
   public void close() {
     plain.dispatcher().executorService().shutdown();
     plain.connectionPool().evictAll();
+  }
+
+  /**
+   * Tells the request's host permit that it is being sent (see {@link HostGate.Permit#started}):
+   * a network interceptor runs once the connection is up, right before the request is written.
+   */
+  private static Response markSent(Interceptor.Chain chain) throws IOException {
+    HostGate.Permit permit = chain.request().tag(HostGate.Permit.class);
+    if (permit != null) {
+      permit.started();
+    }
+    return chain.proceed(chain.request());
   }
 
   /**

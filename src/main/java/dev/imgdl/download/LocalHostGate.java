@@ -4,12 +4,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The {@link HostGate} of one JVM: a fair semaphore per host for {@code --per-host}, and a
- * schedule of start times per host for {@code --rate}, so that request starts to one host are at
- * least {@code 1/rate} seconds apart.
+ * The {@link HostGate} of one JVM: a fair semaphore per host for {@code --per-host}, and for
+ * {@code --rate} one start at a time per host: a permit is granted no sooner than {@code 1/rate}
+ * after the previous request to the host was actually sent, and not while another granted
+ * request has not been sent yet. Spacing the grants on a schedule instead would let a request
+ * that leaves late (a slow thread, a child JVM across a pipe) arrive right before the next one.
  */
 public final class LocalHostGate implements HostGate {
   private final int perHost;
@@ -35,9 +38,10 @@ public final class LocalHostGate implements HostGate {
         throw new GateTimeoutException();
       }
     }
+    boolean paced = intervalNanos > 0;
     try {
-      if (intervalNanos > 0) {
-        h.waitForStart(intervalNanos, deadlineNanos);
+      if (paced) {
+        h.waitForTurn(intervalNanos, deadlineNanos);
       }
     } catch (InterruptedException | RuntimeException e) {
       if (h.slots != null) {
@@ -45,39 +49,84 @@ public final class LocalHostGate implements HostGate {
       }
       throw e;
     }
-    if (h.slots == null) {
-      return () -> {};
+    return new HostPermit(h, paced);
+  }
+
+  private static final class HostPermit implements Permit {
+    private final Host host;
+    private final AtomicBoolean unsent;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    HostPermit(Host host, boolean paced) {
+      this.host = host;
+      this.unsent = new AtomicBoolean(paced);
     }
-    AtomicBoolean open = new AtomicBoolean(true);
-    return () -> {
-      if (open.compareAndSet(true, false)) {
-        h.slots.release();
+
+    @Override
+    public void started() {
+      if (unsent.compareAndSet(true, false)) {
+        host.sent(true);
       }
-    };
+    }
+
+    @Override
+    public void close() {
+      if (open.compareAndSet(true, false)) {
+        if (unsent.compareAndSet(true, false)) {
+          host.sent(false);
+        }
+        if (host.slots != null) {
+          host.slots.release();
+        }
+      }
+    }
   }
 
   private static final class Host {
     final Semaphore slots;
-    private long nextStart = System.nanoTime();
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Condition changed = lock.newCondition();
+    private boolean granted;
+    private boolean anySent;
+    private long lastSent;
 
     Host(int perHost) {
       this.slots = perHost > 0 ? new Semaphore(perHost, true) : null;
     }
 
-    void waitForStart(long intervalNanos, long deadlineNanos) throws InterruptedException {
-      long start;
-      synchronized (this) {
-        start = Math.max(System.nanoTime(), nextStart);
-        if (start > deadlineNanos) {
-          throw new GateTimeoutException();
+    void waitForTurn(long intervalNanos, long deadlineNanos) throws InterruptedException {
+      lock.lockInterruptibly();
+      try {
+        while (true) {
+          long now = System.nanoTime();
+          long earliest = anySent ? lastSent + intervalNanos : now;
+          if (!granted && now - earliest >= 0) {
+            granted = true;
+            return;
+          }
+          if (!granted && earliest - deadlineNanos > 0 || deadlineNanos - now <= 0) {
+            throw new GateTimeoutException();
+          }
+          long wait = granted ? deadlineNanos - now : earliest - now;
+          changed.awaitNanos(wait);
         }
-        nextStart = start + intervalNanos;
+      } finally {
+        lock.unlock();
       }
-      for (long wait; (wait = start - System.nanoTime()) > 0; ) {
-        LockSupport.parkNanos(wait);
-        if (Thread.interrupted()) {
-          throw new InterruptedException();
+    }
+
+    /** The granted request was sent now, or was given up without being sent. */
+    void sent(boolean really) {
+      lock.lock();
+      try {
+        if (really) {
+          anySent = true;
+          lastSent = System.nanoTime();
         }
+        granted = false;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
       }
     }
   }

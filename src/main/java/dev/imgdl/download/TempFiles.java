@@ -8,30 +8,62 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Creates the temporary files of one JVM and remembers those that still exist, so that an
  * interrupt can remove them all. Names start with {@code .imgdl-}, then the run id and worker id,
  * so that a parent can also sweep the files of a child that died.
+ *
+ * <p>{@link #abort} removes them for good: a file is created and registered under a shared lock
+ * that abort takes exclusively, so no thread can create one between abort's sweep and the halt
+ * of the JVM that follows it.
  */
 public final class TempFiles {
   public static final String PREFIX = ".imgdl-";
 
   private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
   private static final AtomicLong COUNTER = new AtomicLong();
+  private static final ReadWriteLock LOCK = new ReentrantReadWriteLock();
+  private static volatile boolean aborted;
 
   private TempFiles() {}
 
   /** Creates and opens a new temporary file in {@code dir}, owned by {@code worker}. */
   public static Temp open(Path dir, String runId, int worker) throws IOException {
     Path path = dir.resolve(prefix(runId, worker) + COUNTER.incrementAndGet() + ".part");
-    LIVE.add(path);
+    LOCK.readLock().lock();
     try {
-      return new Temp(path, Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE));
-    } catch (IOException e) {
-      LIVE.remove(path);
-      throw e;
+      refuseAfterAbort();
+      OutputStream out =
+          Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      LIVE.add(path);
+      return new Temp(path, out);
+    } finally {
+      LOCK.readLock().unlock();
+    }
+  }
+
+  /**
+   * Creates a new, empty, owner-only file with an unpredictable name in {@code dir}: exclusive
+   * creation never follows a link that another user planted there.
+   */
+  public static Path create(Path dir, String prefix) throws IOException {
+    LOCK.readLock().lock();
+    try {
+      refuseAfterAbort();
+      Path path = Files.createTempFile(dir, prefix, ".tmp");
+      LIVE.add(path);
+      return path;
+    } finally {
+      LOCK.readLock().unlock();
+    }
+  }
+
+  private static void refuseAfterAbort() throws IOException {
+    if (aborted) {
+      throw new IOException("interrupted");
     }
   }
 
@@ -62,6 +94,17 @@ public final class TempFiles {
   public static void deleteAll() {
     for (Path path : LIVE.toArray(Path[]::new)) {
       delete(path);
+    }
+  }
+
+  /** Deletes every temporary file and refuses to create more: the JVM is about to halt. */
+  public static void abort() {
+    LOCK.writeLock().lock();
+    try {
+      aborted = true;
+      deleteAll();
+    } finally {
+      LOCK.writeLock().unlock();
     }
   }
 

@@ -12,49 +12,82 @@ import okhttp3.HttpUrl;
  * Turns the input into a {@link Plan}: each entry is parsed, deduplicated against the earlier
  * ones and named, in input order. Per-entry state is kept small so that a list of a million
  * lines fits in a modest heap: duplicates of one URL share one error string.
+ *
+ * <p>A planner plans once. While {@link #plan} reads (on its own thread, since a read from
+ * standard input cannot be interrupted), {@link #stop} may be called from another thread: it
+ * returns what was planned so far and makes the reading stop at the next entry.
  */
 public final class Planner {
   private final InputReader reader;
+  private final List<Entry> entries = new ArrayList<>();
+  private final List<Task> tasks = new ArrayList<>();
+  private final List<Result> decided = new ArrayList<>();
+  private final Map<String, Entry> firstByKey = new HashMap<>();
+  private final Map<Integer, String> duplicateErrors = new HashMap<>();
+  private final NamePlanner names = new NamePlanner();
+  private boolean stopped;
+  private boolean finished;
 
   public Planner(InputReader reader) {
     this.reader = reader;
   }
 
+  /** Reads every input and returns the complete plan, or what {@link #stop} left of it. */
   public Plan plan(List<String> inputs) {
-    List<Entry> entries = new ArrayList<>();
-    List<Task> tasks = new ArrayList<>();
-    List<Result> decided = new ArrayList<>();
-    Map<String, Entry> firstByKey = new HashMap<>();
-    Map<Integer, String> duplicateErrors = new HashMap<>();
-    NamePlanner names = new NamePlanner();
-    reader.read(
-        inputs,
-        entry -> {
-          entries.add(entry);
-          HttpUrl url;
-          try {
-            url = UrlValidator.check(entry.url());
-          } catch (UrlValidator.InvalidUrlException e) {
-            decided.add(Result.planned(entry.index(), Status.INVALID, e.getMessage()));
-            return;
-          }
-          String key = UrlValidator.dedupKey(url);
-          Entry first = firstByKey.putIfAbsent(key.equals(entry.url()) ? entry.url() : key, entry);
-          if (first != null) {
-            String error =
-                duplicateErrors.computeIfAbsent(
-                    first.index(), i -> "duplicate of " + first.location());
-            decided.add(Result.planned(entry.index(), Status.DUPLICATE, error));
-            return;
-          }
-          TargetName name = names.plan(url, entry.url());
-          tasks.add(new Task(entry.index(), entry.url(), name.stem(), name.extension()));
-        });
+    try {
+      reader.read(inputs, this::add);
+    } catch (Stopped e) {
+      return snapshot(false);
+    }
+    synchronized (this) {
+      finished = true;
+      return snapshot(true);
+    }
+  }
+
+  /** Stops the reading and returns the entries planned so far, from any thread. */
+  public synchronized Plan stop() {
+    stopped = true;
+    return snapshot(finished);
+  }
+
+  private synchronized void add(Entry entry) {
+    if (stopped) {
+      throw new Stopped();
+    }
+    entries.add(entry);
+    HttpUrl url;
+    try {
+      url = UrlValidator.check(entry.url());
+    } catch (UrlValidator.InvalidUrlException e) {
+      decided.add(Result.planned(entry.index(), Status.INVALID, e.getMessage()));
+      return;
+    }
+    String key = UrlValidator.dedupKey(url);
+    Entry first = firstByKey.putIfAbsent(key.equals(entry.url()) ? entry.url() : key, entry);
+    if (first != null) {
+      String error =
+          duplicateErrors.computeIfAbsent(first.index(), i -> "duplicate of " + first.location());
+      decided.add(Result.planned(entry.index(), Status.DUPLICATE, error));
+      return;
+    }
+    TargetName name = names.plan(url, entry.url());
+    tasks.add(new Task(entry.index(), entry.url(), name.stem(), name.extension()));
+  }
+
+  private Plan snapshot(boolean complete) {
     Result[] byIndex = new Result[entries.size()];
     for (Result r : decided) {
       byIndex[r.index()] = r;
     }
-    return new Plan(entries, tasks, byIndex);
+    return new Plan(List.copyOf(entries), List.copyOf(tasks), byIndex, complete);
+  }
+
+  /** Unwinds the reader once the planner is stopped. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super(null, null, false, false);
+    }
   }
 
   /** Deals tasks to {@code n} chunks round-robin, in input order. */
@@ -68,5 +101,4 @@ public final class Planner {
     }
     return chunks;
   }
-
 }

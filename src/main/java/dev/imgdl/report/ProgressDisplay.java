@@ -4,36 +4,38 @@ import dev.imgdl.config.Sizes;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import java.io.PrintStream;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The live progress display on a terminal: done/total, images per second, bytes per second,
- * failures so far and the time left, drawn by the progressbar library. Only the collector thread
- * calls {@link #update}; the library redraws on its own timer.
+ * The live progress line on a terminal: done/total, a bar, images and bytes per second,
+ * failures so far and the time left, redrawn in place five times a second by a daemon thread.
+ * It writes plain text and two ANSI sequences (carriage return, erase line), and never changes
+ * the terminal's modes or signal handling, so Ctrl-C reaches imgdl's own handler and the
+ * terminal is left as it was found. Only the collector thread calls {@link #update}; a caller
+ * that prints other lines holds the terminal's lock while it clears the line and prints.
  */
 public final class ProgressDisplay implements AutoCloseable {
-  private final ProgressBar bar;
+  private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+  private final long total;
+  private final PrintStream terminal;
+  private final int width;
   private final long startNanos = System.nanoTime();
-  private long bytes;
-  private int failures;
+  private final Thread painter;
+  private volatile long done;
+  private volatile long bytes;
+  private volatile int failures;
+  private volatile boolean closed;
 
   public ProgressDisplay(long total, PrintStream terminal) {
-    this.bar =
-        new ProgressBarBuilder()
-            .setTaskName("imgdl")
-            .setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setUpdateIntervalMillis(250)
-            .setConsumer(new ConsoleProgressBarConsumer(terminal))
-            .showSpeed(new java.text.DecimalFormat("0.0"))
-            .setUnit(" img", 1)
-            .setSpeedUnit(ChronoUnit.SECONDS)
-            .build();
+    this.total = total;
+    this.terminal = terminal;
+    this.width = columns() - 1;
+    this.painter = new Thread(this::paintUntilClosed, "imgdl-progress");
+    painter.setDaemon(true);
+    painter.start();
   }
 
   public void update(Result result) {
@@ -42,25 +44,83 @@ public final class ProgressDisplay implements AutoCloseable {
     } else if (result.status() == Status.FAILED || result.status() == Status.INVALID) {
       failures++;
     }
-    double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-    bar.setExtraMessage(String.format(Locale.ROOT, " | %s/s | %d failed",
-        Sizes.format((long) (bytes / seconds)), failures));
-    bar.step();
+    done++;
   }
 
   /** Counts entries that were settled before any download (invalid, duplicate). */
   public void advance(long entries) {
-    bar.stepBy(entries);
+    done += entries;
   }
 
-  /** Clears the bar's line (carriage return, then ANSI erase-line) so a message can replace it. */
+  /** Clears the progress line (carriage return, then ANSI erase-line) so a message can replace it. */
   public void clearLine(PrintStream terminal) {
     terminal.print("\r\u001b[2K");
     terminal.flush();
   }
 
+  private void paintUntilClosed() {
+    while (!closed) {
+      paint();
+      LockSupport.parkNanos(REDRAW_NANOS);
+    }
+  }
+
+  private void paint() {
+    String line = line(done, total, bytes, failures, (System.nanoTime() - startNanos) / 1e9, width);
+    synchronized (terminal) {
+      terminal.print("\r" + line + "\u001b[K");
+      terminal.flush();
+    }
+  }
+
+  /** One progress line of at most {@code width} characters. */
+  static String line(long done, long total, long bytes, int failures, double seconds, int width) {
+    double secs = Math.max(seconds, 1e-3);
+    int percent = total == 0 ? 100 : (int) (100 * done / total);
+    String eta = done == 0 || done >= total ? "" : " | ETA " + clock((total - done) * secs / done);
+    String head = String.format(Locale.ROOT, "imgdl %3d%% ", percent);
+    String tail = String.format(Locale.ROOT, " %,d/%,d | %.1f img/s | %s/s | %d failed%s", done,
+        total, done / secs, Sizes.format((long) (bytes / secs)), failures, eta);
+    int barWidth = Math.min(30, width - head.length() - tail.length() - 2);
+    if (barWidth < 5) {
+      String text = head + tail.strip();
+      return text.length() <= width ? text : text.substring(0, Math.max(0, width));
+    }
+    int filled = total == 0 ? barWidth : (int) (barWidth * Math.min(done, total) / total);
+    return head + "[" + "#".repeat(filled) + "-".repeat(barWidth - filled) + "]" + tail;
+  }
+
+  private static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+
+  /** The terminal's width from {@code COLUMNS} when the shell exports it, 80 otherwise. */
+  private static int columns() {
+    try {
+      int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
+      return columns >= 20 ? columns : 80;
+    } catch (NumberFormatException e) {
+      return 80;
+    }
+  }
+
+  /** Draws the final state and ends the line, so what follows starts on a line of its own. */
   @Override
   public void close() {
-    bar.close();
+    closed = true;
+    LockSupport.unpark(painter);
+    try {
+      painter.join(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    paint();
+    synchronized (terminal) {
+      terminal.println();
+      terminal.flush();
+    }
   }
 }

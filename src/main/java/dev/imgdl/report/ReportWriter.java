@@ -53,6 +53,9 @@ public final class ReportWriter {
       json.writeNumberField("workers", run.workers());
       json.writeStringField("startedAt", run.startedAt().toString());
       json.writeNumberField("seconds", seconds(run.seconds()));
+      if (!run.inputComplete()) {
+        json.writeBooleanField("interrupted", true);
+      }
       writeSummary(json, run.summary());
       json.writeArrayFieldStart("workerStats");
       for (WorkerStats w : run.workerStats()) {

@@ -12,6 +12,7 @@ import java.util.List;
  * Everything known about a finished (or interrupted) run, for the report and the summary.
  *
  * @param results one result per entry, in input order
+ * @param inputComplete whether the input was read to the end (false: an interrupt stopped it)
  */
 public record RunRecord(
     Mode mode,
@@ -22,4 +23,5 @@ public record RunRecord(
     Result[] results,
     WorkerStats[] workerStats,
     Summary summary,
-    long parentPeakRssBytes) {}
+    long parentPeakRssBytes,
+    boolean inputComplete) {}

@@ -34,14 +34,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One run of imgdl, from the settings to the exit code: plan the entries, start the workers,
  * collect every result, then write the report and the failed file and print the summary. An
- * interrupt cancels the workers and still writes everything, with unfinished entries failed as
- * {@code interrupted}.
+ * interrupt, at any moment, cancels what runs and still writes everything: unfinished entries
+ * fail as {@code interrupted}, and when the input was not read to the end the report holds the
+ * entries read so far.
  */
 public final class Run {
   public static final int EXIT_OK = 0;
@@ -50,13 +53,15 @@ public final class Run {
   public static final int EXIT_INTERRUPTED = 130;
 
   /** How long an interrupted run waits for its workers to hand in what they have. */
-  private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
+  private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
 
   private final Settings settings;
   private final InputStream stdin;
   private final PrintStream stdout;
   private final PrintWriter err;
   private final PrintStream terminal;
+  /** Completed by the planner thread with the plan, or with null by an interrupt. */
+  private final CompletableFuture<Plan> planned = new CompletableFuture<>();
   private volatile Workers workers;
   private volatile long interruptedAt;
 
@@ -69,15 +74,20 @@ public final class Run {
     this.terminal = terminal;
   }
 
-  /** Asks the run to stop; safe from a signal handler. */
+  /** Asks the run to stop; safe from a signal handler, and returns at once. */
   public void interrupt() {
     if (interruptedAt == 0) {
       interruptedAt = System.nanoTime();
+      planned.complete(null);
       Workers w = workers;
       if (w != null) {
         w.cancel();
       }
     }
+  }
+
+  private boolean interrupted() {
+    return interruptedAt != 0;
   }
 
   /** Ends child processes and removes temporary files now: the second-interrupt path. */
@@ -86,7 +96,7 @@ public final class Run {
     if (w != null) {
       w.close();
     }
-    TempFiles.deleteAll();
+    TempFiles.abort();
     sweepTemporaryFiles();
   }
 
@@ -98,11 +108,12 @@ public final class Run {
   public int execute() throws IOException {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    Plan plan = new Planner(new InputReader(stdin)).plan(settings.inputs());
+    Plan plan = plan();
     Result[] results = plan.decided();
     printInvalid(plan, results);
+    List<List<Task>> chunks = Planner.chunk(plan.tasks(), settings.workers());
     ProgressDisplay progress =
-        settings.progress() && !settings.quiet()
+        settings.progress() && !settings.quiet() && !interrupted()
             ? new ProgressDisplay(plan.size(), terminal)
             : null;
     if (progress != null) {
@@ -110,44 +121,96 @@ public final class Run {
     }
     Collector collector =
         new Collector(results, settings.workers(), r -> onResult(plan, r, progress));
-    try (Workers w = createWorkers(plan)) {
-      workers = w;
-      if (interruptedAt != 0) {
-        w.cancel();
+    try {
+      if (!interrupted()) {
+        download(plan, chunks, collector);
       }
-      BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
-      List<List<Task>> chunks = Planner.chunk(plan.tasks(), settings.workers());
-      if (!settings.overwrite()) {
-        chunks = skipExisting(chunks, collector);
-      }
-      int started = w.start(chunks, events);
-      collect(collector, events, started);
     } finally {
       if (progress != null) {
         progress.close();
       }
     }
-    boolean interrupted = interruptedAt != 0;
-    for (int i = 0; i < results.length; i++) {
-      if (results[i] == null) {
-        results[i] = Result.failed(i, null, "interrupted");
-      }
-    }
-    if (interrupted) {
+    int unfinished = settleUnfinished(results, chunks);
+    if (interrupted()) {
       TempFiles.deleteAll();
       sweepTemporaryFiles();
     }
     RunRecord record =
         new RunRecord(settings.mode(), settings.workers(), startedAt,
             (System.nanoTime() - start) / 1e9, plan.entries(), results, collector.stats(),
-            Summary.of(results), Memory.peakRssBytes());
-    writeOutputs(record, interrupted);
-    if (interrupted) {
+            Summary.of(results), Memory.peakRssBytes(), plan.complete());
+    if (unfinished > 0 && !settings.quiet()) {
+      err.printf("imgdl: %,d entries interrupted%n", unfinished);
+    }
+    writeOutputs(record, interrupted());
+    if (interrupted()) {
       return EXIT_INTERRUPTED;
     }
     return record.summary().successRatio() >= settings.minSuccess()
         ? EXIT_OK
         : EXIT_BELOW_THRESHOLD;
+  }
+
+  /**
+   * Plans on a thread of its own, since a read from standard input cannot be interrupted: an
+   * interrupt takes what was planned so far and leaves that thread behind, blocked or not.
+   */
+  private Plan plan() {
+    Planner planner = new Planner(new InputReader(stdin));
+    Thread thread = new Thread(() -> {
+      try {
+        planned.complete(planner.plan(settings.inputs()));
+      } catch (RuntimeException | Error e) {
+        planned.completeExceptionally(e);
+      }
+    }, "imgdl-planner");
+    thread.setDaemon(true);
+    thread.start();
+    Plan plan;
+    try {
+      plan = planned.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+    return plan != null ? plan : planner.stop();
+  }
+
+  private void download(Plan plan, List<List<Task>> chunks, Collector collector)
+      throws IOException {
+    try (Workers w = createWorkers(plan)) {
+      workers = w;
+      if (interrupted()) {
+        w.cancel();
+      }
+      BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
+      List<List<Task>> left = settings.overwrite() ? chunks : skipExisting(chunks, collector);
+      int started = w.start(left, events);
+      collect(collector, events, started);
+    }
+  }
+
+  /**
+   * Fails the entries that have no result, because an interrupt came first, as {@code
+   * interrupted}, each for the worker whose chunk it was dealt to; returns how many.
+   */
+  private static int settleUnfinished(Result[] results, List<List<Task>> chunks) {
+    int count = 0;
+    for (int worker = 0; worker < chunks.size(); worker++) {
+      for (Task task : chunks.get(worker)) {
+        if (results[task.index()] == null) {
+          results[task.index()] = Result.failed(task.index(), worker, "interrupted");
+        }
+      }
+    }
+    for (Result r : results) {
+      if (r != null && r.status() == Status.FAILED && "interrupted".equals(r.error())) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**
@@ -198,12 +261,15 @@ public final class Run {
   }
 
   private void onResult(Plan plan, Result result, ProgressDisplay progress) {
-    if (result.status() == Status.FAILED && !settings.quiet()) {
-      if (progress != null) {
-        progress.clearLine(terminal);
+    if (result.status() == Status.FAILED && !settings.quiet()
+        && !"interrupted".equals(result.error())) {
+      synchronized (terminal) {
+        if (progress != null) {
+          progress.clearLine(terminal);
+        }
+        err.println(SummaryPrinter.failureLine(plan.entries().get(result.index()), result));
+        err.flush();
       }
-      err.println(SummaryPrinter.failureLine(plan.entries().get(result.index()), result));
-      err.flush();
     }
     if (progress != null) {
       progress.update(result);

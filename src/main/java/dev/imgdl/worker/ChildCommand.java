@@ -15,7 +15,10 @@ public final class ChildCommand {
   public static List<String> of(List<String> jvmOptions) {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
-    // The JVM's own messages go to stderr: stdout carries results only.
+    // The JVM's own messages go to stderr: stdout carries results only. Unified logging has
+    // its own setting; DisplayVMOutputToStderr covers the rest, such as the line that
+    // ExitOnOutOfMemoryError prints.
+    command.add("-XX:+DisplayVMOutputToStderr");
     command.add("-Xlog:disable");
     command.add("-Xlog:all=error:stderr");
     // A child out of memory must die, so that the parent runs its entries again, not linger.

@@ -52,6 +52,14 @@ final class GateBroker implements AutoCloseable {
         });
   }
 
+  /** The child sent the request of permit {@code id}: pacing counts from now. */
+  void started(int child, long id) {
+    HostGate.Permit permit = held.get(child + ":" + id);
+    if (permit != null) {
+      permit.started();
+    }
+  }
+
   void release(int child, long id) {
     HostGate.Permit permit = held.remove(child + ":" + id);
     if (permit != null) {

@@ -11,7 +11,8 @@ import dev.imgdl.result.Result;
  * <p>Parent to child: {@code start} (worker, settings, logLevel, remoteGate), one {@code task}
  * per entry, {@code end}; later {@code grant} / {@code deny} (id) answering the child's {@code
  * acquire}, and {@code cancel}. Child to parent: {@code result}, {@code acquire} (id, host,
- * waitMillis), {@code release} (id), and {@code done} (pid, peakRss) before it exits.
+ * waitMillis), {@code started} (id) when the request of a granted permit is sent, {@code
+ * release} (id), and {@code done} (pid, peakRss) before it exits.
  */
 public record Message(
     int v,

@@ -47,10 +47,21 @@ final class RemoteHostGate implements HostGate {
     } finally {
       pending.remove(id);
     }
+    AtomicBoolean unsent = new AtomicBoolean(true);
     AtomicBoolean open = new AtomicBoolean(true);
-    return () -> {
-      if (open.compareAndSet(true, false)) {
-        release(id);
+    return new Permit() {
+      @Override
+      public void started() {
+        if (unsent.compareAndSet(true, false)) {
+          tell("started", id);
+        }
+      }
+
+      @Override
+      public void close() {
+        if (open.compareAndSet(true, false)) {
+          release(id);
+        }
       }
     };
   }
@@ -66,8 +77,12 @@ final class RemoteHostGate implements HostGate {
   }
 
   private void release(long id) {
+    tell("release", id);
+  }
+
+  private void tell(String type, long id) {
     try {
-      Wire.send(toParent, Message.permit("release", id));
+      Wire.send(toParent, Message.permit(type, id));
     } catch (IOException e) {
       // The parent is gone; the stdin watcher ends this JVM.
     }
