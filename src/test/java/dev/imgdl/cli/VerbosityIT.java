@@ -1,0 +1,146 @@
+package dev.imgdl.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.imgdl.testing.Cli;
+import dev.imgdl.testing.Images;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Forks the built jar, whose Logback console appender writes to the real standard error, and
+ * checks which log lines each verbosity lets through: WARN and above by default, DEBUG (every
+ * request and its status) from {@code -vv}, ERROR only with {@code -q}, in both worker modes.
+ */
+class VerbosityIT {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @TempDir Path dir;
+  private Process imgdl;
+  private String base;
+
+  @BeforeEach
+  void serveAMissingImageAndARedirect() {
+    base = server.baseUrl();
+    server.stubFor(get("/missing.png").willReturn(aResponse().withStatus(404)));
+    server.stubFor(get("/old.png")
+        .willReturn(aResponse().withStatus(302).withHeader("Location", "/new.png")));
+    server.stubFor(get("/new.png").willReturn(
+        aResponse().withHeader("Content-Type", "image/png").withBody(Images.png())));
+  }
+
+  @AfterEach
+  void killLeftovers() {
+    if (imgdl != null && imgdl.isAlive()) {
+      imgdl.descendants().forEach(ProcessHandle::destroyForcibly);
+      imgdl.destroyForcibly();
+    }
+  }
+
+  /** Runs the jar on the two-entry list with {@code flags}; returns its standard error. */
+  private String run(String flags, String... more) throws Exception {
+    Path list = Cli.list(dir, "list.txt", List.of(base + "/missing.png", base + "/old.png"));
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar",
+        System.getProperty("imgdl.jar"), "--no-progress", "-o", dir.resolve("out").toString()));
+    if (!flags.isEmpty()) {
+      command.addAll(Arrays.asList(flags.split(" ")));
+    }
+    command.addAll(List.of(more));
+    command.add(list.toString());
+    Path stderr = dir.resolve("stderr.txt");
+    imgdl = new ProcessBuilder(command)
+        .redirectError(stderr.toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile())
+        .start();
+    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+    String err = Files.readString(stderr, StandardCharsets.UTF_8);
+    assertThat(imgdl.exitValue()).as(err).isEqualTo(1);
+    return err;
+  }
+
+  private List<String> requestLines(String prefix) {
+    return List.of(
+        prefix + "DEBUG Exchange: GET " + base + "/missing.png -> 404",
+        prefix + "DEBUG Exchange: GET " + base + "/old.png -> 302",
+        prefix + "DEBUG Exchange: GET " + base + "/new.png -> 200");
+  }
+
+  private static List<String> logLines(String stderr, String level) {
+    return stderr.lines().filter(l -> l.matches("(\\[worker \\d+\\] )?" + level + " .*")).toList();
+  }
+
+  @ParameterizedTest(name = "[{index}] ''{0}''")
+  @CsvSource({"'',false", "-v,false", "-vv,true", "-vvv,true"})
+  void requestsAreLoggedFromTwoVerboseOnInThreadMode(String flags, boolean debug)
+      throws Exception {
+    String err = run(flags, "--mode", "thread");
+
+    assertThat(err.lines()).contains(dir.resolve("list.txt") + ":1 " + base
+        + "/missing.png: HTTP 404");
+    assertThat(err).contains("imgdl: 2 entries: 1 downloaded, 0 skipped, 1 failed");
+    if (debug) {
+      assertThat(err.lines()).containsAll(requestLines(""));
+    } else {
+      assertThat(logLines(err, "DEBUG")).isEmpty();
+    }
+    // No imgdl logger writes at INFO or TRACE yet; nothing at all below WARN without -vv.
+    assertThat(logLines(err, "(INFO|TRACE)")).isEmpty();
+    assertThat(logLines(err, "(WARN|ERROR)")).as("nothing went wrong").isEmpty();
+  }
+
+  @ParameterizedTest(name = "[{index}] ''{0}''")
+  @CsvSource({"'',false", "-vv,true"})
+  void childLogsReachStandardErrorPrefixedWithTheirWorkerAtTheParentsLevel(String flags,
+      boolean debug) throws Exception {
+    // Two workers: the entries are dealt round-robin, the 404 to worker 0, the redirect to 1.
+    String err = run(flags, "--mode", "process", "-w", "2");
+
+    assertThat(err).contains("imgdl: 2 entries: 1 downloaded, 0 skipped, 1 failed");
+    if (debug) {
+      assertThat(err.lines()).contains(requestLines("[worker 0] ").get(0))
+          .contains(requestLines("[worker 1] ").subList(1, 3).toArray(String[]::new));
+    } else {
+      assertThat(err.lines()).noneMatch(l -> l.startsWith("[worker "));
+      assertThat(logLines(err, "DEBUG")).isEmpty();
+    }
+  }
+
+  @Test
+  void quietShowsErrorsButNotWarnings() throws Exception {
+    // A 3 MiB heap kills each child at once: the JVM writes a line that is not a result on
+    // its standard output (an ERROR), and the parent starts it again (a WARN).
+    String loud = run("", "--mode", "process", "-w", "1", "--child-java-options", "-Xmx3m");
+    String quiet = run("-q", "--mode", "process", "-w", "1", "--child-java-options", "-Xmx3m");
+
+    String error = "ERROR ProcessWorkers: worker 0 wrote a line that is not a result: ";
+    String warning = "WARN ProcessWorkers: worker 0 exited with code 3; running its 2 "
+        + "unfinished entries again";
+    assertThat(loud).contains(error).contains(warning);
+    assertThat(quiet).contains(error);
+    assertThat(logLines(quiet, "(WARN|INFO|DEBUG|TRACE)")).isEmpty();
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

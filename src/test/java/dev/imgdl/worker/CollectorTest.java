@@ -1,0 +1,192 @@
+package dev.imgdl.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import dev.imgdl.result.WorkerStats;
+import dev.imgdl.testing.Await;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CollectorTest {
+  private final List<Result> heard = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
+
+  private static Result downloaded(int index, int worker, long bytes) {
+    return new Result(index, Status.DOWNLOADED, index + ".png", bytes, "ab", "image/png", 200, 1,
+        worker, 5, null);
+  }
+
+  private static Result skipped(int index, int worker, long bytes) {
+    return new Result(index, Status.SKIPPED, index + ".png", bytes, null, null, null, 0, worker,
+        0, null);
+  }
+
+  private static WorkerEvent finished(Result result) {
+    return new WorkerEvent.Finished(result);
+  }
+
+  private static WorkerEvent exited(int worker) {
+    return new WorkerEvent.Exited(worker, 1000 + worker, 0, 0.5);
+  }
+
+  private static long millisFromNow(long millis) {
+    return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+  }
+
+  private static void assertTally(WorkerStats stats, int entries, int downloaded, int skipped,
+      int failed, long bytes) {
+    assertThat(stats.entries()).as("entries of worker %d", stats.id()).isEqualTo(entries);
+    assertThat(stats.downloaded()).as("downloaded by %d", stats.id()).isEqualTo(downloaded);
+    assertThat(stats.skipped()).as("skipped by %d", stats.id()).isEqualTo(skipped);
+    assertThat(stats.failed()).as("failed by %d", stats.id()).isEqualTo(failed);
+    assertThat(stats.bytes()).as("bytes of %d", stats.id()).isEqualTo(bytes);
+  }
+
+  @Test
+  void eachResultIsFiledAtItsIndexAndTalliedForItsWorker() {
+    Result[] results = new Result[6];
+    Collector collector = new Collector(results, 3, heard::add);
+    List<Result> sent = List.of(
+        downloaded(3, 1, 30),
+        downloaded(0, 0, 100),
+        Result.failed(1, 1, "HTTP 404"),
+        skipped(2, 0, 50),
+        downloaded(4, 0, 7),
+        Result.failed(5, 0, "timeout after 30s"));
+    sent.forEach(r -> collector.accept(finished(r)));
+
+    for (Result r : sent) {
+      assertThat(results[r.index()]).isSameAs(r);
+    }
+    assertThat(heard).containsExactlyElementsOf(sent);
+    WorkerStats[] stats = collector.stats();
+    assertThat(stats).extracting(WorkerStats::id).containsExactly(0, 1, 2);
+    // Only downloaded bytes count, as in the summary: a skipped file cost nothing.
+    assertTally(stats[0], 4, 2, 1, 1, 107);
+    assertTally(stats[1], 2, 1, 0, 1, 30);
+    assertTally(stats[2], 0, 0, 0, 0, 0);
+  }
+
+  @Test
+  void aSecondResultForTheSameEntryIsIgnored() {
+    Result[] results = new Result[2];
+    Collector collector = new Collector(results, 1, heard::add);
+    Result first = downloaded(0, 0, 100);
+    collector.accept(finished(first));
+    // A restarted child, or a dead child's leftovers, can report an entry once more.
+    collector.accept(finished(Result.failed(0, 0, "worker 0 exited with code 137")));
+    collector.accept(finished(downloaded(0, 0, 100)));
+
+    assertThat(results[0]).isSameAs(first);
+    assertThat(heard).containsExactly(first);
+    assertTally(collector.stats()[0], 1, 1, 0, 0, 100);
+  }
+
+  @Test
+  void aWorkerResultForAnEntryDecidedWhilePlanningIsIgnored() {
+    Result duplicate = Result.planned(0, Status.DUPLICATE, "same URL as line 1");
+    Result[] results = {duplicate, null};
+    Collector collector = new Collector(results, 1, heard::add);
+    collector.accept(finished(downloaded(0, 0, 100)));
+
+    assertThat(results[0]).isSameAs(duplicate);
+    assertThat(heard).isEmpty();
+    assertTally(collector.stats()[0], 0, 0, 0, 0, 0);
+  }
+
+  @Test
+  void resultsWithoutAWorkerAreFiledButNotTallied() {
+    Result[] results = new Result[3];
+    Collector collector = new Collector(results, 2, heard::add);
+    Result invalid = Result.planned(0, Status.INVALID, "not an http(s) URL");
+    Result interrupted = Result.failed(1, null, "interrupted");
+    collector.accept(finished(invalid));
+    collector.accept(finished(interrupted));
+
+    assertThat(results).containsExactly(invalid, interrupted, null);
+    assertThat(heard).containsExactly(invalid, interrupted);
+    for (WorkerStats stats : collector.stats()) {
+      assertTally(stats, 0, 0, 0, 0, 0);
+    }
+  }
+
+  @Test
+  void collectReturnsTrueOnceEveryStartedWorkerExited() {
+    Result[] results = new Result[3];
+    Collector collector = new Collector(results, 3, heard::add);
+    events.addAll(List.of(finished(downloaded(0, 0, 1)), exited(0),
+        finished(downloaded(1, 1, 2)), finished(downloaded(2, 0, 3)), exited(1)));
+
+    // Two of three workers started: the third exiting is not waited for.
+    assertThat(collector.collect(events, 2, millisFromNow(10_000))).isTrue();
+
+    assertThat(results).doesNotContainNull();
+    assertThat(collector.stats()[0].pid()).isEqualTo(1000);
+    assertThat(collector.stats()[0].seconds()).isEqualTo(0.5);
+    assertThat(collector.stats()[1].pid()).isEqualTo(1001);
+    assertThat(collector.stats()[2].pid()).isZero();
+  }
+
+  @Test
+  void collectKeepsWaitingWhileAStartedWorkerHasNotExited() throws Exception {
+    Result[] results = new Result[2];
+    Collector collector = new Collector(results, 2, heard::add);
+    events.addAll(List.of(finished(downloaded(0, 0, 1)), exited(0),
+        finished(downloaded(1, 1, 2))));
+    CompletableFuture<Boolean> collecting =
+        CompletableFuture.supplyAsync(() -> collector.collect(events, 2, millisFromNow(30_000)));
+
+    Await.until("both results heard", Duration.ofSeconds(10), () -> heard.size() == 2);
+    // Every result is in, but worker 1 has not said it is done.
+    assertThat(collecting).isNotDone();
+    events.add(exited(1));
+    assertThat(collecting.get(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void collectReturnsFalseAtItsDeadlineWhenAWorkerNeverExits() {
+    Result[] results = new Result[2];
+    Collector collector = new Collector(results, 2, heard::add);
+    events.addAll(List.of(finished(downloaded(0, 0, 1)), exited(0),
+        finished(downloaded(1, 1, 2))));
+    long deadline = millisFromNow(30);
+
+    assertThat(collector.collect(events, 2, deadline)).isFalse();
+
+    assertThat(System.nanoTime()).as("returned at, not before, the deadline")
+        .isGreaterThanOrEqualTo(deadline);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - deadline))
+        .as("ms late").isLessThan(2_000);
+    assertThat(results).doesNotContainNull();
+    // The worker that did not exit yet can still end the collection later.
+    events.add(exited(1));
+    assertThat(collector.collect(events, 2, millisFromNow(10_000))).isTrue();
+  }
+
+  @Test
+  void collectFilesWhatAlreadyArrivedEvenWhenItsDeadlineHasPassed() {
+    Result[] results = new Result[2];
+    Collector collector = new Collector(results, 1, heard::add);
+    events.addAll(List.of(finished(downloaded(0, 0, 1)), finished(downloaded(1, 0, 2))));
+
+    assertThat(collector.collect(events, 1, System.nanoTime() - 1)).isFalse();
+
+    assertThat(results).doesNotContainNull();
+    assertThat(heard).hasSize(2);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void collectWithNoStartedWorkerReturnsAtOnce() {
+    Collector collector = new Collector(new Result[0], 4, heard::add);
+    assertThat(collector.collect(events, 0, System.nanoTime() - 1)).isTrue();
+  }
+}
