@@ -29,6 +29,9 @@ public record Result(
     long millis,
     String error) {
 
+  /** The error of an entry that an interrupt ended before it finished. */
+  public static final String INTERRUPTED = "interrupted";
+
   /** A result decided before any worker saw the entry: invalid or duplicate. */
   public static Result planned(int index, Status status, String error) {
     return new Result(index, status, null, 0, null, null, null, 0, null, 0, error);

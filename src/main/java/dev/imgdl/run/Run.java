@@ -64,6 +64,8 @@ public final class Run {
   private final CompletableFuture<Plan> planned = new CompletableFuture<>();
   private volatile Workers workers;
   private volatile long interruptedAt;
+  /** Entries ended by the interrupt: counted on the console, never listed. */
+  private int interruptedEntries;
 
   public Run(Settings settings, InputStream stdin, PrintStream stdout, PrintWriter err,
       PrintStream terminal) {
@@ -130,7 +132,7 @@ public final class Run {
         progress.close();
       }
     }
-    int unfinished = settleUnfinished(results, chunks);
+    settleUnfinished(results, chunks, collector);
     if (interrupted()) {
       TempFiles.deleteAll();
       sweepTemporaryFiles();
@@ -139,8 +141,8 @@ public final class Run {
         new RunRecord(settings.mode(), settings.workers(), startedAt,
             (System.nanoTime() - start) / 1e9, plan.entries(), results, collector.stats(),
             Summary.of(results), Memory.peakRssBytes(), plan.complete());
-    if (unfinished > 0 && !settings.quiet()) {
-      err.printf("imgdl: %,d entries interrupted%n", unfinished);
+    if (interruptedEntries > 0 && !settings.quiet()) {
+      err.printf("imgdl: %,d entries interrupted%n", interruptedEntries);
     }
     writeOutputs(record, interrupted());
     if (interrupted()) {
@@ -194,23 +196,18 @@ public final class Run {
 
   /**
    * Fails the entries that have no result, because an interrupt came first, as {@code
-   * interrupted}, each for the worker whose chunk it was dealt to; returns how many.
+   * interrupted}, each for the worker whose chunk it was dealt to.
    */
-  private static int settleUnfinished(Result[] results, List<List<Task>> chunks) {
-    int count = 0;
+  private static void settleUnfinished(
+      Result[] results, List<List<Task>> chunks, Collector collector) {
     for (int worker = 0; worker < chunks.size(); worker++) {
       for (Task task : chunks.get(worker)) {
         if (results[task.index()] == null) {
-          results[task.index()] = Result.failed(task.index(), worker, "interrupted");
+          collector.accept(new WorkerEvent.Finished(
+              Result.failed(task.index(), worker, Result.INTERRUPTED)));
         }
       }
     }
-    for (Result r : results) {
-      if (r != null && r.status() == Status.FAILED && "interrupted".equals(r.error())) {
-        count++;
-      }
-    }
-    return count;
   }
 
   /**
@@ -261,8 +258,11 @@ public final class Run {
   }
 
   private void onResult(Plan plan, Result result, ProgressDisplay progress) {
-    if (result.status() == Status.FAILED && !settings.quiet()
-        && !"interrupted".equals(result.error())) {
+    boolean interruptedEntry = Result.INTERRUPTED.equals(result.error());
+    if (interruptedEntry) {
+      interruptedEntries++;
+    }
+    if (result.status() == Status.FAILED && !settings.quiet() && !interruptedEntry) {
       synchronized (terminal) {
         if (progress != null) {
           progress.clearLine(terminal);

@@ -81,7 +81,7 @@ public final class ProcessWorkers implements Workers {
         last = runChild(worker, unfinished, events);
       }
     } finally {
-      String reason = cancelled || last == null ? "interrupted" : last.failure();
+      String reason = cancelled || last == null ? Result.INTERRUPTED : last.failure();
       for (Task task : unfinished.values()) {
         events.add(new WorkerEvent.Finished(Result.failed(task.index(), worker, reason)));
       }

@@ -33,7 +33,7 @@ public final class ThreadWorkers implements Workers {
       for (Task task : chunk) {
         Result result =
             cancelled
-                ? Result.failed(task.index(), worker, "interrupted")
+                ? Result.failed(task.index(), worker, Result.INTERRUPTED)
                 : safeFetch(task, worker);
         events.add(new WorkerEvent.Finished(result));
       }

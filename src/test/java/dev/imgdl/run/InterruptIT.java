@@ -12,6 +12,8 @@ import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -137,14 +139,16 @@ class InterruptIT {
     }
     Path list = Cli.list(dir, "busy.txt", lines);
     imgdl = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode",
-        mode, "-w", "4", "--deadline", "5m", "-o", out.toString(), "--report",
+        mode, "-w", "4", "--deadline", "5m", "-vv", "-o", out.toString(), "--report",
         dir.resolve("report.json").toString(), "--no-progress", list.toString())
         .redirectError(dir.resolve("stderr.txt").toFile())
         .redirectOutput(dir.resolve("stdout.txt").toFile())
         .start();
-    Await.until("4 first attempts", Duration.ofSeconds(30),
-        () -> server.findAll(com.github.tomakehurst.wiremock.client.WireMock
-            .getRequestedFor(urlMatching("/busy/.*"))).size() >= 4);
+    // The client's own log, not the server's: the server has answered before the client has
+    // read the answer, and an interrupt in between finds the request still in flight.
+    Await.until("4 answers of 503 read by imgdl", Duration.ofSeconds(30),
+        () -> stderr().lines().filter(l -> l.contains("/busy/") && l.endsWith("-> 503"))
+            .count() >= 4);
     long sent = System.nanoTime();
     signal("INT");
     assertThat(imgdl.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -182,6 +186,118 @@ class InterruptIT {
     }
     Await.until("temporary files removed by the children", Duration.ofSeconds(10),
         () -> !hasTempFile());
+  }
+
+  private static List<ProcessHandle> children(Process parent) {
+    return parent.descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains("ChildMain"))
+        .toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"INT", "TERM"})
+  void stoppedChildIsEndedWhenTheParentIsInterrupted(String signal) throws Exception {
+    List<ProcessHandle> family = start("process");
+    ProcessHandle stopped = children(imgdl).get(0);
+    new ProcessBuilder("kill", "-STOP", String.valueOf(stopped.pid())).start().waitFor();
+    long sent = System.nanoTime();
+    signal(signal);
+    assertThat(imgdl.waitFor(10, TimeUnit.SECONDS)).as("exited").isTrue();
+    assertThat(imgdl.exitValue()).isEqualTo(130);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isLessThan(5_000);
+    for (ProcessHandle p : family) {
+      Await.until("child " + p.pid() + " ended", Duration.ofSeconds(5), () -> !p.isAlive());
+    }
+    assertThat(Cli.readJson(dir.resolve("report.json")).get("results")).hasSize(ENTRIES);
+    assertThat(Cli.files(out)).containsExactly("fast.png");
+  }
+
+  @Test
+  void childThatNeverReadsItsChunkIsEndedByTheInterrupt() throws Exception {
+    // A child paused at start-up never reads its input, so the parent's hand-over of a chunk
+    // larger than a pipe holds blocks: the child must be known to the parent from its spawn.
+    int entries = 3_000;
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < entries; i++) {
+      lines.add(server.baseUrl() + "/slow/a-rather-long-name-to-fill-the-pipe-sooner-" + i
+          + ".png");
+    }
+    Path list = Cli.list(dir, "list.txt", lines);
+    imgdl = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("imgdl.jar"),
+        "--mode", "process", "-w", "1", "--child-java-options",
+        "-XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup", "-o", out.toString(),
+        "--report", dir.resolve("report.json").toString(), "--no-progress", list.toString())
+        .directory(dir.toFile())
+        .redirectError(dir.resolve("stderr.txt").toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile())
+        .start();
+    Await.until("a child paused at start-up", Duration.ofSeconds(30),
+        () -> children(imgdl).stream()
+            .anyMatch(c -> Files.exists(dir.resolve("vm.paused." + c.pid()))));
+    List<ProcessHandle> family = children(imgdl);
+    long sent = System.nanoTime();
+    signal("TERM");
+    assertThat(imgdl.waitFor(10, TimeUnit.SECONDS)).as("exited").isTrue();
+    assertThat(imgdl.exitValue()).isEqualTo(130);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isLessThan(5_000);
+    for (ProcessHandle p : family) {
+      Await.until("child " + p.pid() + " ended", Duration.ofSeconds(5), () -> !p.isAlive());
+    }
+    JsonNode results = Cli.readJson(dir.resolve("report.json")).get("results");
+    assertThat(results).hasSize(entries);
+    for (JsonNode r : results) {
+      assertThat(r.get("error").asText()).isEqualTo("interrupted");
+      assertThat(r.get("worker").asInt()).isZero();
+    }
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void interruptWhileStandardInputIsOpenWritesWhatWasReadAndExitsAtOnce() throws Exception {
+    imgdl = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "-w", "3",
+        "-o", out.toString(), "--report", dir.resolve("report.json").toString(),
+        "--no-progress", "-")
+        .redirectError(dir.resolve("stderr.txt").toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile())
+        .start();
+    int written = 20_000;
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < written; i++) {
+      text.append(server.baseUrl()).append("/slow/").append(i).append(".png\n");
+    }
+    // The write returns once imgdl has read all but a pipe's worth: it is planning.
+    OutputStream stdin = imgdl.getOutputStream();
+    stdin.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    stdin.flush();
+    long sent = System.nanoTime();
+    signal("TERM");
+    assertThat(imgdl.waitFor(10, TimeUnit.SECONDS)).as("exited").isTrue();
+    assertThat(imgdl.exitValue()).isEqualTo(130);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isLessThan(5_000);
+
+    JsonNode report = Cli.readJson(dir.resolve("report.json"));
+    assertThat(report.get("interrupted").asBoolean()).isTrue();
+    JsonNode results = report.get("results");
+    assertThat(results.size()).isBetween(written - 2_000, written);
+    for (int i = 0; i < results.size(); i++) {
+      JsonNode r = results.get(i);
+      assertThat(r.get("line").asInt()).isEqualTo(i + 1);
+      assertThat(r.get("error").asText()).isEqualTo("interrupted");
+      assertThat(r.get("worker").asInt()).isEqualTo(i % 3);
+    }
+    assertThat(report.get("summary").get("failed").asInt()).isEqualTo(results.size());
+    String stderr = Files.readString(dir.resolve("stderr.txt"));
+    assertThat(stderr).contains(String.format("imgdl: %,d entries interrupted", results.size()));
+    assertThat(stderr.lines()).hasSizeLessThan(20);
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  private String stderr() {
+    try {
+      return Files.readString(dir.resolve("stderr.txt"));
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private static String javaBinary() {

@@ -115,7 +115,8 @@ class ChildDeathTest {
     String base = server.baseUrl();
     Path list = Cli.list(dir, "l.txt", List.of(base + "/a.png", base + "/c.png"));
     // A 3 MiB heap is too small for a child: it runs out of memory, prints the JVM's
-    // "Terminating due to java.lang.OutOfMemoryError" on its stdout and exits with code 3.
+    // "Terminating due to java.lang.OutOfMemoryError" and exits with code 3. The JVM's message
+    // goes to the child's stderr, never to the stdout that carries results.
     Cli.Outcome run = Cli.run("--mode", "process", "-w", "1", "--child-java-options", "-Xmx3m",
         "-o", dir.resolve("out").toString(), "--report", "-", list.toString());
 
@@ -124,6 +125,8 @@ class ChildDeathTest {
       assertThat(r.get("status").asText()).isEqualTo("failed");
       assertThat(r.get("error").asText()).isEqualTo("worker 0 exited with code 3");
     }
-    assertThat(run.stderr()).contains("2 failed");
+    assertThat(run.stderr()).contains("2 failed")
+        .contains("[worker 0] Terminating due to java.lang.OutOfMemoryError")
+        .doesNotContain("not a result");
   }
 }
