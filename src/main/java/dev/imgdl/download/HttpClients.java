@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -27,6 +29,23 @@ import okhttp3.Response;
 public final class HttpClients {
   /** A Retry-After that OkHttp reads as "a long wait" and the core as "none given". */
   private static final String UNSPECIFIED = "unspecified";
+
+  /**
+   * Tells a request's host permit when the request has left (see {@link
+   * HostGate.Permit#started}): OkHttp starts reading the response only once the request is
+   * written and flushed to the socket. Marking it any sooner, even before the write, lets the
+   * first request of a cold JVM, slowed by class loading, arrive a few milliseconds late.
+   */
+  private static final EventListener SENT =
+      new EventListener() {
+        @Override
+        public void responseHeadersStart(Call call) {
+          HostGate.Permit permit = call.request().tag(HostGate.Permit.class);
+          if (permit != null) {
+            permit.started();
+          }
+        }
+      };
 
   private final OkHttpClient plain;
   private volatile OkHttpClient tls;
@@ -49,7 +68,7 @@ public final class HttpClients {
             .followRedirects(false)
             .followSslRedirects(false)
             .retryOnConnectionFailure(true)
-            .addNetworkInterceptor(HttpClients::markSent)
+            .eventListener(SENT)
             .addNetworkInterceptor(HttpClients::leaveRetriesToTheCore)
             .dispatcher(dispatcher)
             .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))
@@ -85,18 +104,6 @@ public final class HttpClients {
   public void close() {
     plain.dispatcher().executorService().shutdown();
     plain.connectionPool().evictAll();
-  }
-
-  /**
-   * Tells the request's host permit that it is being sent (see {@link HostGate.Permit#started}):
-   * a network interceptor runs once the connection is up, right before the request is written.
-   */
-  private static Response markSent(Interceptor.Chain chain) throws IOException {
-    HostGate.Permit permit = chain.request().tag(HostGate.Permit.class);
-    if (permit != null) {
-      permit.started();
-    }
-    return chain.proceed(chain.request());
   }
 
   /**

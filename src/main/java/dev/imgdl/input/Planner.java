@@ -51,6 +51,11 @@ public final class Planner {
     return snapshot(finished);
   }
 
+  /** How many entries have been planned so far. */
+  public synchronized int planned() {
+    return entries.size();
+  }
+
   private synchronized void add(Entry entry) {
     if (stopped) {
       throw new Stopped();

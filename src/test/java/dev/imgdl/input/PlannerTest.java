@@ -54,4 +54,30 @@ class PlannerTest {
     List<Task> tasks = List.of(new Task(0, "http://h/a", "a", null));
     assertThat(Planner.chunk(tasks, 4)).extracting(List::size).containsExactly(1, 0, 0, 0);
   }
+
+  @Test
+  void stopReturnsWhatWasPlannedWhileTheReaderIsBlocked() throws Exception {
+    java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+    java.io.PipedInputStream stdin = new java.io.PipedInputStream(writer, 1 << 16);
+    Planner planner = new Planner(new InputReader(stdin));
+    java.util.concurrent.CompletableFuture<Plan> reading =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> planner.plan(List.of("-")));
+    writer.write("http://h/a.jpg\nnot a url\nhttp://h/b.jpg\n".getBytes(StandardCharsets.UTF_8));
+    writer.flush();
+    dev.imgdl.testing.Await.until("three entries read", java.time.Duration.ofSeconds(10),
+        () -> planner.planned() == 3);
+    Plan partial = planner.stop();
+    assertThat(partial.complete()).isFalse();
+    assertThat(partial.tasks()).extracting(Task::index).containsExactly(0, 2);
+    assertThat(partial.decided()[1].status()).isEqualTo(Status.INVALID);
+    // The reader, once unblocked, stops at the next entry instead of planning it.
+    writer.write("http://h/c.jpg\n".getBytes(StandardCharsets.UTF_8));
+    writer.close();
+    assertThat(reading.get(10, java.util.concurrent.TimeUnit.SECONDS).size()).isEqualTo(3);
+  }
+
+  @Test
+  void aPlanReadToTheEndIsComplete() {
+    assertThat(plan("http://h/a.jpg\n").complete()).isTrue();
+  }
 }

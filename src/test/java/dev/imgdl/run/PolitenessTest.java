@@ -101,7 +101,7 @@ class PolitenessTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"thread", "process"})
-  void rateKeepsRequestStartsToAboutRPerSecond(String mode) {
+  void rateKeepsEveryTwoRequestStartsAtLeastOneOverRApart(String mode) {
     Cli.Outcome run = download(11, mode, "--rate", "5");
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     List<Long> starts =
@@ -110,13 +110,14 @@ class PolitenessTest {
             .sorted()
             .toList();
     assertThat(starts).hasSize(11);
-    // 11 starts at 5 per second take 2 seconds (10 intervals of 200 ms). The server sees them
-    // a little compressed when one request leaves late (a cold child JVM, the trip over the
-    // pipe), so "about" is 10%: 11 requests in 1.8 s would already be 5.6 per second.
-    assertThat(starts.get(10) - starts.get(0)).isGreaterThanOrEqualTo(1_800);
-    assertThat(starts.get(10) - starts.get(0)).isLessThan(4_000);
-    for (int i = 5; i < starts.size(); i++) {
-      assertThat(starts.get(i) - starts.get(i - 5)).as("5 intervals").isGreaterThanOrEqualTo(850);
+    // 5 per second: every start at least 200 ms after the one before, as the server saw them,
+    // in both modes, though six workers (six child JVMs, started at different moments) ask at
+    // once. The tolerance is the server's: it stamps a request when its thread gets to it.
+    for (int i = 1; i < starts.size(); i++) {
+      assertThat(starts.get(i) - starts.get(i - 1)).as("gap before start " + i)
+          .isGreaterThanOrEqualTo(195);
     }
+    // How much longer than 2 s the run takes depends on how busy the machine is: a matter
+    // for the benchmark, not for this test.
   }
 }

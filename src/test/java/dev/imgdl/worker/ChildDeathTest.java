@@ -111,6 +111,36 @@ class ChildDeathTest {
   }
 
   @Test
+  void silentChildIsKilledByTheWatchdogAndItsEntriesRunAgain() throws Exception {
+    String base = server.baseUrl();
+    Path list = Cli.list(dir, "l.txt",
+        List.of(base + "/a.png", base + "/slow.png", base + "/c.png", base + "/d.png"));
+    CompletableFuture<Cli.Outcome> run = CompletableFuture.supplyAsync(
+        () -> Cli.run("--mode", "process", "-w", "1", "--deadline", "2s",
+            "-o", dir.resolve("out").toString(), "--report", "-", list.toString()));
+    Await.until("request for /slow.png", Duration.ofSeconds(30),
+        () -> server.findAll(getRequestedFor(urlEqualTo("/slow.png"))).size() >= 1);
+    ProcessHandle frozen = children().get(0);
+    long stoppedAt = System.nanoTime();
+    new ProcessBuilder("kill", "-STOP", String.valueOf(frozen.pid())).start().waitFor();
+    Cli.Outcome outcome = run.get(60, TimeUnit.SECONDS);
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stoppedAt);
+
+    assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+    assertThat(frozen.isAlive()).isFalse();
+    // Killed once silent for the deadline plus the margin, not before.
+    assertThat(seconds).isGreaterThanOrEqualTo(
+        TimeUnit.MILLISECONDS.toSeconds(Watchdog.MARGIN_MILLIS));
+    for (JsonNode r : outcome.json().get("results")) {
+      assertThat(r.get("status").asText()).isEqualTo("downloaded");
+      assertThat(r.get("worker").asInt()).isZero();
+    }
+    assertThat(server.findAll(getRequestedFor(urlEqualTo("/slow.png")))).hasSize(2);
+    assertThat(server.findAll(getRequestedFor(urlEqualTo("/a.png")))).hasSize(1);
+    assertThat(Cli.files(dir.resolve("out"))).noneMatch(f -> f.startsWith(".imgdl-"));
+  }
+
+  @Test
   void childOutOfMemoryIsReportedAndItsEntriesFailWithTheExitCode() {
     String base = server.baseUrl();
     Path list = Cli.list(dir, "l.txt", List.of(base + "/a.png", base + "/c.png"));

@@ -1,0 +1,63 @@
+package dev.imgdl.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imgdl.testing.Await;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class WatchdogTest {
+
+  /** A child that last spoke {@code silentMillis} ago. */
+  private static final class Child implements Watchdog.Watched {
+    final long lastHeard;
+    volatile long killedAfter = -1;
+
+    Child(long silentMillis) {
+      lastHeard = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(silentMillis);
+    }
+
+    @Override
+    public int worker() {
+      return 0;
+    }
+
+    @Override
+    public long lastHeardNanos() {
+      return lastHeard;
+    }
+
+    @Override
+    public void killHung(long silentMillis) {
+      killedAfter = silentMillis;
+    }
+  }
+
+  @Test
+  void aChildSilentForTheDeadlinePlusTheMarginIsKilledAndOneThatSpokeIsNot() {
+    long deadline = 1_000;
+    Child hung = new Child(deadline + Watchdog.MARGIN_MILLIS + 1_000);
+    Child busy = new Child(deadline + Watchdog.MARGIN_MILLIS - 5_000);
+    try (Watchdog watchdog = new Watchdog(deadline, () -> List.of(hung, busy))) {
+      Await.until("the hung child killed", Duration.ofSeconds(10), () -> hung.killedAfter >= 0);
+    }
+    assertThat(hung.killedAfter).isGreaterThan(deadline + Watchdog.MARGIN_MILLIS);
+    assertThat(busy.killedAfter).isEqualTo(-1);
+  }
+
+  @Test
+  void theReasonSaysTheChildWasSilentAndKilled() throws Exception {
+    Process sleeper = new ProcessBuilder("sleep", "60").start();
+    try {
+      ChildProcess child = new ChildProcess(3, sleeper);
+      assertThat(child.failure(137)).isEqualTo("worker 3 exited with code 137");
+      child.killHung(12_400);
+      assertThat(sleeper.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.failure(137)).isEqualTo("worker 3 sent nothing for 12s and was killed");
+    } finally {
+      sleeper.destroyForcibly();
+    }
+  }
+}
