@@ -15,7 +15,8 @@ final class Interrupts {
   private final AtomicInteger signals = new AtomicInteger();
   private volatile Run run;
 
-  private Interrupts() {}
+  /** Routes signals given to {@link #onSignal}; {@link #install} hooks it to the JVM's. */
+  Interrupts() {}
 
   /** Installs the handlers for this JVM; call once, from {@code main}. */
   static Interrupts install() {
@@ -38,7 +39,7 @@ final class Interrupts {
     }
   }
 
-  private void onSignal() {
+  void onSignal() {
     int count = signals.incrementAndGet();
     Run target = run;
     if (count == 1) {

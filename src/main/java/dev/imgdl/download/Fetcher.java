@@ -2,6 +2,7 @@ package dev.imgdl.download;
 
 import dev.imgdl.config.Durations;
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.input.Credentials;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
@@ -12,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The download core, shared by both worker modes: turns one {@link Task} into one {@link
@@ -21,6 +24,8 @@ import okhttp3.HttpUrl;
  * never throws for a failed download, and is safe to call from many threads at once.
  */
 public final class Fetcher {
+  private static final Logger log = LoggerFactory.getLogger(Fetcher.class);
+
   private final FetchSettings settings;
   private final HttpClients clients;
   private final Exchange exchange;
@@ -66,7 +71,7 @@ public final class Fetcher {
       if (!last.retryable() || attempt > settings.retries()) {
         return failed(task, worker, start, attempt, last, last.error() + after);
       }
-      String wait = waitBeforeRetry(last, attempt, deadline);
+      String wait = waitBeforeRetry(task.url(), last, attempt, deadline);
       if (wait != null) {
         return failed(task, worker, start, attempt, last, wait);
       }
@@ -74,7 +79,7 @@ public final class Fetcher {
   }
 
   /** Sleeps before the next attempt; returns why not to retry instead, or null. */
-  private String waitBeforeRetry(Outcome.Failure last, int attempt, long deadline) {
+  private String waitBeforeRetry(String url, Outcome.Failure last, int attempt, long deadline) {
     long askedFor = last.retryAfterMillis();
     long millis = askedFor >= 0 ? askedFor : RetryPolicy.backoffMillis(attempt);
     long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -87,6 +92,8 @@ public final class Fetcher {
       return "deadline " + deadlineText + " exceeded (" + last.error() + " after " + attempt
           + (attempt == 1 ? " attempt)" : " attempts)");
     }
+    log.info("{}: {}; attempt {} of {} in {}", Credentials.redact(url), last.error(),
+        attempt + 1, settings.retries() + 1, Durations.format(Duration.ofMillis(millis)));
     try {
       Thread.sleep(millis);
       return exchange.cancelled() ? "interrupted" : null;

@@ -38,6 +38,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of imgdl, from the settings to the exit code: plan the entries, start the workers,
@@ -47,6 +49,7 @@ import java.util.concurrent.TimeUnit;
  * entries read so far.
  */
 public final class Run {
+  private static final Logger log = LoggerFactory.getLogger(Run.class);
   public static final int EXIT_OK = 0;
   public static final int EXIT_BELOW_THRESHOLD = 1;
   public static final int EXIT_USAGE = 2;
@@ -111,6 +114,8 @@ public final class Run {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     Plan plan = plan();
+    log.info("{} entries planned in {} ms: {} to download", plan.size(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), plan.tasks().size());
     Result[] results = plan.decided();
     printInvalid(plan, results);
     List<List<Task>> chunks = Planner.chunk(plan.tasks(), settings.workers());

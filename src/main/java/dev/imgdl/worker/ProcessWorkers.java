@@ -109,6 +109,8 @@ public final class ProcessWorkers implements Workers {
       return new ChildRun(0, "worker " + worker + " could not start: " + e.getMessage(), 0);
     }
     live.add(child);
+    log.info("worker {}: child JVM {} started for {} entries", worker, child.process().pid(),
+        unfinished.size());
     if (closed) {
       // close() ran while this child was being spawned and did not see it.
       child.kill();
@@ -142,6 +144,7 @@ public final class ProcessWorkers implements Workers {
     TempFiles.sweep(Path.of(settings.fetch().outputDir()),
         TempFiles.prefix(settings.fetch().runId(), worker));
     child.closeInput();
+    log.info("worker {}: child JVM {} exited with code {}", worker, process.pid(), code);
     return new ChildRun(process.pid(), child.failure(code), peakRss);
   }
 
