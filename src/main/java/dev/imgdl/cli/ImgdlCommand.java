@@ -7,6 +7,8 @@ import dev.imgdl.config.Settings;
 import dev.imgdl.input.InputException;
 import dev.imgdl.report.Terminal;
 import dev.imgdl.run.Run;
+import dev.imgdl.text.ConsoleText;
+import dev.imgdl.text.ThrowableText;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -180,7 +182,7 @@ public final class ImgdlCommand implements Callable<Integer> {
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          e.getCommandLine().getErr().println("imgdl: error: " + e.getMessage()
+          e.getCommandLine().getErr().println("imgdl: error: " + ConsoleText.safe(e.getMessage())
               + " (see imgdl --help)");
           return Run.EXIT_USAGE;
         });
@@ -227,19 +229,23 @@ public final class ImgdlCommand implements Callable<Integer> {
         quiet, verbosity(), showProgress, childOptions);
   }
 
-  /** Turns exceptions from {@link #call} into a one-line message and an exit code. */
+  /**
+   * Turns exceptions from {@link #call} into a one-line message and an exit code. Messages can
+   * hold file names and option values as typed, so they are made console-safe.
+   */
   private record Failures(ImgdlCommand command) implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(
         Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
       PrintWriter err = cli.getErr();
       if (e instanceof UsageException || e instanceof InputException) {
-        err.println("imgdl: error: " + e.getMessage());
+        err.println("imgdl: error: " + ConsoleText.safe(e.getMessage()));
+        err.flush();
         return Run.EXIT_USAGE;
       }
-      err.println("imgdl: error: " + e);
+      err.println("imgdl: error: " + ConsoleText.safe(e.toString()));
       if (command.verbosity() > 0) {
-        e.printStackTrace(err);
+        err.print(ThrowableText.of(e));
       }
       err.flush();
       return Run.EXIT_BELOW_THRESHOLD;

@@ -3,11 +3,11 @@ package dev.imgdl.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.imgdl.input.Credentials;
 import dev.imgdl.input.Entry;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Summary;
 import dev.imgdl.result.WorkerStats;
+import dev.imgdl.text.Credentials;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -19,7 +19,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes the JSON report of SPEC.md, streaming, so that a million results need no tree in
  * memory. A report file is written to a temporary file beside it and renamed into place, so a
- * reader never sees half a report. URLs are written with their credentials hidden.
+ * reader never sees half a report. URLs and errors are written with their credentials hidden;
+ * everything else exactly as it came, control characters included (JSON escapes them).
  */
 public final class ReportWriter {
   private static final JsonFactory JSON = new JsonFactory();
@@ -117,7 +118,8 @@ public final class ReportWriter {
       json.writeNumberField("worker", r.worker());
     }
     json.writeNumberField("millis", r.millis());
-    json.writeStringField("error", r.error());
+    json.writeStringField(
+        "error", r.error() == null ? null : Credentials.redactWords(r.error()));
     json.writeEndObject();
   }
 
