@@ -89,19 +89,20 @@ public final class ImgdlCommand implements Callable<Integer> {
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
       converter = Converters.DurationConverter.class,
-      description = "Connect timeout, and the longest silence while reading. "
+      description = "Connect timeout, and the longest silence while reading; 1ms to 24h. "
           + "Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
   @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "5m",
       converter = Converters.DurationConverter.class,
-      description = "Wall-clock cap for one entry, all attempts and waits included. "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "Wall-clock cap for one entry, all attempts and waits included; 1ms to "
+          + "24h. Default: ${DEFAULT-VALUE}.")
   Duration deadline;
 
   @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "50M",
       converter = Converters.SizeConverter.class,
-      description = "A larger body is aborted and the entry fails. Default: ${DEFAULT-VALUE}.")
+      description = "A larger body is aborted and the entry fails; at most 1024G. "
+          + "Default: ${DEFAULT-VALUE}.")
   long maxSize;
 
   @Option(names = "--report", paramLabel = "FILE",
@@ -126,16 +127,16 @@ public final class ImgdlCommand implements Callable<Integer> {
   int perHost;
 
   @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
-      description = "At most R requests per second to one host (a decimal); 0 = no limit. "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "At most R requests per second to one host, a decimal from 0.001 to "
+          + "1000000; 0 = no limit. Default: ${DEFAULT-VALUE}.")
   double rate;
 
   @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
-      description = "Extra request header; repeatable.")
+      description = "Extra request header; repeatable. The value is printable ASCII.")
   List<String> headers = new ArrayList<>();
 
   @Option(names = "--user-agent", paramLabel = "S",
-      description = "The User-Agent header. Default: imgdl/VERSION.")
+      description = "The User-Agent header, printable ASCII. Default: imgdl/VERSION.")
   String userAgent;
 
   @Option(names = "--min-success", paramLabel = "RATIO", defaultValue = "1",
