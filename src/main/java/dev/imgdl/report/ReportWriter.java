@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes the JSON report of SPEC.md, streaming, so that a million results need no tree in
@@ -27,20 +25,12 @@ public final class ReportWriter {
 
   private ReportWriter() {}
 
-  /** Writes the report to {@code path} atomically. */
+  /**
+   * Writes the report to {@code path} atomically. A failure is thrown with the system's reason
+   * as its message ({@code No space left on device}).
+   */
   public static void write(RunRecord run, Path path) throws IOException {
-    Path absolute = path.toAbsolutePath();
-    Path temp =
-        absolute.resolveSibling(".imgdl-report-" + ProcessHandle.current().pid() + ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        write(run, out);
-      }
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(path, ".imgdl-report-", AtomicFile.ORDINARY, out -> write(run, out));
   }
 
   /** Writes the report to a stream, which is flushed but left open. */
