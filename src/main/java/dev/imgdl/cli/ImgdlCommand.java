@@ -56,8 +56,9 @@ import picocli.CommandLine.Spec;
           + "number with k, M, G (powers of 1024).",
       "",
       "Exit status: 0 when the success ratio (downloaded + skipped) / (entries - duplicates) "
-          + "is at least --min-success; 1 when it is below; 2 for a usage error (nothing is "
-          + "downloaded); 130 when interrupted by SIGINT or SIGTERM (report still written).",
+          + "is at least --min-success; 1 when it is below, or when the report or failed file "
+          + "could not be written; 2 for a usage error (nothing is downloaded); 130 when "
+          + "interrupted by SIGINT or SIGTERM (report still written).",
       "",
       "Example: imgdl -o images -w 16 --report report.json --failed retry.txt urls.txt"
     })

@@ -1,5 +1,8 @@
 package dev.imgdl.cli;
 
+import dev.imgdl.report.CheckedPrintStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 
@@ -8,7 +11,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(ImgdlCommand.run(System.in, System.out, System.err, true, args));
+    // Standard output carries the report: a stream that keeps its write error can say why the
+    // report was lost (a closed pipe, a full disk), where System.out would drop the cause.
+    PrintStream out = new CheckedPrintStream(new FileOutputStream(FileDescriptor.out));
+    System.exit(ImgdlCommand.run(System.in, out, System.err, true, args));
   }
 
   /** Runs imgdl in-process with the given streams, without touching signal handlers. */

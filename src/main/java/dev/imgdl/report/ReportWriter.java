@@ -8,8 +8,10 @@ import dev.imgdl.result.Result;
 import dev.imgdl.result.Summary;
 import dev.imgdl.result.WorkerStats;
 import dev.imgdl.text.Credentials;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -31,6 +33,42 @@ public final class ReportWriter {
    */
   public static void write(RunRecord run, Path path) throws IOException {
     AtomicFile.write(path, ".imgdl-report-", AtomicFile.ORDINARY, out -> write(run, out));
+  }
+
+  /**
+   * Writes the report to standard output. A print stream hides write errors, so they are looked
+   * for after every block: a closed pipe or a full disk stops the report at once, and is thrown
+   * with the system's reason as its message ({@code Broken pipe}).
+   */
+  public static void writeToStandardOutput(RunRecord run, PrintStream stdout)
+      throws IOException {
+    write(run, new FilterOutputStream(stdout) {
+      @Override
+      public void write(int b) throws IOException {
+        stdout.write(b);
+        check(stdout);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        stdout.write(b, off, len);
+        check(stdout);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        check(stdout);
+      }
+    });
+  }
+
+  private static void check(PrintStream stdout) throws IOException {
+    if (stdout.checkError()) {
+      IOException cause = stdout instanceof CheckedPrintStream s ? s.error() : null;
+      throw cause == null
+          ? new IOException("write error")
+          : new IOException(AtomicFile.reason(cause), cause);
+    }
   }
 
   /** Writes the report to a stream, which is flushed but left open. */

@@ -19,6 +19,7 @@ import dev.imgdl.report.SummaryPrinter;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import dev.imgdl.result.Summary;
+import dev.imgdl.text.ConsoleText;
 import dev.imgdl.worker.Collector;
 import dev.imgdl.worker.Memory;
 import dev.imgdl.worker.ProcessWorkers;
@@ -141,9 +142,12 @@ public final class Run {
         new RunRecord(settings.mode(), settings.workers(), startedAt,
             (System.nanoTime() - start) / 1e9, plan.entries(), results, collector.stats(),
             Summary.of(results), Memory.peakRssBytes());
-    writeOutputs(record, interrupted);
+    boolean written = writeOutputs(record, interrupted);
     if (interrupted) {
       return EXIT_INTERRUPTED;
+    }
+    if (!written) {
+      return EXIT_BELOW_THRESHOLD;
     }
     return record.summary().successRatio() >= settings.minSuccess()
         ? EXIT_OK
@@ -222,19 +226,42 @@ public final class Run {
     err.flush();
   }
 
-  private void writeOutputs(RunRecord record, boolean interrupted) throws IOException {
+  /**
+   * Writes the report and the failed file, each even when the other cannot be written, and
+   * prints the summary. Returns whether both files were written.
+   */
+  private boolean writeOutputs(RunRecord record, boolean interrupted) {
+    boolean written = true;
     if (settings.report() != null) {
-      if (settings.reportToStdout()) {
-        ReportWriter.write(record, stdout);
-      } else {
-        ReportWriter.write(record, Path.of(settings.report()));
+      try {
+        if (settings.reportToStdout()) {
+          ReportWriter.writeToStandardOutput(record, stdout);
+        } else {
+          ReportWriter.write(record, Path.of(settings.report()));
+        }
+      } catch (IOException e) {
+        written = false;
+        String where = settings.reportToStdout() ? "to standard output" : settings.report();
+        cannotWrite("report " + where, e);
       }
     }
     if (settings.failed() != null) {
-      FailedList.write(settings.failed(), record.entries(), record.results());
+      try {
+        FailedList.write(settings.failed(), record.entries(), record.results());
+      } catch (IOException e) {
+        written = false;
+        cannotWrite("failed list " + settings.failed(), e);
+      }
     }
     if (!settings.quiet()) {
       SummaryPrinter.print(record, interrupted, err);
     }
+    return written;
+  }
+
+  private void cannotWrite(String what, IOException e) {
+    err.println("imgdl: error: cannot write " + ConsoleText.safe(what) + ": "
+        + ConsoleText.safe(e.getMessage()));
+    err.flush();
   }
 }

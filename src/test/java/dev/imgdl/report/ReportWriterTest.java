@@ -14,6 +14,8 @@ import dev.imgdl.result.WorkerStats;
 import dev.imgdl.testing.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,6 +176,54 @@ class ReportWriterTest {
     assertThatThrownBy(() -> ReportWriter.write(record(), report))
         .isInstanceOf(IOException.class)
         .hasMessage("No such file or directory");
+  }
+
+  @Test
+  void standardOutputThatFailsIsAnErrorWithTheCauseAndStopsAtOnce() {
+    int[] writes = {0};
+    OutputStream full = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        writes[0]++;
+        throw new IOException("No space left on device");
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        write(0);
+      }
+    };
+    assertThatThrownBy(() ->
+        ReportWriter.writeToStandardOutput(bigRecord(), new CheckedPrintStream(full)))
+        .isInstanceOf(IOException.class)
+        .hasMessage("No space left on device");
+    // The failed block, and one more when the JSON writer is closed: not the whole report.
+    assertThat(writes[0]).isLessThanOrEqualTo(2);
+    assertThatThrownBy(() -> ReportWriter.writeToStandardOutput(record(),
+        new PrintStream(full, true, StandardCharsets.UTF_8)))
+        .isInstanceOf(IOException.class)
+        .hasMessage("write error");
+  }
+
+  @Test
+  void standardOutputThatWorksGetsTheWholeReport() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ReportWriter.writeToStandardOutput(record(), new CheckedPrintStream(bytes));
+    assertThat(new ObjectMapper().readTree(bytes.toByteArray()).get("results")).hasSize(3);
+  }
+
+  /** A report of many kilobytes, more than the JSON writer's buffer. */
+  private static RunRecord bigRecord() {
+    RunRecord small = record();
+    int n = 2_000;
+    List<Entry> entries = Stream.iterate(0, i -> i + 1).limit(n)
+        .map(i -> new Entry(i, "urls.txt", i + 1, "https://example.org/" + i + ".jpg")).toList();
+    Result[] results = new Result[n];
+    for (int i = 0; i < n; i++) {
+      results[i] = Result.planned(i, Status.INVALID, "not an image");
+    }
+    return new RunRecord(small.mode(), 1, small.startedAt(), 1, entries, results,
+        new WorkerStats[0], Summary.of(results), 0);
   }
 
   private static List<String> fieldNames(JsonNode node) {
