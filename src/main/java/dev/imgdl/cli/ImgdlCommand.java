@@ -145,7 +145,9 @@ public final class ImgdlCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   double minSuccess;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  @Option(names = {"-q", "--quiet"},
+      description = "Print nothing but errors: one line per failed or invalid entry, no "
+          + "summary. Silent when everything succeeded.")
   boolean quiet;
 
   @Option(names = {"-v", "--verbose"},

@@ -12,6 +12,7 @@ import dev.imgdl.input.Plan;
 import dev.imgdl.input.Planner;
 import dev.imgdl.input.Task;
 import dev.imgdl.report.FailedList;
+import dev.imgdl.report.FailureLines;
 import dev.imgdl.report.ProgressDisplay;
 import dev.imgdl.report.ReportWriter;
 import dev.imgdl.report.RunRecord;
@@ -58,6 +59,7 @@ public final class Run {
   private final PrintStream stdout;
   private final PrintWriter err;
   private final PrintStream terminal;
+  private final FailureLines failures;
   private volatile Workers workers;
   private volatile long interruptedAt;
 
@@ -68,6 +70,7 @@ public final class Run {
     this.stdout = stdout;
     this.err = err;
     this.terminal = terminal;
+    this.failures = new FailureLines(err, terminal);
   }
 
   /** Asks the run to stop; safe from a signal handler. */
@@ -202,12 +205,8 @@ public final class Run {
   }
 
   private void onResult(Plan plan, Result result, ProgressDisplay progress) {
-    if (result.status() == Status.FAILED && !settings.quiet()) {
-      if (progress != null) {
-        progress.clearLine(terminal);
-      }
-      err.println(SummaryPrinter.failureLine(plan.entries().get(result.index()), result));
-      err.flush();
+    if (result.status() == Status.FAILED) {
+      failures.add(plan.entries().get(result.index()), result, progress);
     }
     if (progress != null) {
       progress.update(result);
@@ -215,22 +214,19 @@ public final class Run {
   }
 
   private void printInvalid(Plan plan, Result[] results) {
-    if (settings.quiet()) {
-      return;
-    }
     for (Result r : results) {
       if (r != null && r.status() == Status.INVALID) {
-        err.println(SummaryPrinter.failureLine(plan.entries().get(r.index()), r));
+        failures.add(plan.entries().get(r.index()), r, null);
       }
     }
-    err.flush();
   }
 
   /**
-   * Writes the report and the failed file, each even when the other cannot be written, and
-   * prints the summary. Returns whether both files were written.
+   * Closes the failure lines, writes the report and the failed file, each even when the other
+   * cannot be written, and prints the summary. Returns whether both files were written.
    */
   private boolean writeOutputs(RunRecord record, boolean interrupted) {
+    failures.close(record.results());
     boolean written = true;
     if (settings.report() != null) {
       try {

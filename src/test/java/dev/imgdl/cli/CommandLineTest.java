@@ -185,11 +185,13 @@ class CommandLineTest {
   }
 
   @Test
-  void quietPrintsNothingForFailures() {
+  void quietPrintsTheInvalidAndFailedLinesAndNothingElse() {
     Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png"), url("/gone.png"), "bad"));
     Cli.Outcome run = Cli.run("-q", "-o", out.toString(), list.toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.stderr()).isEmpty();
+    assertThat(run.stderr()).isEqualTo(
+        list + ":3 bad: not an absolute URL (no scheme)\n"
+            + list + ":2 " + url("/gone.png") + ": HTTP 410\n");
     assertThat(run.stdout()).isEmpty();
   }
 

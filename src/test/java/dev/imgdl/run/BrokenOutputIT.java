@@ -2,16 +2,20 @@ package dev.imgdl.run;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Forks the built jar with {@code --report -} into a standard output that fails: a full device,
  * a pipe closed early, a closed descriptor. The report is lost, so the run must say so on
- * standard error and exit 1, with the failed file and summary still written.
+ * standard error and exit 1 (130 when interrupted), with the failed file and summary still
+ * written.
  */
 class BrokenOutputIT {
   @RegisterExtension
@@ -43,6 +48,8 @@ class BrokenOutputIT {
   @BeforeEach
   void serve() {
     server.stubFor(get("/ok.png").willReturn(aResponse().withBody(Images.png())));
+    server.stubFor(get(urlMatching("/slow/.*"))
+        .willReturn(aResponse().withBody(Images.bigPng(200)).withChunkedDribbleDelay(50, 30_000)));
   }
 
   @AfterEach
@@ -112,6 +119,29 @@ class BrokenOutputIT {
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();
     assertLostReportWasReported("Bad file descriptor");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
+  void anInterruptedRunStillExits130AndCountsItsInterruptedEntriesWithoutListingThem(
+      String mode) throws Exception {
+    List<String> lines = List.of(server.baseUrl() + "/ok.png", server.baseUrl() + "/slow/1.png",
+        server.baseUrl() + "/slow/2.png", server.baseUrl() + "/slow/3.png");
+    Path list = Cli.list(dir, "slow.txt", lines);
+    imgdl = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode",
+        mode, "-w", "3", "-q", "-o", dir.resolve("out").toString(), "--report", "-",
+        list.toString())
+        .redirectOutput(new File("/dev/full"))
+        .redirectError(dir.resolve("stderr.txt").toFile())
+        .start();
+    Await.until("3 slow downloads in flight", Duration.ofSeconds(30),
+        () -> server.findAll(getRequestedFor(urlMatching("/slow/.*"))).size() == 3);
+    new ProcessBuilder("kill", "-s", "INT", String.valueOf(imgdl.pid())).start().waitFor();
+
+    assertThat(imgdl.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(imgdl.exitValue()).as(stderr()).isEqualTo(130);
+    assertThat(stderr()).isEqualTo("3 entries interrupted\n"
+        + "imgdl: error: cannot write report to standard output: No space left on device\n");
   }
 
   private static String javaBinary() {
