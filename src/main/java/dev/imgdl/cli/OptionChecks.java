@@ -20,9 +20,10 @@ final class OptionChecks {
   static final long MAX_SIZE = 1L << 40;
 
   /**
-   * Slowest and fastest --rate. Below one request in 1,000 s the interval between starts would
-   * outlast any deadline (and overflow in nanoseconds near 1e-10); above a million a second it
-   * is shorter than a microsecond, which no gate can keep.
+   * Slowest and fastest --rate: one request start per 1,000 s, a million a second. Slower is no
+   * rate anyone means (100 entries on one host would take a day), and near 1e-10 the interval
+   * between starts overflows in nanoseconds, which silently meant no limit at all; faster is an
+   * interval under a microsecond, which no gate keeps.
    */
   static final double MIN_RATE = 0.001;
 
