@@ -7,6 +7,8 @@ import dev.imgdl.config.Settings;
 import dev.imgdl.input.InputException;
 import dev.imgdl.report.Terminal;
 import dev.imgdl.run.Run;
+import dev.imgdl.text.ConsoleText;
+import dev.imgdl.text.ThrowableText;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -54,8 +56,9 @@ import picocli.CommandLine.Spec;
           + "number with k, M, G (powers of 1024).",
       "",
       "Exit status: 0 when the success ratio (downloaded + skipped) / (entries - duplicates) "
-          + "is at least --min-success; 1 when it is below; 2 for a usage error (nothing is "
-          + "downloaded); 130 when interrupted by SIGINT or SIGTERM (report still written).",
+          + "is at least --min-success; 1 when it is below, or when the report or failed file "
+          + "could not be written; 2 for a usage error (nothing is downloaded); 130 when "
+          + "interrupted by SIGINT or SIGTERM (report still written).",
       "",
       "Example: imgdl -o images -w 16 --report report.json --failed retry.txt urls.txt"
     })
@@ -87,19 +90,20 @@ public final class ImgdlCommand implements Callable<Integer> {
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
       converter = Converters.DurationConverter.class,
-      description = "Connect timeout, and the longest silence while reading. "
+      description = "Connect timeout, and the longest silence while reading; 1ms to 24h. "
           + "Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
   @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "5m",
       converter = Converters.DurationConverter.class,
-      description = "Wall-clock cap for one entry, all attempts and waits included. "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "Wall-clock cap for one entry, all attempts and waits included; 1ms to "
+          + "24h. Default: ${DEFAULT-VALUE}.")
   Duration deadline;
 
   @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "50M",
       converter = Converters.SizeConverter.class,
-      description = "A larger body is aborted and the entry fails. Default: ${DEFAULT-VALUE}.")
+      description = "A larger body is aborted and the entry fails; at most 1024G. "
+          + "Default: ${DEFAULT-VALUE}.")
   long maxSize;
 
   @Option(names = "--report", paramLabel = "FILE",
@@ -124,16 +128,16 @@ public final class ImgdlCommand implements Callable<Integer> {
   int perHost;
 
   @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
-      description = "At most R requests per second to one host (a decimal); 0 = no limit. "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "At most R requests per second to one host, a decimal from 0.001 to "
+          + "1000000; 0 = no limit. Default: ${DEFAULT-VALUE}.")
   double rate;
 
   @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
-      description = "Extra request header; repeatable.")
+      description = "Extra request header; repeatable. The value is printable ASCII.")
   List<String> headers = new ArrayList<>();
 
   @Option(names = "--user-agent", paramLabel = "S",
-      description = "The User-Agent header. Default: imgdl/VERSION.")
+      description = "The User-Agent header, printable ASCII. Default: imgdl/VERSION.")
   String userAgent;
 
   @Option(names = "--min-success", paramLabel = "RATIO", defaultValue = "1",
@@ -141,7 +145,9 @@ public final class ImgdlCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   double minSuccess;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  @Option(names = {"-q", "--quiet"},
+      description = "Print nothing but errors: one line per failed or invalid entry, no "
+          + "summary. Silent when everything succeeded.")
   boolean quiet;
 
   @Option(names = {"-v", "--verbose"},
@@ -184,7 +190,7 @@ public final class ImgdlCommand implements Callable<Integer> {
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          e.getCommandLine().getErr().println("imgdl: error: " + e.getMessage()
+          e.getCommandLine().getErr().println("imgdl: error: " + ConsoleText.safe(e.getMessage())
               + " (see imgdl --help)");
           return Run.EXIT_USAGE;
         });
@@ -231,19 +237,23 @@ public final class ImgdlCommand implements Callable<Integer> {
         quiet, verbosity(), showProgress, childOptions);
   }
 
-  /** Turns exceptions from {@link #call} into a one-line message and an exit code. */
+  /**
+   * Turns exceptions from {@link #call} into a one-line message and an exit code. Messages can
+   * hold file names and option values as typed, so they are made console-safe.
+   */
   private record Failures(ImgdlCommand command) implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(
         Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
       PrintWriter err = cli.getErr();
       if (e instanceof UsageException || e instanceof InputException) {
-        err.println("imgdl: error: " + e.getMessage());
+        err.println("imgdl: error: " + ConsoleText.safe(e.getMessage()));
+        err.flush();
         return Run.EXIT_USAGE;
       }
-      err.println("imgdl: error: " + e);
+      err.println("imgdl: error: " + ConsoleText.safe(e.toString()));
       if (command.verbosity() > 0) {
-        e.printStackTrace(err);
+        err.print(ThrowableText.of(e));
       }
       err.flush();
       return Run.EXIT_BELOW_THRESHOLD;

@@ -1,5 +1,8 @@
 package dev.imgdl.cli;
 
+import dev.imgdl.report.CheckedPrintStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 
@@ -10,7 +13,10 @@ public final class Main {
   public static void main(String[] args) {
     // First, so that a signal at any later moment still ends in a report.
     Interrupts interrupts = Interrupts.install();
-    System.exit(ImgdlCommand.run(System.in, System.out, System.err, interrupts, args));
+    // Standard output carries the report: a stream that keeps its write error can say why the
+    // report was lost (a closed pipe, a full disk), where System.out would drop the cause.
+    PrintStream out = new CheckedPrintStream(new FileOutputStream(FileDescriptor.out));
+    System.exit(ImgdlCommand.run(System.in, out, System.err, interrupts, args));
   }
 
   /** Runs imgdl in-process with the given streams, without touching signal handlers. */

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * Checks, before anything is downloaded, that the run can finish: the inputs are readable, the
  * output directory exists or can be created and is writable, and the report and failed files
- * can be written. A failure is a usage error (exit 2).
+ * can be written: their directory exists and they are regular files or do not exist yet. A
+ * failure is a usage error (exit 2).
  */
 final class Preflight {
   private Preflight() {}
@@ -46,6 +47,12 @@ final class Preflight {
     Path absolute = file.toAbsolutePath();
     if (Files.isDirectory(absolute)) {
       throw new UsageException(option + " " + file + " is a directory");
+    }
+    // The file is replaced by a rename, which would replace a device or a pipe (as root,
+    // /dev/null itself) with a regular file instead of writing to it.
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+      throw new UsageException(option + " " + file + " is not a regular file"
+          + (option.equals("--report") ? " (use - for standard output)" : ""));
     }
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {

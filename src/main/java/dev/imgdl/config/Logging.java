@@ -4,11 +4,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.imgdl.text.ConsoleText;
+import dev.imgdl.text.ThrowableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +45,9 @@ public final class Logging extends ContextAwareBase implements Configurator {
 
   /**
    * {@code LEVEL logger: message}, then the stack trace if any. Written by hand rather than with
-   * a pattern, whose parser would load a hundred classes into every child JVM.
+   * a pattern, whose parser would load a hundred classes into every child JVM. The message and
+   * the stack trace may quote a server or an input line, so they are made console-safe here, at
+   * the one place every log line passes: credentials hidden, control characters escaped.
    */
   static final class LineLayout extends LayoutBase<ILoggingEvent> {
     @Override
@@ -53,12 +58,22 @@ public final class Logging extends ContextAwareBase implements Configurator {
           .append(' ')
           .append(logger.substring(logger.lastIndexOf('.') + 1))
           .append(": ")
-          .append(event.getFormattedMessage())
+          .append(ConsoleText.safe(event.getFormattedMessage()))
           .append('\n');
       if (event.getThrowableProxy() != null) {
-        line.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+        line.append(stackTrace(event.getThrowableProxy()));
       }
       return line.toString();
+    }
+
+    private static String stackTrace(IThrowableProxy proxy) {
+      if (proxy instanceof ThrowableProxy local) {
+        return ThrowableText.of(local.getThrowable());
+      }
+      // Not an exception of this JVM (never so here): its first line only.
+      String message = proxy.getMessage();
+      return proxy.getClassName() + (message == null ? "" : ": " + ConsoleText.safe(message))
+          + '\n';
     }
   }
 

@@ -2,10 +2,10 @@ package dev.imgdl.download;
 
 import dev.imgdl.config.Durations;
 import dev.imgdl.config.FetchSettings;
-import dev.imgdl.input.Credentials;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
+import dev.imgdl.text.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -33,29 +33,26 @@ public final class TempFiles {
   /** Creates and opens a new temporary file in {@code dir}, owned by {@code worker}. */
   public static Temp open(Path dir, String runId, int worker) throws IOException {
     Path path = dir.resolve(prefix(runId, worker) + COUNTER.incrementAndGet() + ".part");
-    LOCK.readLock().lock();
-    try {
-      refuseAfterAbort();
-      OutputStream out =
-          Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      LIVE.add(path);
-      return new Temp(path, out);
-    } finally {
-      LOCK.readLock().unlock();
-    }
+    return new Temp(path, openNew(path, p -> Files.newOutputStream(p,
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)));
+  }
+
+  /** Opens a file that must not exist yet. */
+  public interface Opener {
+    OutputStream open(Path path) throws IOException;
   }
 
   /**
-   * Creates a new, empty, owner-only file with an unpredictable name in {@code dir}: exclusive
-   * creation never follows a link that another user planted there.
+   * Creates {@code path} with {@code opener}, which must create it new, and remembers it until
+   * it is {@link #committed} or deleted; refused once {@link #abort} has run.
    */
-  public static Path create(Path dir, String prefix) throws IOException {
+  public static OutputStream openNew(Path path, Opener opener) throws IOException {
     LOCK.readLock().lock();
     try {
       refuseAfterAbort();
-      Path path = Files.createTempFile(dir, prefix, ".tmp");
+      OutputStream out = opener.open(path);
       LIVE.add(path);
-      return path;
+      return out;
     } finally {
       LOCK.readLock().unlock();
     }

@@ -5,12 +5,10 @@ import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -21,35 +19,20 @@ import java.util.List;
 public final class FailedList {
   private FailedList() {}
 
+  /**
+   * Writes the file atomically, readable by its owner only. A failure is thrown with the
+   * system's reason as its message ({@code No space left on device}).
+   */
   public static void write(Path path, List<Entry> entries, Result[] results) throws IOException {
-    Path absolute = path.toAbsolutePath();
-    Path temp =
-        absolute.resolveSibling(".imgdl-failed-" + ProcessHandle.current().pid() + ".tmp");
-    try {
-      createPrivate(temp);
-      try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        for (int i = 0; i < results.length; i++) {
-          if (results[i].status() == Status.FAILED) {
-            out.write(entries.get(i).url());
-            out.write('\n');
-          }
+    AtomicFile.write(path, ".imgdl-failed-", AtomicFile.PRIVATE, stream -> {
+      Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+      for (int i = 0; i < results.length; i++) {
+        if (results[i].status() == Status.FAILED) {
+          out.write(entries.get(i).url());
+          out.write('\n');
         }
       }
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private static void createPrivate(Path temp) throws IOException {
-    Files.deleteIfExists(temp);
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(
-          temp,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else {
-      Files.createFile(temp);
-    }
+      out.flush();
+    });
   }
 }

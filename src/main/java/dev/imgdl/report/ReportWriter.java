@@ -3,42 +3,71 @@ package dev.imgdl.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.imgdl.input.Credentials;
 import dev.imgdl.input.Entry;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Summary;
 import dev.imgdl.result.WorkerStats;
+import dev.imgdl.text.Credentials;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes the JSON report of SPEC.md, streaming, so that a million results need no tree in
  * memory. A report file is written to a temporary file beside it and renamed into place, so a
- * reader never sees half a report. URLs are written with their credentials hidden.
+ * reader never sees half a report. URLs and errors are written with their credentials hidden;
+ * everything else exactly as it came, control characters included (JSON escapes them).
  */
 public final class ReportWriter {
   private static final JsonFactory JSON = new JsonFactory();
 
   private ReportWriter() {}
 
-  /** Writes the report to {@code path} atomically. */
+  /**
+   * Writes the report to {@code path} atomically. A failure is thrown with the system's reason
+   * as its message ({@code No space left on device}).
+   */
   public static void write(RunRecord run, Path path) throws IOException {
-    Path absolute = path.toAbsolutePath();
-    Path temp =
-        absolute.resolveSibling(".imgdl-report-" + ProcessHandle.current().pid() + ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        write(run, out);
+    AtomicFile.write(path, ".imgdl-report-", AtomicFile.ORDINARY, out -> write(run, out));
+  }
+
+  /**
+   * Writes the report to standard output. A print stream hides write errors, so they are looked
+   * for after every block: a closed pipe or a full disk stops the report at once, and is thrown
+   * with the system's reason as its message ({@code Broken pipe}).
+   */
+  public static void writeToStandardOutput(RunRecord run, PrintStream stdout)
+      throws IOException {
+    write(run, new FilterOutputStream(stdout) {
+      @Override
+      public void write(int b) throws IOException {
+        stdout.write(b);
+        check(stdout);
       }
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        stdout.write(b, off, len);
+        check(stdout);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        check(stdout);
+      }
+    });
+  }
+
+  private static void check(PrintStream stdout) throws IOException {
+    if (stdout.checkError()) {
+      IOException cause = stdout instanceof CheckedPrintStream s ? s.error() : null;
+      throw cause == null
+          ? new IOException("write error")
+          : new IOException(AtomicFile.reason(cause), cause);
     }
   }
 
@@ -120,7 +149,8 @@ public final class ReportWriter {
       json.writeNumberField("worker", r.worker());
     }
     json.writeNumberField("millis", r.millis());
-    json.writeStringField("error", r.error());
+    json.writeStringField(
+        "error", r.error() == null ? null : Credentials.redactWords(r.error()));
     json.writeEndObject();
   }
 

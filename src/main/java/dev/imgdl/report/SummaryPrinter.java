@@ -2,11 +2,13 @@ package dev.imgdl.report;
 
 import dev.imgdl.config.Mode;
 import dev.imgdl.config.Sizes;
-import dev.imgdl.input.Credentials;
 import dev.imgdl.input.Entry;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Summary;
 import dev.imgdl.result.WorkerStats;
+import dev.imgdl.text.ConsoleText;
+import dev.imgdl.text.ControlChars;
+import dev.imgdl.text.Credentials;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -18,9 +20,14 @@ import java.util.Locale;
 public final class SummaryPrinter {
   private SummaryPrinter() {}
 
-  /** {@code file:line url: error}, with credentials hidden. */
+  /**
+   * {@code file:line url: error}, with credentials hidden and control characters escaped: the
+   * URL is an input line and the error may quote a server.
+   */
   public static String failureLine(Entry entry, Result result) {
-    return entry.location() + " " + Credentials.redact(entry.url()) + ": " + result.error();
+    return ControlChars.escape(entry.location()) + " "
+        + ControlChars.escape(Credentials.redact(entry.url())) + ": "
+        + ConsoleText.safe(result.error());
   }
 
   public static void print(RunRecord run, boolean interrupted, PrintWriter err) {

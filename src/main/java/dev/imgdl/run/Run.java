@@ -12,6 +12,7 @@ import dev.imgdl.input.Plan;
 import dev.imgdl.input.Planner;
 import dev.imgdl.input.Task;
 import dev.imgdl.report.FailedList;
+import dev.imgdl.report.FailureLines;
 import dev.imgdl.report.ProgressDisplay;
 import dev.imgdl.report.ReportWriter;
 import dev.imgdl.report.RunRecord;
@@ -19,6 +20,7 @@ import dev.imgdl.report.SummaryPrinter;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import dev.imgdl.result.Summary;
+import dev.imgdl.text.ConsoleText;
 import dev.imgdl.worker.Collector;
 import dev.imgdl.worker.Memory;
 import dev.imgdl.worker.ProcessWorkers;
@@ -65,10 +67,9 @@ public final class Run {
   private final PrintStream terminal;
   /** Completed by the planner thread with the plan, or with null by an interrupt. */
   private final CompletableFuture<Plan> planned = new CompletableFuture<>();
+  private final FailureLines failures;
   private volatile Workers workers;
   private volatile long interruptedAt;
-  /** Entries ended by the interrupt: counted on the console, never listed. */
-  private int interruptedEntries;
 
   public Run(Settings settings, InputStream stdin, PrintStream stdout, PrintWriter err,
       PrintStream terminal) {
@@ -77,6 +78,7 @@ public final class Run {
     this.stdout = stdout;
     this.err = err;
     this.terminal = terminal;
+    this.failures = new FailureLines(err, terminal);
   }
 
   /** Asks the run to stop; safe from a signal handler, and returns at once. */
@@ -146,12 +148,12 @@ public final class Run {
         new RunRecord(settings.mode(), settings.workers(), startedAt,
             (System.nanoTime() - start) / 1e9, plan.entries(), results, collector.stats(),
             Summary.of(results), Memory.peakRssBytes(), plan.complete());
-    if (interruptedEntries > 0 && !settings.quiet()) {
-      err.printf("imgdl: %,d entries interrupted%n", interruptedEntries);
-    }
-    writeOutputs(record, interrupted());
+    boolean written = writeOutputs(record, interrupted());
     if (interrupted()) {
       return EXIT_INTERRUPTED;
+    }
+    if (!written) {
+      return EXIT_BELOW_THRESHOLD;
     }
     return record.summary().successRatio() >= settings.minSuccess()
         ? EXIT_OK
@@ -263,18 +265,8 @@ public final class Run {
   }
 
   private void onResult(Plan plan, Result result, ProgressDisplay progress) {
-    boolean interruptedEntry = Result.INTERRUPTED.equals(result.error());
-    if (interruptedEntry) {
-      interruptedEntries++;
-    }
-    if (result.status() == Status.FAILED && !settings.quiet() && !interruptedEntry) {
-      synchronized (terminal) {
-        if (progress != null) {
-          progress.clearLine(terminal);
-        }
-        err.println(SummaryPrinter.failureLine(plan.entries().get(result.index()), result));
-        err.flush();
-      }
+    if (result.status() == Status.FAILED) {
+      failures.add(plan.entries().get(result.index()), result, progress);
     }
     if (progress != null) {
       progress.update(result);
@@ -282,30 +274,50 @@ public final class Run {
   }
 
   private void printInvalid(Plan plan, Result[] results) {
-    if (settings.quiet()) {
-      return;
-    }
     for (Result r : results) {
       if (r != null && r.status() == Status.INVALID) {
-        err.println(SummaryPrinter.failureLine(plan.entries().get(r.index()), r));
+        failures.add(plan.entries().get(r.index()), r, null);
       }
     }
-    err.flush();
   }
 
-  private void writeOutputs(RunRecord record, boolean interrupted) throws IOException {
+  /**
+   * Closes the failure lines, writes the report and the failed file, each even when the other
+   * cannot be written, and prints the summary. Returns whether both files were written.
+   */
+  private boolean writeOutputs(RunRecord record, boolean interrupted) {
+    failures.close();
+    boolean written = true;
     if (settings.report() != null) {
-      if (settings.reportToStdout()) {
-        ReportWriter.write(record, stdout);
-      } else {
-        ReportWriter.write(record, Path.of(settings.report()));
+      try {
+        if (settings.reportToStdout()) {
+          ReportWriter.writeToStandardOutput(record, stdout);
+        } else {
+          ReportWriter.write(record, Path.of(settings.report()));
+        }
+      } catch (IOException e) {
+        written = false;
+        String where = settings.reportToStdout() ? "to standard output" : settings.report();
+        cannotWrite("report " + where, e);
       }
     }
     if (settings.failed() != null) {
-      FailedList.write(settings.failed(), record.entries(), record.results());
+      try {
+        FailedList.write(settings.failed(), record.entries(), record.results());
+      } catch (IOException e) {
+        written = false;
+        cannotWrite("failed list " + settings.failed(), e);
+      }
     }
     if (!settings.quiet()) {
       SummaryPrinter.print(record, interrupted, err);
     }
+    return written;
+  }
+
+  private void cannotWrite(String what, IOException e) {
+    err.println("imgdl: error: cannot write " + ConsoleText.safe(what) + ": "
+        + ConsoleText.safe(e.getMessage()));
+    err.flush();
   }
 }

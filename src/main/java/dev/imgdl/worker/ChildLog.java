@@ -1,12 +1,18 @@
 package dev.imgdl.worker;
 
+import dev.imgdl.text.ConsoleText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-/** Forwards a child's standard error, its logs, to the parent's, each line prefixed. */
+/**
+ * Forwards a child's standard error, its logs, to the parent's, each line prefixed. The child's
+ * own log lines are already console-safe; what its JVM prints by itself (an uncaught exception)
+ * is not, so every line is made safe again, which changes nothing in one that already is.
+ * Leading tabs are kept, so that a stack trace stays readable.
+ */
 final class ChildLog {
   private ChildLog() {}
 
@@ -20,7 +26,7 @@ final class ChildLog {
                       new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                   synchronized (err) {
-                    err.println("[worker " + worker + "] " + line);
+                    err.println("[worker " + worker + "] " + ConsoleText.safeIndented(line));
                     err.flush();
                   }
                 }

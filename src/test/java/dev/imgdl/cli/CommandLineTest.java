@@ -13,12 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Options, usage errors, exit codes and what goes to which stream. */
 class CommandLineTest {
@@ -43,21 +45,70 @@ class CommandLineTest {
     return server.baseUrl() + path;
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {
-    "--workers=0", "--workers=257", "--timeout=fast", "--deadline=-1s", "--max-size=lots",
-    "--mode=fork", "--min-success=1.5", "--retries=-1", "--per-host=-1", "--rate=-2",
-    "--header=NoColon", "--no-such-option", "-q -v"
-  })
-  void malformedOptionsAreUsageErrorsWithOneLineAndNothingDownloaded(String option) {
+  static Stream<Arguments> valuesThatCannotBeHonoured() {
+    List<List<String>> options = List.of(
+        List.of("--workers=0"), List.of("--workers=257"), List.of("--timeout=fast"),
+        List.of("--deadline=-1s"), List.of("--max-size=lots"), List.of("--mode=fork"),
+        List.of("--min-success=1.5"), List.of("--retries=-1"), List.of("--per-host=-1"),
+        List.of("--rate=-2"), List.of("--header=NoColon"), List.of("--no-such-option"),
+        List.of("-q", "-v"),
+        // Beyond what the HTTP client takes (int milliseconds), or beyond the documented 24h.
+        List.of("--deadline=600h"), List.of("--timeout=600h"), List.of("--timeout=25h"),
+        List.of("--deadline=99999999999999999999h"), List.of("--timeout=0.1ms"),
+        // The HTTP client refuses anything but printable ASCII and tabs in a header value.
+        List.of("--user-agent=é"), List.of("--user-agent=a\u001bb"), List.of("-H", "X-Foo: é"),
+        List.of("-H", "X-Foo: a\rb"),
+        // A rate so small that its interval overflows, or so large no gate can keep it.
+        List.of("--rate=1e-12"), List.of("--rate=0.0009"), List.of("--rate=2000000"),
+        List.of("--rate=NaN"), List.of("--rate=Infinity"),
+        List.of("--max-size=0.5"), List.of("--max-size=2048G"), List.of("--min-success=NaN"),
+        List.of("--min-success=-Infinity"));
+    return Stream.of("thread", "process")
+        .flatMap(mode -> options.stream().map(o -> Arguments.of(mode, o)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("valuesThatCannotBeHonoured")
+  void valuesThatCannotBeHonouredAreUsageErrorsWithOneLineAndNothingDownloaded(
+      String mode, List<String> options) {
     Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png")));
-    List<String> args = new java.util.ArrayList<>(List.of(option.split(" ")));
+    List<String> args = new java.util.ArrayList<>(List.of("--mode", mode));
+    args.addAll(options);
     args.addAll(List.of("-o", out.toString(), list.toString()));
     Cli.Outcome run = Cli.run(args.toArray(String[]::new));
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
     assertThat(run.stderr()).startsWith("imgdl: error: ");
-    assertThat(run.stderr().strip().lines()).hasSize(1);
+    assertThat(run.stderr().strip().lines()).as(run.stderr()).hasSize(1);
+    assertThat(run.stderr()).doesNotContain("Exception", "\u001b", "\r");
     assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void helpStatesTheBoundsOfTimesRatesSizesAndHeaders() {
+    String help = Cli.run("--help").stdout().replaceAll("\\s+", " ");
+    assertThat(help)
+        .contains("reading; 1ms to 24h.")
+        .contains("included; 1ms to 24h.")
+        .contains("a decimal from 0.001 to 1000000; 0 = no limit.")
+        .contains("at most 1024G.")
+        .contains("The value is printable ASCII.")
+        .contains("The User-Agent header, printable ASCII.");
+  }
+
+  @Test
+  void aReportOrFailedFileThatIsNotARegularFileIsAUsageError() throws Exception {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png")));
+    Path device = Files.createSymbolicLink(dir.resolve("null"), Path.of("/dev/null"));
+    for (String option : List.of("--report", "--failed")) {
+      Cli.Outcome run = Cli.run("-o", out.toString(), option, device.toString(), list.toString());
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.stderr()).isEqualTo(
+          "imgdl: error: " + option + " " + device + " is not a regular file"
+              + (option.equals("--report") ? " (use - for standard output)" : "") + "\n");
+      assertThat(Files.isSymbolicLink(device)).isTrue();
+    }
+    assertThat(server.getAllServeEvents()).isEmpty();
+    Files.delete(device);
   }
 
   @Test
@@ -134,11 +185,13 @@ class CommandLineTest {
   }
 
   @Test
-  void quietPrintsNothingForFailures() {
+  void quietPrintsTheInvalidAndFailedLinesAndNothingElse() {
     Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png"), url("/gone.png"), "bad"));
     Cli.Outcome run = Cli.run("-q", "-o", out.toString(), list.toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.stderr()).isEmpty();
+    assertThat(run.stderr()).isEqualTo(
+        list + ":3 bad: not an absolute URL (no scheme)\n"
+            + list + ":2 " + url("/gone.png") + ": HTTP 410\n");
     assertThat(run.stdout()).isEmpty();
   }
 

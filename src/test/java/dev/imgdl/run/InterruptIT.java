@@ -287,7 +287,7 @@ class InterruptIT {
     }
     assertThat(report.get("summary").get("failed").asInt()).isEqualTo(results.size());
     String stderr = Files.readString(dir.resolve("stderr.txt"));
-    assertThat(stderr).contains(String.format("imgdl: %,d entries interrupted", results.size()));
+    assertThat(stderr).contains(String.format("%,d entries interrupted", results.size()));
     assertThat(stderr.lines()).hasSizeLessThan(20);
     assertThat(server.getAllServeEvents()).isEmpty();
   }

@@ -98,7 +98,7 @@ class TerminalIT {
     assertThat(millis).as("exit delay in ms").isLessThan(5_000);
     // The summary starts on a line of its own, after the last progress line.
     assertThat(screen).contains("\nimgdl: INTERRUPTED, " + ENTRIES + " entries");
-    assertThat(screen).contains("imgdl: " + (ENTRIES - 1) + " entries interrupted");
+    assertThat(screen).contains((ENTRIES - 1) + " entries interrupted");
     JsonNode results = Cli.readJson(dir.resolve("report.json")).get("results");
     assertThat(results).hasSize(ENTRIES);
     assertThat(results.get(0).get("status").asText()).isEqualTo("downloaded");

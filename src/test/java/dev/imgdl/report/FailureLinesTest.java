@@ -1,0 +1,84 @@
+package dev.imgdl.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imgdl.input.Entry;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FailureLinesTest {
+  private final StringWriter err = new StringWriter();
+  private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+  private final FailureLines lines = new FailureLines(new PrintWriter(err),
+      new PrintStream(terminal, true, StandardCharsets.UTF_8));
+
+  private void add(Result result) {
+    int i = result.index();
+    Entry entry = new Entry(i, "l.txt", i + 1, "http://h/" + i);
+    lines.add(entry, result, null);
+  }
+
+  private void close() {
+    lines.close();
+  }
+
+  @Test
+  void everyFailedAndInvalidEntryGetsOneLine() {
+    add(Result.planned(0, Status.INVALID, "no host"));
+    add(Result.failed(1, 0, "HTTP 404"));
+    close();
+    assertThat(err.toString())
+        .isEqualTo("l.txt:1 http://h/0: no host\nl.txt:2 http://h/1: HTTP 404\n");
+  }
+
+  @Test
+  void afterFiftyLinesTheRestAreCountedInOneClosingLine() {
+    for (int i = 0; i < 1_284; i++) {
+      add(Result.failed(i, 0, "HTTP 404"));
+    }
+    close();
+    List<String> printed = err.toString().lines().toList();
+    assertThat(printed).hasSize(FailureLines.LIMIT + 1);
+    assertThat(printed.get(49)).isEqualTo("l.txt:50 http://h/49: HTTP 404");
+    assertThat(printed.get(50))
+        .isEqualTo("... and 1,234 more failed or invalid entries: see --report or --failed");
+  }
+
+  @Test
+  void oneMoreIsCountedInTheSingular() {
+    for (int i = 0; i < 51; i++) {
+      add(Result.failed(i, 0, "HTTP 404"));
+    }
+    close();
+    assertThat(err.toString())
+        .endsWith("\n... and 1 more failed or invalid entry: see --report or --failed\n");
+  }
+
+  @Test
+  void interruptedEntriesAreCountedNeverListed() {
+    add(Result.failed(0, 0, "HTTP 404"));
+    for (int i = 1; i <= 12; i++) {
+      add(Result.failed(i, 0, "interrupted"));
+    }
+    add(Result.failed(13, null, "interrupted"));
+    close();
+    assertThat(err.toString())
+        .isEqualTo("l.txt:1 http://h/0: HTTP 404\n13 entries interrupted\n");
+  }
+
+  @Test
+  void nothingIsPrintedWhenNothingFailed() {
+    add(new Result(0, Status.DOWNLOADED, "a.png", 1, "ab", null, 200, 1, 0, 1, null));
+    add(Result.planned(1, Status.DUPLICATE, "duplicate of l.txt:1"));
+    close();
+    assertThat(err.toString()).isEmpty();
+    assertThat(terminal.toByteArray()).isEmpty();
+  }
+}
