@@ -13,7 +13,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Small bodies for tests: each image format's signature (and, where it is short, the header
- * fields imgdl checks) followed by deterministic filler, which is all imgdl looks at, plus an HTML page and the digests and encodings the tests compare with.
+ * fields imgdl checks) followed by deterministic filler, which is all imgdl looks at, plus an
+ * HTML page and the digests and encodings the tests compare with.
  */
 final class Images {
   static final int DEFAULT_SIZE = 300;

@@ -34,12 +34,12 @@ final class SampleFiles {
 
   static Sample[] jpegs() {
     byte[] jfif = imageIo("jpg", rgb(5, 5));
-    int app0 = 4 + segmentLength(jfif, 2);
-    byte[] tablesFirst = concat(Arrays.copyOf(jfif, 2), Arrays.copyOfRange(jfif, app0, jfif.length));
+    byte[] soi = Arrays.copyOf(jfif, 2);
+    byte[] afterApp0 = Arrays.copyOfRange(jfif, 2 + 2 + segmentLength(jfif, 2), jfif.length);
+    byte[] tablesFirst = concat(soi, afterApp0);
     byte[] exifSegment = concat(bytes(0xFF, 0xE1, 0, 22), ascii("Exif\0\0"),
         ascii("II*\0"), le32(8), bytes(0, 0), le32(0));
-    byte[] exif = concat(Arrays.copyOf(jfif, 2), exifSegment,
-        Arrays.copyOfRange(jfif, app0, jfif.length));
+    byte[] exif = concat(soi, exifSegment, afterApp0);
     byte[] fill = concat(bytes(0xFF, 0xD8, 0xFF, 0xFF), Arrays.copyOfRange(jfif, 2, jfif.length));
     return new Sample[] {
       new Sample("JFIF (ImageIO)", jfif),
