@@ -31,6 +31,10 @@ public final class Planner {
         inputs,
         entry -> {
           entries.add(entry);
+          if (entry.invalidReason() != null) {
+            decided.add(Result.planned(entry.index(), Status.INVALID, entry.invalidReason()));
+            return;
+          }
           HttpUrl url;
           try {
             url = UrlValidator.check(entry.url());
