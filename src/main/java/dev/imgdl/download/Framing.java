@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -107,8 +108,14 @@ final class Framing {
     return "chunked".equalsIgnoreCase(response.header("Transfer-Encoding"));
   }
 
+  /** A header value as an error shows it: short, and with no control character left raw. */
   private static String shown(String value) {
-    return value.length() <= SHOWN_CHARS ? value : value.substring(0, SHOWN_CHARS) + "…";
+    String cut = value.length() <= SHOWN_CHARS ? value : value.substring(0, SHOWN_CHARS) + "…";
+    StringBuilder out = new StringBuilder(cut.length());
+    cut.chars().forEach(c -> out.append(Character.isISOControl(c)
+        ? String.format(Locale.ROOT, "\\u%04x", c)
+        : String.valueOf((char) c)));
+    return out.toString();
   }
 
   /** Ends the body after {@code length} bytes; fewer is a connection cut short. */

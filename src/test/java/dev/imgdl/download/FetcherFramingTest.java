@@ -87,6 +87,17 @@ class FetcherFramingTest extends FetcherTestCase {
   }
 
   @Test
+  void showsAnInvalidContentLengthShortAndWithoutControlCharacters() throws Exception {
+    server.respond("/a.png",
+        response(OK + "Content-Length: 1\u001b[2J" + "9".repeat(60) + "\r\n", PNG));
+
+    Result result = downloads.fetch(server.url("/a.png"));
+
+    assertFailedAtOnce(result, "bad response: invalid Content-Length (1\\u001b[2J"
+        + "9".repeat(40 - 5) + "…)");
+  }
+
+  @Test
   void acceptsRepeatedContentLengthHeadersThatAgree() throws Exception {
     server.respond("/a.png",
         response(OK + "Content-Length: 10\r\nContent-Length: 10\r\n", PNG));
