@@ -22,9 +22,10 @@ final class ImageHeaders {
   private ImageHeaders() {}
 
   /**
-   * A BMP: the 14-byte file header, then a DIB header of a known size with one plane, a known
-   * depth and a size, and pixel data after both headers. The file size field (often wrong) and
-   * the reserved fields (set by some writers, "application dependent") are not checked.
+   * A BMP: the 14-byte file header, then a DIB header of a known size with a width and height,
+   * one plane and a known depth, and pixel data after both headers. The file size field (often
+   * wrong) and the reserved fields (set by some writers, "application dependent") are not
+   * checked.
    */
   static boolean bmp(byte[] head, int length) {
     if (length < BMP_FILE_HEADER + 4) {

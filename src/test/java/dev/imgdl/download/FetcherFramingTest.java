@@ -46,6 +46,20 @@ class FetcherFramingTest extends FetcherTestCase {
   }
 
   @Test
+  void showsAFewOfManyContentLengthValuesThatDisagree() throws Exception {
+    StringBuilder values = new StringBuilder("10");
+    for (int i = 11; i < 5_000; i++) {
+      values.append(", ").append(i);
+    }
+    server.respond("/a.png", response(OK + "Content-Length: " + values + "\r\n", PNG));
+
+    Result result = downloads.fetch(server.url("/a.png"));
+
+    assertFailedAtOnce(result,
+        "bad response: conflicting Content-Length headers (10, 11, 12, 13, …)");
+  }
+
+  @Test
   void failsAtOnceOnAContentLengthListThatDisagrees() throws Exception {
     server.respond("/a.png", response(OK + "Content-Length: 10, 69\r\n", PNG));
 
