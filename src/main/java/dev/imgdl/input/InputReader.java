@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * Streams the entries of the input files in order, one line at a time, so that a list of a
- * million lines is never held in memory as text. UTF-8 with an optional BOM, LF or CRLF; lines
- * are trimmed, and blank lines and lines starting with {@code #} are not entries. A line that is
- * not valid UTF-8 stops the run before anything is downloaded, naming the file and line. A line
- * longer than {@link #MAX_LINE_BYTES} is an invalid entry (unless it is a comment), of which only
- * the first bytes are ever held, so that any input, {@code /dev/zero} included, keeps memory
- * bounded.
+ * million lines is never held in memory as text. UTF-8 with an optional BOM, LF or CRLF (or a
+ * lone CR, as {@link java.io.BufferedReader#readLine} read it before); lines are trimmed, and
+ * blank lines and lines starting with {@code #} are not entries. A line that is not valid UTF-8
+ * stops the run before anything is downloaded, naming the file and line. A line longer than
+ * {@link #MAX_LINE_BYTES} is an invalid entry (unless it is a comment), of which only the first
+ * bytes are ever held, so that any input, {@code /dev/zero} included, keeps memory bounded.
  */
 public final class InputReader {
   public static final String STDIN = "-";
