@@ -114,6 +114,9 @@ final class Exchange {
       return Outcome.Failure.permanent("interrupted");
     }
     log.debug("attempt failed", e);
+    if (e instanceof BadResponseException bad) {
+      return bad.failure();
+    }
     boolean callTimeout =
         e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException);
     if (callTimeout || System.nanoTime() >= deadlineNanos - 10_000_000L) {

@@ -24,7 +24,7 @@ import okhttp3.Response;
  * <p>Redirects are followed by the core, not by OkHttp, so that it can count them, detect loops
  * and keep credentials on their host. OkHttp may silently retry a request once on a stale pooled
  * connection (a server that closed an idle keep-alive connection); every other retry is decided
- * by the core.
+ * by the core. {@link Framing} refuses, in the network layer, a body whose length is ambiguous.
  */
 public final class HttpClients {
   /** A Retry-After that OkHttp reads as "a long wait" and the core as "none given". */
@@ -69,6 +69,7 @@ public final class HttpClients {
             .followSslRedirects(false)
             .retryOnConnectionFailure(true)
             .eventListener(SENT)
+            .addNetworkInterceptor(Framing::check)
             .addNetworkInterceptor(HttpClients::leaveRetriesToTheCore)
             .dispatcher(dispatcher)
             .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * The image formats imgdl accepts, recognized by their signature (magic bytes) and not by what
  * the server claims. {@link #detect} needs the first bytes of the body; for SVG, up to the first
- * few kilobytes.
+ * few kilobytes. Where the signature is short (BMP, ICO, JPEG), the header fields after it must
+ * be consistent too, so that text that happens to start with it is not taken for an image.
  */
 public enum ImageFormat {
   JPEG("jpg"),
@@ -33,9 +34,13 @@ public enum ImageFormat {
     return extension;
   }
 
-  /** The format whose signature {@code head[0..length)} starts with, or null. */
+  /**
+   * The format whose signature {@code head[0..length)} starts with, or null: also while too few
+   * bytes are in to tell, so a caller asks again as more arrive and decides on a null only once
+   * it has {@link #SNIFF_BYTES} bytes or the whole body.
+   */
   public static ImageFormat detect(byte[] head, int length) {
-    if (starts(head, length, 0xFF, 0xD8, 0xFF)) {
+    if (starts(head, length, 0xFF, 0xD8, 0xFF) && ImageHeaders.jpeg(head, length)) {
       return JPEG;
     }
     if (starts(head, length, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
@@ -47,13 +52,13 @@ public enum ImageFormat {
     if (startsAscii(head, length, 0, "RIFF") && startsAscii(head, length, 8, "WEBP")) {
       return WEBP;
     }
-    if (startsAscii(head, length, 0, "BM") && length >= 14) {
+    if (startsAscii(head, length, 0, "BM") && ImageHeaders.bmp(head, length)) {
       return BMP;
     }
     if (starts(head, length, 'I', 'I', 0x2A, 0x00) || starts(head, length, 'M', 'M', 0x00, 0x2A)) {
       return TIFF;
     }
-    if (starts(head, length, 0x00, 0x00, 0x01, 0x00) && length >= 6 && (head[4] | head[5]) != 0) {
+    if (starts(head, length, 0x00, 0x00, 0x01, 0x00) && ImageHeaders.ico(head, length)) {
       return ICO;
     }
     if (startsAscii(head, length, 4, "ftyp")

@@ -61,6 +61,10 @@ public final class Planner {
       throw new Stopped();
     }
     entries.add(entry);
+    if (entry.invalidReason() != null) {
+      decided.add(Result.planned(entry.index(), Status.INVALID, entry.invalidReason()));
+      return;
+    }
     HttpUrl url;
     try {
       url = UrlValidator.check(entry.url());

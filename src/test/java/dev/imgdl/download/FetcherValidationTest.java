@@ -8,10 +8,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.imgdl.download.SampleFiles.Sample;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What is refused: error statuses, bodies that are not images, bodies that are too large. */
 class FetcherValidationTest extends FetcherTestCase {
@@ -97,6 +103,66 @@ class FetcherValidationTest extends FetcherTestCase {
     assertThat(result.contentType()).isEqualTo("text/plain");
     assertThat(result.sha256()).isEqualTo(Images.sha256(body));
     assertThat(downloads.files()).containsExactly("x.png");
+  }
+
+  static Sample[] hostile() {
+    return SampleFiles.hostile();
+  }
+
+  static Stream<Arguments> shortSignatureFiles() {
+    return Stream.of(
+            Arrays.stream(SampleFiles.jpegs()).map(s -> Arguments.of(s, "x.jpg")),
+            Arrays.stream(SampleFiles.bmps()).map(s -> Arguments.of(s, "x.bmp")),
+            Arrays.stream(SampleFiles.icos()).map(s -> Arguments.of(s, "x.ico")))
+        .flatMap(s -> s);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostile")
+  void refusesTextThatStartsWithAShortImageSignature(Sample sample) throws Exception {
+    server.stubFor(get("/x").willReturn(
+        ok().withHeader("Content-Type", "text/plain").withBody(sample.bytes())));
+
+    Result result = downloads.fetch(Downloads.url(server, "/x"));
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo("not an image (text/plain)");
+    assertThat(result.attempts()).isEqualTo(1);
+    assertThat(downloads.files()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @MethodSource("shortSignatureFiles")
+  void savesRealFilesOfFormatsWithAShortSignature(Sample sample, String file) throws Exception {
+    server.stubFor(get("/x").willReturn(ok().withBody(sample.bytes())));
+
+    Result result = downloads.fetch(Downloads.url(server, "/x"));
+
+    assertThat(result.status()).as(result.error()).isEqualTo(Status.DOWNLOADED);
+    assertThat(downloads.files()).containsExactly(file);
+    assertThat(downloads.read(file)).isEqualTo(sample.bytes());
+  }
+
+  @Test
+  void recognizesABitmapWhoseHeadersArriveAFewBytesAtATime() throws Exception {
+    byte[] bmp = SampleFiles.bmpByHand(40);
+    server.stubFor(get("/x").willReturn(ok().withBody(bmp).withChunkedDribbleDelay(20, 200)));
+
+    Result result = downloads.fetch(Downloads.url(server, "/x"));
+
+    assertThat(result.status()).as(result.error()).isEqualTo(Status.DOWNLOADED);
+    assertThat(downloads.files()).containsExactly("x.bmp");
+  }
+
+  @Test
+  void anyTypeKeepsTextThatStartsLikeABitmapUnderItsOwnName() throws Exception {
+    byte[] body = SampleFiles.hostile()[0].bytes();
+    server.stubFor(get("/notes.txt").willReturn(ok().withBody(body)));
+
+    Result result = downloads.anyType().fetch(Downloads.url(server, "/notes.txt"));
+
+    assertThat(result.status()).isEqualTo(Status.DOWNLOADED);
+    assertThat(downloads.files()).containsExactly("notes.txt");
   }
 
   @Test

@@ -12,8 +12,9 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Small bodies for tests: each image format's signature followed by deterministic filler, which
- * is all imgdl looks at, plus an HTML page and the digests and encodings the tests compare with.
+ * Small bodies for tests: each image format's signature (and, where it is short, the header
+ * fields imgdl checks) followed by deterministic filler, which is all imgdl looks at, plus an
+ * HTML page and the digests and encodings the tests compare with.
  */
 final class Images {
   static final int DEFAULT_SIZE = 300;
@@ -72,9 +73,13 @@ final class Images {
           ascii("IHDR"));
       case GIF -> ascii("GIF89a");
       case WEBP -> concat(ascii("RIFF"), bytes(0x24, 0x01, 0, 0), ascii("WEBPVP8 "));
-      case BMP -> concat(ascii("BM"), bytes(0x2C, 0x01, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0, 40, 0));
+      // File header, then a 40-byte DIB header up to its depth: 1 x 1 pixel, 1 plane, 24 bits.
+      case BMP -> concat(ascii("BM"), bytes(0x2C, 0x01, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0,
+          40, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 24, 0));
       case TIFF -> bytes('I', 'I', 0x2A, 0x00, 0x08, 0, 0, 0);
-      case ICO -> bytes(0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x10, 0x10);
+      // One image: 16 x 16, 1 plane, 32 bits, 278 bytes at offset 22.
+      case ICO -> bytes(0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x10, 0x10, 0, 0, 1, 0, 32, 0,
+          0x16, 0x01, 0, 0, 22, 0, 0, 0);
       case AVIF -> concat(bytes(0, 0, 0, 0x1C), ascii("ftypavif"), bytes(0, 0, 0, 0));
       case SVG -> throw new IllegalArgumentException("SVG has no binary signature");
     };

@@ -40,6 +40,16 @@ class PlannerTest {
   }
 
   @Test
+  void aLineTooLongIsInvalidWithThatReasonAndTheNextLineIsPlanned() {
+    Plan plan = plan("http://h/" + "a".repeat(InputReader.MAX_LINE_BYTES) + "\nhttp://h/b.jpg\n");
+    assertThat(plan.decided()[0].status()).isEqualTo(Status.INVALID);
+    assertThat(plan.decided()[0].error()).isEqualTo("line too long (over 256 KiB)");
+    assertThat(plan.entries().get(0).url()).hasSize(201).endsWith("a\u2026");
+    assertThat(plan.tasks()).extracting(Task::index).containsExactly(1);
+    assertThat(plan.entries()).extracting(Entry::line).containsExactly(1, 2);
+  }
+
+  @Test
   void chunksAreDealtRoundRobinInInputOrder() {
     List<Task> tasks =
         IntStream.range(0, 7).mapToObj(i -> new Task(i, "http://h/" + i, "s" + i, "jpg")).toList();

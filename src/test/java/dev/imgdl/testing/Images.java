@@ -59,13 +59,13 @@ public final class Images {
     return b;
   }
 
+  /** An icon holding one PNG image, as Windows Vista and later write them. */
   public static byte[] ico() {
-    byte[] b = new byte[30];
-    b[2] = 1;
-    b[4] = 1;
-    b[6] = 16;
-    b[7] = 16;
-    return b;
+    byte[] png = png();
+    byte[] header = {0, 0, 1, 0, 1, 0, 4, 3, 0, 0, 1, 0, 32, 0, 0, 0, 0, 0, 22, 0, 0, 0};
+    header[14] = (byte) png.length;
+    header[15] = (byte) (png.length >> 8);
+    return concat(header, png);
   }
 
   public static byte[] svg() {

@@ -1,0 +1,93 @@
+package dev.imgdl.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits a byte stream into lines, holding at most {@code limit} bytes of a line: a longer line
+ * is cut there and marked {@link #tooLong}, and the rest of it is read past without being kept,
+ * so that no input, not even one endless line, can fill the heap. Lines end where {@link
+ * java.io.BufferedReader#readLine} ends them, at LF, CR or CRLF; the line break is not part of
+ * the line. Reading is by chunks, and the line bytes are overwritten by the next line.
+ */
+final class LineScanner {
+  private static final int CHUNK = 64 * 1024;
+
+  private final InputStream in;
+  private final byte[] chunk = new byte[CHUNK];
+  private final byte[] line;
+  private int position;
+  private int end;
+  private int length;
+  private boolean tooLong;
+  private boolean lfEndsPreviousLine;
+
+  LineScanner(InputStream in, int limit) {
+    this.in = in;
+    this.line = new byte[limit];
+  }
+
+  /** Reads the next line; false at the end of the input. */
+  boolean next() throws IOException {
+    length = 0;
+    tooLong = false;
+    boolean started = false;
+    while (position < end || fill()) {
+      if (lfEndsPreviousLine) {
+        lfEndsPreviousLine = false;
+        if (chunk[position] == '\n') {
+          position++;
+          continue;
+        }
+      }
+      started = true;
+      int at = position;
+      while (at < end && chunk[at] != '\n' && chunk[at] != '\r') {
+        at++;
+      }
+      keep(position, at);
+      if (at < end) {
+        lfEndsPreviousLine = chunk[at] == '\r';
+        position = at + 1;
+        return true;
+      }
+      position = end;
+    }
+    return started;
+  }
+
+  /** The bytes of the line, valid up to {@link #length}, until the next call to next. */
+  byte[] bytes() {
+    return line;
+  }
+
+  /** How many bytes of the line are kept: all of them, or the limit when it is too long. */
+  int length() {
+    return length;
+  }
+
+  /** Whether the line had more bytes than the limit. */
+  boolean tooLong() {
+    return tooLong;
+  }
+
+  private void keep(int from, int to) {
+    int n = Math.min(to - from, line.length - length);
+    tooLong |= n < to - from;
+    System.arraycopy(chunk, from, line, length, n);
+    length += n;
+  }
+
+  private boolean fill() throws IOException {
+    int n;
+    do {
+      n = in.read(chunk);
+    } while (n == 0);
+    if (n < 0) {
+      return false;
+    }
+    position = 0;
+    end = n;
+    return true;
+  }
+}
