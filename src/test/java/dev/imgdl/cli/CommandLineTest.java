@@ -259,7 +259,7 @@ class CommandLineTest {
     assertThat(plain.stderr()).doesNotContain("img/s").doesNotContain("%");
     Cli.Outcome forced =
         Cli.run("-o", out.toString(), "--overwrite", "--progress", list.toString());
-    assertThat(forced.stderr()).contains("2/2 img").contains("img/s");
+    assertThat(forced.stderr()).contains(" 2/2 | ").contains("img/s");
     Cli.Outcome quiet =
         Cli.run("-q", "-o", out.toString(), "--overwrite", "--progress", list.toString());
     assertThat(quiet.stderr()).isEmpty();
