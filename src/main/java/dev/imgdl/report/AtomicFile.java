@@ -1,6 +1,7 @@
 package dev.imgdl.report;
 
 import dev.imgdl.download.TempFiles;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -59,7 +60,7 @@ final class AtomicFile {
     boolean moved = false;
     try {
       temp = createTemp(absolute.getParent(), prefix, permissions);
-      try (OutputStream out = temp.out()) {
+      try (OutputStream out = new BufferedOutputStream(temp.out(), 1 << 16)) {
         content.writeTo(out);
       }
       Files.move(temp.path(), absolute, StandardCopyOption.ATOMIC_MOVE,

@@ -3,6 +3,7 @@ package dev.imgdl.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.imgdl.input.Entry;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Summary;
@@ -75,7 +76,7 @@ public final class ReportWriter {
   public static void write(RunRecord run, OutputStream out) throws IOException {
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.useDefaultPrettyPrinter();
+      json.setPrettyPrinter(new ReportLayout());
       json.writeStartObject();
       json.writeNumberField("version", 1);
       json.writeStringField("mode", run.mode().label());
@@ -127,31 +128,58 @@ public final class ReportWriter {
     json.writeEndObject();
   }
 
+  // Field names encoded once: a million results write each of them a million times.
+  private static final SerializedString SOURCE = new SerializedString("source");
+  private static final SerializedString LINE = new SerializedString("line");
+  private static final SerializedString URL = new SerializedString("url");
+  private static final SerializedString STATUS = new SerializedString("status");
+  private static final SerializedString FILE = new SerializedString("file");
+  private static final SerializedString BYTES = new SerializedString("bytes");
+  private static final SerializedString SHA256 = new SerializedString("sha256");
+  private static final SerializedString CONTENT_TYPE = new SerializedString("contentType");
+  private static final SerializedString HTTP_STATUS = new SerializedString("httpStatus");
+  private static final SerializedString ATTEMPTS = new SerializedString("attempts");
+  private static final SerializedString WORKER = new SerializedString("worker");
+  private static final SerializedString MILLIS = new SerializedString("millis");
+  private static final SerializedString ERROR = new SerializedString("error");
+
   private static void writeResult(JsonGenerator json, Entry entry, Result r) throws IOException {
     json.writeStartObject();
-    json.writeStringField("source", entry.source());
-    json.writeNumberField("line", entry.line());
-    json.writeStringField("url", Credentials.redact(entry.url()));
-    json.writeStringField("status", r.status().label());
-    json.writeStringField("file", r.file());
-    json.writeNumberField("bytes", r.bytes());
-    json.writeStringField("sha256", r.sha256());
-    json.writeStringField("contentType", r.contentType());
-    if (r.httpStatus() == null) {
-      json.writeNullField("httpStatus");
-    } else {
-      json.writeNumberField("httpStatus", r.httpStatus());
-    }
-    json.writeNumberField("attempts", r.attempts());
-    if (r.worker() == null) {
-      json.writeNullField("worker");
-    } else {
-      json.writeNumberField("worker", r.worker());
-    }
-    json.writeNumberField("millis", r.millis());
-    json.writeStringField(
-        "error", r.error() == null ? null : Credentials.redactWords(r.error()));
+    json.writeFieldName(SOURCE);
+    json.writeString(entry.source());
+    json.writeFieldName(LINE);
+    json.writeNumber(entry.line());
+    json.writeFieldName(URL);
+    json.writeString(Credentials.redact(entry.url()));
+    json.writeFieldName(STATUS);
+    json.writeString(r.status().label());
+    json.writeFieldName(FILE);
+    json.writeString(r.file());
+    json.writeFieldName(BYTES);
+    json.writeNumber(r.bytes());
+    json.writeFieldName(SHA256);
+    json.writeString(r.sha256());
+    json.writeFieldName(CONTENT_TYPE);
+    json.writeString(r.contentType());
+    json.writeFieldName(HTTP_STATUS);
+    writeNumberOrNull(json, r.httpStatus());
+    json.writeFieldName(ATTEMPTS);
+    json.writeNumber(r.attempts());
+    json.writeFieldName(WORKER);
+    writeNumberOrNull(json, r.worker());
+    json.writeFieldName(MILLIS);
+    json.writeNumber(r.millis());
+    json.writeFieldName(ERROR);
+    json.writeString(r.error() == null ? null : Credentials.redactWords(r.error()));
     json.writeEndObject();
+  }
+
+  private static void writeNumberOrNull(JsonGenerator json, Integer value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+    } else {
+      json.writeNumber(value);
+    }
   }
 
   private static BigDecimal seconds(double seconds) {

@@ -98,9 +98,22 @@ class ReportWriterTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ReportWriter.write(record(), out);
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("\"seconds\" : 1.235,")
-        .contains("\"seconds\" : 0.800\n")
-        .contains("\"seconds\" : 1.200\n");
+        .contains("\"seconds\": 1.235,\n")
+        .contains("\"seconds\": 0.800}")
+        .contains("\"seconds\": 1.200}");
+  }
+
+  @Test
+  void topLevelFieldsAndEachWorkerAndResultAreOneLineEach() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ReportWriter.write(record(), out);
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).isEqualTo("{");
+    assertThat(lines.get(1)).isEqualTo("  \"version\": 1,");
+    assertThat(lines).filteredOn(l -> l.startsWith("    {\"id\": ")).hasSize(2);
+    assertThat(lines).filteredOn(l -> l.startsWith("    {\"source\": ")).hasSize(3);
+    assertThat(lines.get(lines.size() - 2)).isEqualTo("  ]");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("}");
   }
 
   @Test
