@@ -3,7 +3,10 @@ package dev.imgdl.report;
 import dev.imgdl.config.Sizes;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -21,7 +24,7 @@ public final class ProgressDisplay implements AutoCloseable {
 
   private final long total;
   private final PrintStream terminal;
-  private final int width;
+  private volatile int width = 79;
   private final long startNanos = System.nanoTime();
   private final Thread painter;
   private volatile long done;
@@ -32,7 +35,6 @@ public final class ProgressDisplay implements AutoCloseable {
   public ProgressDisplay(long total, PrintStream terminal) {
     this.total = total;
     this.terminal = terminal;
-    this.width = columns() - 1;
     this.painter = new Thread(this::paintUntilClosed, "imgdl-progress");
     painter.setDaemon(true);
     painter.start();
@@ -59,6 +61,7 @@ public final class ProgressDisplay implements AutoCloseable {
   }
 
   private void paintUntilClosed() {
+    width = columns() - 1;
     while (!closed) {
       paint();
       LockSupport.parkNanos(REDRAW_NANOS);
@@ -97,13 +100,47 @@ public final class ProgressDisplay implements AutoCloseable {
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
-  /** The terminal's width from {@code COLUMNS} when the shell exports it, 80 otherwise. */
+  /**
+   * The terminal's width: {@code COLUMNS} when the shell exports it, else what {@code stty size}
+   * says of the controlling terminal (Java cannot ask the terminal itself), else 80. Asked on the
+   * display's own thread, so that it never delays the run.
+   */
   private static int columns() {
+    Integer columns = parse(System.getenv("COLUMNS"));
+    if (columns == null) {
+      columns = sttyColumns();
+    }
+    return columns != null && columns >= 20 ? columns : 80;
+  }
+
+  private static Integer sttyColumns() {
+    File tty = new File("/dev/tty");
+    if (!tty.canRead()) {
+      return null;
+    }
     try {
-      int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
-      return columns >= 20 ? columns : 80;
+      Process stty = new ProcessBuilder("stty", "size").redirectInput(tty)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      if (!stty.waitFor(1, TimeUnit.SECONDS)) {
+        stty.destroyForcibly();
+        return null;
+      }
+      String[] size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+          .strip().split("\\s+");
+      return size.length == 2 ? parse(size[1]) : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static Integer parse(String number) {
+    try {
+      return number == null ? null : Integer.valueOf(number.strip());
     } catch (NumberFormatException e) {
-      return 80;
+      return null;
     }
   }
 
