@@ -1,0 +1,262 @@
+package dev.imgdl.cli;
+
+import dev.imgdl.config.FetchSettings;
+import dev.imgdl.logging.Logging;
+import dev.imgdl.settings.Mode;
+import dev.imgdl.settings.Settings;
+import dev.imgdl.input.InputException;
+import dev.imgdl.report.Terminal;
+import dev.imgdl.run.Run;
+import dev.imgdl.text.ConsoleText;
+import dev.imgdl.text.ThrowableText;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code imgdl} command: parses and checks the options into one {@link Settings} record,
+ * then hands it to a {@link Run}. Nothing below this class sees picocli.
+ */
+@Command(
+    name = "imgdl",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    headerHeading = "",
+    header =
+        "Download a list of image URLs in parallel, check each is an image, write it atomically.",
+    synopsisHeading = "%nUsage: ",
+    descriptionHeading = "%n",
+    description = {
+      "Reads one URL per line from each FILE (- or no FILE: standard input). Blank lines and "
+          + "lines starting with # are ignored. Every other line ends as downloaded, skipped "
+          + "(the file already exists), duplicate, invalid or failed: see the summary, "
+          + "--report and the exit status."
+    },
+    parameterListHeading = "%nArguments:%n",
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%n",
+    footer = {
+      "DURATION: seconds, or a number with ms, s, m, h (500ms, 2s, 1m). SIZE: bytes, or a "
+          + "number with k, M, G (powers of 1024).",
+      "",
+      "Exit status: 0 when the success ratio (downloaded + skipped) / (entries - duplicates) "
+          + "is at least --min-success; 1 when it is below, or when the report or failed file "
+          + "could not be written; 2 for a usage error (nothing is downloaded); 130 when "
+          + "interrupted by SIGINT or SIGTERM (report still written).",
+      "",
+      "Example: imgdl -o images -w 16 --report report.json --failed retry.txt urls.txt"
+    })
+public final class ImgdlCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = "Files of URLs, one per line; - reads standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "images",
+      description = "Where images go; created with its parents. Default: ${DEFAULT-VALUE}.")
+  Path output;
+
+  @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "8",
+      description = "Number of chunks and workers, 1 to 256. Default: ${DEFAULT-VALUE}.")
+  int workers;
+
+  @Option(names = "--mode", paramLabel = "thread|process", defaultValue = "thread",
+      converter = Converters.ModeConverter.class,
+      description = "Workers as threads in this JVM, or one child JVM per chunk. "
+          + "Default: thread.")
+  Mode mode;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
+      description = "Extra attempts after the first, for retryable failures (connection "
+          + "errors, timeouts, HTTP 408 425 429 500 502 503 504). Default: ${DEFAULT-VALUE}.")
+  int retries;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
+      converter = Converters.DurationConverter.class,
+      description = "Connect timeout, and the longest silence while reading; 1ms to 24h. "
+          + "Default: ${DEFAULT-VALUE}.")
+  Duration timeout;
+
+  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "5m",
+      converter = Converters.DurationConverter.class,
+      description = "Wall-clock cap for one entry, all attempts and waits included; 1ms to "
+          + "24h. Default: ${DEFAULT-VALUE}.")
+  Duration deadline;
+
+  @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "50M",
+      converter = Converters.SizeConverter.class,
+      description = "A larger body is aborted and the entry fails; at most 1024G. "
+          + "Default: ${DEFAULT-VALUE}.")
+  long maxSize;
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Write a JSON report of every entry; - writes it to standard output.")
+  String report;
+
+  @Option(names = "--failed", paramLabel = "FILE",
+      description = "Write the URLs of failed entries, one per line (owner-only permissions): "
+          + "a valid input for a re-run.")
+  Path failed;
+
+  @Option(names = "--overwrite",
+      description = "Download even when the target file already exists (default: skip it).")
+  boolean overwrite;
+
+  @Option(names = "--any-type", description = "Accept bodies that are not images.")
+  boolean anyType;
+
+  @Option(names = "--per-host", paramLabel = "N", defaultValue = "16",
+      description = "At most N requests in flight to one host; 0 = no cap. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int perHost;
+
+  @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
+      description = "At most R requests per second to one host, a decimal from 0.001 to "
+          + "1000000; 0 = no limit. Default: ${DEFAULT-VALUE}.")
+  double rate;
+
+  @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
+      description = "Extra request header; repeatable. The value is printable ASCII.")
+  List<String> headers = new ArrayList<>();
+
+  @Option(names = "--user-agent", paramLabel = "S",
+      description = "The User-Agent header, printable ASCII. Default: imgdl/VERSION.")
+  String userAgent;
+
+  @Option(names = "--min-success", paramLabel = "RATIO", defaultValue = "1",
+      description = "Exit 0 when the success ratio is at least RATIO, 0 to 1. "
+          + "Default: ${DEFAULT-VALUE}.")
+  double minSuccess;
+
+  @Option(names = {"-q", "--quiet"},
+      description = "Print nothing but errors: one line per failed or invalid entry, no "
+          + "summary. Silent when everything succeeded.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "More log detail on standard error; repeat for more (-vv, -vvv).")
+  boolean[] verbose = new boolean[0];
+
+  @Option(names = "--progress", negatable = true,
+      description = "Progress display on standard error. Default: on when standard error is "
+          + "a terminal.")
+  Boolean progress;
+
+  // C1 only (the run is over before C2 pays off), the serial collector (one GC thread, least
+  // memory), a small heap, no perf data file. ProcessWorkers adds a class data sharing archive.
+  @Option(names = "--child-java-options", paramLabel = "OPTS",
+      description = "JVM options for process-mode children, space-separated, replacing the "
+          + "defaults (${DEFAULT-VALUE}).",
+      defaultValue = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx256m "
+          + "-XX:-UsePerfData")
+  String childJavaOptions;
+
+  private InputStream stdin;
+  private PrintStream stdout;
+  private PrintStream stderr;
+  private Interrupts interrupts;
+
+  /**
+   * Parses {@code args}, runs, and returns the exit code; prints through the given streams.
+   *
+   * @param interrupts where signals are routed, or null when running in-process
+   */
+  static int run(InputStream in, PrintStream out, PrintStream err, Interrupts interrupts,
+      String... args) {
+    ImgdlCommand command = new ImgdlCommand();
+    command.stdin = in;
+    command.stdout = out;
+    command.stderr = err;
+    command.interrupts = interrupts;
+    CommandLine cli = new CommandLine(command);
+    cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          e.getCommandLine().getErr().println("imgdl: error: " + ConsoleText.safe(e.getMessage())
+              + " (see imgdl --help)");
+          return Run.EXIT_USAGE;
+        });
+    cli.setExecutionExceptionHandler(new Failures(command));
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = settings();
+    Logging.setLevel(Logging.levelFor(settings.verbosity(), settings.quiet()));
+    Preflight.check(settings, stdin);
+    Run run = new Run(settings, stdin, stdout, spec.commandLine().getErr(), stderr);
+    if (interrupts != null) {
+      interrupts.attach(run);
+    }
+    return run.execute();
+  }
+
+  int verbosity() {
+    return verbose.length;
+  }
+
+  private Settings settings() {
+    OptionChecks.check(this);
+    if (files.isEmpty()) {
+      if (Terminal.stdinIsTerminal()) {
+        throw new UsageException("no input: give a FILE of URLs, or pipe them on standard input");
+      }
+      files = List.of("-");
+    }
+    Path out = output.toAbsolutePath().normalize();
+    FetchSettings fetch =
+        new FetchSettings(out.toString(), UUID.randomUUID().toString().substring(0, 8),
+            timeout.toMillis(), deadline.toMillis(), maxSize, retries,
+            userAgent != null ? userAgent : "imgdl/" + Version.current(), headers, anyType,
+            perHost, rate);
+    boolean showProgress = progress != null ? progress : Terminal.stderrIsTerminal();
+    List<String> childOptions =
+        childJavaOptions.isBlank()
+            ? List.<String>of()
+            : Arrays.asList(childJavaOptions.trim().split("\\s+"));
+    return new Settings(files, out, workers, mode, fetch, overwrite, report, failed, minSuccess,
+        quiet, verbosity(), showProgress, childOptions);
+  }
+
+  /**
+   * Turns exceptions from {@link #call} into a one-line message and an exit code. Messages can
+   * hold file names and option values as typed, so they are made console-safe.
+   */
+  private record Failures(ImgdlCommand command) implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+      PrintWriter err = cli.getErr();
+      if (e instanceof UsageException || e instanceof InputException) {
+        err.println("imgdl: error: " + ConsoleText.safe(e.getMessage()));
+        err.flush();
+        return Run.EXIT_USAGE;
+      }
+      err.println("imgdl: error: " + ConsoleText.safe(e.toString()));
+      if (command.verbosity() > 0) {
+        err.print(ThrowableText.of(e));
+      }
+      err.flush();
+      return Run.EXIT_BELOW_THRESHOLD;
+    }
+  }
+}

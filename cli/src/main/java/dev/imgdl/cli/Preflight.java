@@ -1,0 +1,68 @@
+package dev.imgdl.cli;
+
+import dev.imgdl.settings.Settings;
+import dev.imgdl.input.InputReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks, before anything is downloaded, that the run can finish: the inputs are readable, the
+ * output directory exists or can be created and is writable, and the report and failed files
+ * can be written: their directory exists and they are regular files or do not exist yet. A
+ * failure is a usage error (exit 2).
+ */
+final class Preflight {
+  private Preflight() {}
+
+  static void check(Settings settings, InputStream stdin) {
+    new InputReader(stdin).checkReadable(settings.inputs());
+    Path out = settings.output();
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UsageException("cannot create output directory " + out + ": " + reason(e));
+    }
+    if (!Files.isDirectory(out) || !Files.isWritable(out)) {
+      throw new UsageException("output directory " + out + " is not a writable directory");
+    }
+    Path probe = out.resolve(".imgdl-probe-" + ProcessHandle.current().pid());
+    try {
+      Files.deleteIfExists(probe);
+      Files.createFile(probe);
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new UsageException("cannot write in output directory " + out + ": " + reason(e));
+    }
+    if (settings.report() != null && !settings.reportToStdout()) {
+      checkWritableFile("--report", Path.of(settings.report()));
+    }
+    if (settings.failed() != null) {
+      checkWritableFile("--failed", settings.failed());
+    }
+  }
+
+  private static void checkWritableFile(String option, Path file) {
+    Path absolute = file.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      throw new UsageException(option + " " + file + " is a directory");
+    }
+    // The file is replaced by a rename, which would replace a device or a pipe (as root,
+    // /dev/null itself) with a regular file instead of writing to it.
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+      throw new UsageException(option + " " + file + " is not a regular file"
+          + (option.equals("--report") ? " (use - for standard output)" : ""));
+    }
+    Path dir = absolute.getParent();
+    if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      throw new UsageException(option + " " + file + ": directory " + dir
+          + " does not exist or is not writable");
+    }
+  }
+
+  private static String reason(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName()
+        + " " + e.getMessage();
+  }
+}

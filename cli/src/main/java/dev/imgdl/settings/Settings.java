@@ -1,0 +1,63 @@
+package dev.imgdl.settings;
+
+import dev.imgdl.config.FetchSettings;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The immutable settings of one run, built once from the command line. Nothing below the CLI
+ * sees picocli; everything below reads this record.
+ *
+ * @param inputs input files, {@code -} for standard input; never empty
+ * @param output the output directory
+ * @param workers number of chunks and workers
+ * @param mode thread or process workers
+ * @param fetch what the download core needs, shared with child JVMs
+ * @param overwrite download even when the target exists, instead of skipping the entry
+ * @param report where to write the JSON report, {@code -} for standard output, or null
+ * @param failed where to write failed URLs, or null
+ * @param minSuccess lowest success ratio that still exits 0
+ * @param quiet print nothing but errors
+ * @param verbosity number of {@code -v}
+ * @param progress whether to show the live progress display
+ * @param childJvmOptions JVM options for process-mode children
+ */
+public record Settings(
+    List<String> inputs,
+    Path output,
+    int workers,
+    Mode mode,
+    FetchSettings fetch,
+    boolean overwrite,
+    String report,
+    Path failed,
+    double minSuccess,
+    boolean quiet,
+    int verbosity,
+    boolean progress,
+    List<String> childJvmOptions) {
+
+  public Settings {
+    inputs = List.copyOf(inputs);
+    childJvmOptions = List.copyOf(childJvmOptions);
+  }
+
+  /**
+   * The per-host cap that can actually bind: none when there are no more workers than the cap,
+   * since each worker has at most one request in flight. Skipping a gate that cannot close saves
+   * a lock per request, and in process mode a round trip over the pipe.
+   */
+  public int effectivePerHost() {
+    return fetch.perHost() >= workers ? 0 : fetch.perHost();
+  }
+
+  /** Whether requests must ask a host gate at all. */
+  public boolean politenessLimited() {
+    return effectivePerHost() > 0 || fetch.rate() > 0;
+  }
+
+  /** Whether the report goes to standard output. */
+  public boolean reportToStdout() {
+    return "-".equals(report);
+  }
+}

@@ -1,0 +1,267 @@
+package dev.imgdl.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imgdl.settings.Mode;
+import dev.imgdl.input.Entry;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import dev.imgdl.result.Summary;
+import dev.imgdl.result.WorkerStats;
+import dev.imgdl.testing.Cli;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+  private static final String ERROR = "connection error: HTTP/1.1 2\u001b]0;pwned\u0007\r";
+  private static final String TYPE = "image/x\u001b[2K\u009b";
+
+  @TempDir Path dir;
+
+  /** A downloaded entry, a failed one with credentials and control characters, an invalid one. */
+  static RunRecord record() {
+    List<Entry> entries = List.of(
+        new Entry(0, "urls.txt", 1, "https://example.org/a.jpg"),
+        new Entry(1, "urls.txt", 3, "http://me:pa/ss@example.org/b.png"),
+        new Entry(2, "<stdin>", 1, "not a url"));
+    Result[] results = {
+      new Result(0, Status.DOWNLOADED, "a.jpg", 20_000, "ab12", "image/jpeg", 200, 1, 0, 35,
+          null),
+      new Result(1, Status.FAILED, null, 0, null, TYPE, 503, 4, 1, 1_200,
+          ERROR + " on http://me:pa/ss@example.org/b.png"),
+      Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"),
+    };
+    WorkerStats w0 = new WorkerStats(0);
+    w0.add(results[0]);
+    w0.exited(100, 0, 0.8);
+    WorkerStats w1 = new WorkerStats(1);
+    w1.add(results[1]);
+    w1.exited(100, 0, 1.2004);
+    return new RunRecord(Mode.PROCESS, 2, Instant.parse("2026-11-25T10:00:00Z"), 1.23456,
+        entries, results, new WorkerStats[] {w0, w1}, Summary.of(results), 0, true);
+  }
+
+  private static JsonNode json(RunRecord record) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ReportWriter.write(record, out);
+    return new ObjectMapper().readTree(out.toByteArray());
+  }
+
+  @Test
+  void writesTheRunTheSummaryAndEveryWorkerFieldByField() throws Exception {
+    JsonNode json = json(record());
+    assertThat(fieldNames(json)).containsExactly("version", "mode", "workers", "startedAt",
+        "seconds", "summary", "workerStats", "results");
+    assertThat(json.get("version").asInt()).isEqualTo(1);
+    assertThat(json.get("mode").asText()).isEqualTo("process");
+    assertThat(json.get("workers").asInt()).isEqualTo(2);
+    assertThat(json.get("startedAt").asText()).isEqualTo("2026-11-25T10:00:00Z");
+    assertThat(json.get("seconds").decimalValue()).isEqualByComparingTo("1.235");
+    JsonNode summary = json.get("summary");
+    assertThat(summary.toString()).isEqualTo("{\"entries\":3,\"downloaded\":1,\"skipped\":0,"
+        + "\"failed\":1,\"invalid\":1,\"duplicate\":0,\"bytes\":20000,"
+        + "\"successRatio\":0.3333333333333333}");
+    assertThat(json.get("workerStats").toString()).isEqualTo("[{\"id\":0,\"entries\":1,"
+        + "\"downloaded\":1,\"skipped\":0,\"failed\":0,\"bytes\":20000,\"seconds\":0.8},"
+        + "{\"id\":1,\"entries\":1,\"downloaded\":0,\"skipped\":0,\"failed\":1,\"bytes\":0,"
+        + "\"seconds\":1.2}]");
+  }
+
+  @Test
+  void aListNotReadToTheEndIsMarkedInterruptedAtTheTop() throws Exception {
+    RunRecord whole = record();
+    RunRecord cut = new RunRecord(whole.mode(), whole.workers(), whole.startedAt(),
+        whole.seconds(), whole.entries(), whole.results(), whole.workerStats(),
+        whole.summary(), 0, false);
+    JsonNode json = json(cut);
+    assertThat(fieldNames(json)).containsExactly("version", "mode", "workers", "startedAt",
+        "seconds", "interrupted", "summary", "workerStats", "results");
+    assertThat(json.get("interrupted").asBoolean()).isTrue();
+    assertThat(json(whole).has("interrupted")).isFalse();
+  }
+
+  @Test
+  void secondsAreWrittenWithThreeDecimals() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ReportWriter.write(record(), out);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("\"seconds\": 1.235,\n")
+        .contains("\"seconds\": 0.800}")
+        .contains("\"seconds\": 1.200}");
+  }
+
+  @Test
+  void topLevelFieldsAndEachWorkerAndResultAreOneLineEach() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ReportWriter.write(record(), out);
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).isEqualTo("{");
+    assertThat(lines.get(1)).isEqualTo("  \"version\": 1,");
+    assertThat(lines).filteredOn(l -> l.startsWith("    {\"id\": ")).hasSize(2);
+    assertThat(lines).filteredOn(l -> l.startsWith("    {\"source\": ")).hasSize(3);
+    assertThat(lines.get(lines.size() - 2)).isEqualTo("  ]");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("}");
+  }
+
+  @Test
+  void writesEveryResultFieldByFieldWithNullsWhereNothingIsKnown() throws Exception {
+    JsonNode results = json(record()).get("results");
+    assertThat(results).hasSize(3);
+    assertThat(results.get(0).toString()).isEqualTo("{\"source\":\"urls.txt\",\"line\":1,"
+        + "\"url\":\"https://example.org/a.jpg\",\"status\":\"downloaded\",\"file\":\"a.jpg\","
+        + "\"bytes\":20000,\"sha256\":\"ab12\",\"contentType\":\"image/jpeg\","
+        + "\"httpStatus\":200,\"attempts\":1,\"worker\":0,\"millis\":35,\"error\":null}");
+    assertThat(results.get(2).toString()).isEqualTo("{\"source\":\"<stdin>\",\"line\":1,"
+        + "\"url\":\"not a url\",\"status\":\"invalid\",\"file\":null,\"bytes\":0,"
+        + "\"sha256\":null,\"contentType\":null,\"httpStatus\":null,\"attempts\":0,"
+        + "\"worker\":null,\"millis\":0,\"error\":\"not an absolute URL (no scheme)\"}");
+  }
+
+  @Test
+  void credentialsAreHiddenInUrlsAndErrorsAndOtherTextIsKeptExactly() throws Exception {
+    JsonNode failed = json(record()).get("results").get(1);
+    assertThat(failed.get("url").asText()).isEqualTo("http://***@example.org/b.png");
+    assertThat(failed.get("error").asText())
+        .isEqualTo(ERROR + " on http://***@example.org/b.png");
+    assertThat(failed.get("contentType").asText()).isEqualTo(TYPE);
+    assertThat(failed.get("status").asText()).isEqualTo("failed");
+    assertThat(failed.get("httpStatus").asInt()).isEqualTo(503);
+    assertThat(failed.get("attempts").asInt()).isEqualTo(4);
+    assertThat(failed.get("worker").asInt()).isEqualTo(1);
+    assertThat(failed.get("millis").asInt()).isEqualTo(1_200);
+  }
+
+  @Test
+  void theFileHoldsJsonEscapesNotRawControlCharacters() throws Exception {
+    Path report = dir.resolve("report.json");
+    ReportWriter.write(record(), report);
+    String text = Files.readString(report);
+    assertThat(text).contains("\\u001B]0;pwned\\u0007\\r").doesNotContain("\u001b", "\r");
+    assertThat(text).endsWith("}\n");
+  }
+
+  @Test
+  void theReportIsWrittenThroughANewTemporaryFileThatIsGoneAfterwards() throws Exception {
+    Path report = dir.resolve("report.json");
+    Files.writeString(report, "old");
+    ReportWriter.write(record(), report);
+    assertThat(Cli.readJson(report).get("version").asInt()).isEqualTo(1);
+    assertThat(names(dir)).containsExactly("report.json");
+  }
+
+  @Test
+  void aLinkPlantedAtTheOldPredictableTemporaryNameIsNeitherFollowedNorRemoved()
+      throws Exception {
+    Path victim = Files.writeString(dir.resolve("victim"), "precious");
+    Path planted = dir.resolve(".imgdl-report-" + ProcessHandle.current().pid() + ".tmp");
+    Files.createSymbolicLink(planted, victim);
+    Path report = dir.resolve("report.json");
+    ReportWriter.write(record(), report);
+    assertThat(victim).hasContent("precious");
+    assertThat(Files.isSymbolicLink(planted)).isTrue();
+    assertThat(Files.isSymbolicLink(report)).isFalse();
+    assertThat(Files.isRegularFile(report)).isTrue();
+  }
+
+  @Test
+  void aLinkAtTheReportsPathIsReplacedByTheReportNotWrittenThrough() throws Exception {
+    Path victim = Files.writeString(dir.resolve("victim"), "precious");
+    Path report = Files.createSymbolicLink(dir.resolve("report.json"), victim);
+    ReportWriter.write(record(), report);
+    assertThat(victim).hasContent("precious");
+    assertThat(Files.isSymbolicLink(report)).isFalse();
+    assertThat(Cli.readJson(report).get("version").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aRenameThatFailsLeavesNoTemporaryFileAndSaysWhy() throws Exception {
+    Path report = Files.createDirectory(dir.resolve("report.json"));
+    Files.writeString(report.resolve("inside"), "x");
+    assertThatThrownBy(() -> ReportWriter.write(record(), report))
+        .isInstanceOf(IOException.class)
+        .hasMessage("Is a directory");
+    assertThat(names(dir)).containsExactly("report.json");
+  }
+
+  @Test
+  void aMissingDirectoryFailsWithTheSystemsReasonAlone() {
+    Path report = dir.resolve("gone").resolve("report.json");
+    assertThatThrownBy(() -> ReportWriter.write(record(), report))
+        .isInstanceOf(IOException.class)
+        .hasMessage("No such file or directory");
+  }
+
+  @Test
+  void standardOutputThatFailsIsAnErrorWithTheCauseAndStopsAtOnce() {
+    int[] writes = {0};
+    OutputStream full = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        writes[0]++;
+        throw new IOException("No space left on device");
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        write(0);
+      }
+    };
+    assertThatThrownBy(() ->
+        ReportWriter.writeToStandardOutput(bigRecord(), new CheckedPrintStream(full)))
+        .isInstanceOf(IOException.class)
+        .hasMessage("No space left on device");
+    // The failed block, and one more when the JSON writer is closed: not the whole report.
+    assertThat(writes[0]).isLessThanOrEqualTo(2);
+    assertThatThrownBy(() -> ReportWriter.writeToStandardOutput(record(),
+        new PrintStream(full, true, StandardCharsets.UTF_8)))
+        .isInstanceOf(IOException.class)
+        .hasMessage("write error");
+  }
+
+  @Test
+  void standardOutputThatWorksGetsTheWholeReport() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ReportWriter.writeToStandardOutput(record(), new CheckedPrintStream(bytes));
+    assertThat(new ObjectMapper().readTree(bytes.toByteArray()).get("results")).hasSize(3);
+  }
+
+  /** A report of many kilobytes, more than the JSON writer's buffer. */
+  private static RunRecord bigRecord() {
+    RunRecord small = record();
+    int n = 2_000;
+    List<Entry> entries = Stream.iterate(0, i -> i + 1).limit(n)
+        .map(i -> new Entry(i, "urls.txt", i + 1, "https://example.org/" + i + ".jpg")).toList();
+    Result[] results = new Result[n];
+    for (int i = 0; i < n; i++) {
+      results[i] = Result.planned(i, Status.INVALID, "not an image");
+    }
+    return new RunRecord(small.mode(), 1, small.startedAt(), 1, entries, results,
+        new WorkerStats[0], Summary.of(results), 0, true);
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+}
