@@ -1,10 +1,10 @@
 package dev.imgdl.download;
 
+import dev.imgdl.text.ControlChars;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -113,11 +113,7 @@ final class Framing {
   /** A header value as an error shows it: short, and with no control character left raw. */
   private static String shown(String value) {
     String cut = value.length() <= SHOWN_CHARS ? value : value.substring(0, SHOWN_CHARS) + "…";
-    StringBuilder out = new StringBuilder(cut.length());
-    cut.chars().forEach(c -> out.append(Character.isISOControl(c)
-        ? String.format(Locale.ROOT, "\\u%04x", c)
-        : String.valueOf((char) c)));
-    return out.toString();
+    return ControlChars.escape(cut);
   }
 
   /** Ends the body after {@code length} bytes; fewer is a connection cut short. */

@@ -107,7 +107,7 @@ class FetcherFramingTest extends FetcherTestCase {
 
     Result result = downloads.fetch(server.url("/a.png"));
 
-    assertFailedAtOnce(result, "bad response: invalid Content-Length (1\\u001b[2J"
+    assertFailedAtOnce(result, "bad response: invalid Content-Length (1\\x1b[2J"
         + "9".repeat(40 - 5) + "…)");
   }
 
