@@ -55,7 +55,7 @@ public final class ProcessWorkers implements Workers {
     this.cds = ClassDataSharing.forThisJvm(settings.childJvmOptions());
     this.broker =
         settings.politenessLimited()
-            ? new GateBroker(LocalHostGate.of(settings.effectivePerHost(), settings.fetch().rate()))
+            ? new GateBroker(LocalHostGate.of(settings.effectivePerHost(), settings.rate()))
             : null;
     this.watchdog = new Watchdog(settings.fetch().deadlineMillis(), () -> live);
   }

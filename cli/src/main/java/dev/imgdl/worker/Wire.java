@@ -120,8 +120,6 @@ final class Wire {
     }
     g.writeEndArray();
     g.writeBooleanField("anyType", s.anyType());
-    g.writeNumberField("perHost", s.perHost());
-    g.writeNumberField("rate", s.rate());
     g.writeEndObject();
   }
 
@@ -169,8 +167,7 @@ final class Wire {
     return new FetchSettings((String) s.get("outputDir"), (String) s.get("runId"),
         longValue(s.get("timeoutMillis")), longValue(s.get("deadlineMillis")),
         longValue(s.get("maxSize")), integer(s.get("retries")), (String) s.get("userAgent"),
-        headers, (Boolean) s.get("anyType"),
-        integer(s.get("perHost")), ((Number) s.get("rate")).doubleValue());
+        headers, (Boolean) s.get("anyType"));
   }
 
   private static Task task(Map<String, Object> t) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class WireTest {
   private static final FetchSettings SETTINGS =
       new FetchSettings("/tmp/out dir", "ab12cd34", 2_000, 60_000, 1 << 20, 3, "imgdl/1 \"q\"",
-          List.of("X-A: 1", "Accept: image/*"), true, 2, 2.5);
+          List.of("X-A: 1", "Accept: image/*"), true);
 
   private static Message roundTrip(Message m) throws IOException {
     String line = Wire.format(m);
