@@ -2,19 +2,14 @@ package dev.imgdl.worker;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.imgdl.config.FetchSettings;
 import dev.imgdl.input.Task;
+import dev.imgdl.json.JsonObject;
+import dev.imgdl.json.ResultJson;
 import dev.imgdl.result.Result;
-import dev.imgdl.result.Status;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads and writes {@link Message} lines as JSON with Jackson's streaming API, the library of
@@ -29,22 +24,19 @@ final class Wire {
 
   /** Parses a line, or throws {@link IOException} saying why it is not a message. */
   static Message parse(String line) throws IOException {
-    Map<String, Object> fields;
-    try (JsonParser p = JSON.createParser(line)) {
-      Object value = read(p, p.nextToken());
-      if (!(value instanceof Map<?, ?> map) || p.nextToken() != null) {
-        throw new IOException("not a message: " + abbreviate(line));
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> m = (Map<String, Object>) map;
-      fields = m;
+    JsonObject fields;
+    try {
+      fields = JsonObject.parse(line);
     } catch (IOException | RuntimeException e) {
       throw new IOException("not a message: " + abbreviate(line));
     }
-    Object version = fields.get("v");
-    Object type = fields.get("type");
-    if (!(version instanceof Number n) || n.intValue() != Message.VERSION
-        || !(type instanceof String)) {
+    Object type;
+    try {
+      type = fields.requiredString("type");
+      if (fields.integer("v") != Message.VERSION) {
+        throw new IllegalArgumentException("version");
+      }
+    } catch (IllegalArgumentException e) {
       throw new IOException("message of unknown version or type: " + abbreviate(line));
     }
     try {
@@ -125,124 +117,37 @@ final class Wire {
 
   private static void writeResult(JsonGenerator g, Result r) throws IOException {
     g.writeObjectFieldStart("result");
-    g.writeNumberField("index", r.index());
-    g.writeStringField("status", r.status().label());
-    string(g, "file", r.file());
-    g.writeNumberField("bytes", r.bytes());
-    string(g, "sha256", r.sha256());
-    string(g, "contentType", r.contentType());
-    number(g, "httpStatus", r.httpStatus() == null ? null : r.httpStatus().longValue());
-    g.writeNumberField("attempts", r.attempts());
-    number(g, "worker", r.worker() == null ? null : r.worker().longValue());
-    g.writeNumberField("millis", r.millis());
-    string(g, "error", r.error());
+    ResultJson.writeFields(g, r, ResultJson.Form.PIPE);
     g.writeEndObject();
   }
 
-  private static Message toMessage(Map<String, Object> f) {
+  private static Message toMessage(JsonObject f) {
     return new Message(
-        ((Number) f.get("v")).intValue(),
-        (String) f.get("type"),
-        integer(f.get("worker")),
-        settings(map(f.get("settings"))),
-        (String) f.get("logLevel"),
-        (Boolean) f.get("remoteGate"),
-        task(map(f.get("task"))),
-        result(map(f.get("result"))),
-        longValue(f.get("id")),
-        (String) f.get("host"),
-        longValue(f.get("waitMillis")),
-        longValue(f.get("pid")),
-        longValue(f.get("peakRss")));
+        f.integer("v"),
+        f.requiredString("type"),
+        f.optionalInteger("worker"),
+        f.has("settings") ? settings(f.object("settings")) : null,
+        f.string("logLevel"),
+        f.has("remoteGate") ? f.bool("remoteGate") : null,
+        f.has("task") ? task(f.object("task")) : null,
+        f.has("result") ? ResultJson.read(f.object("result")) : null,
+        f.has("id") ? f.longValue("id") : null,
+        f.string("host"),
+        f.has("waitMillis") ? f.longValue("waitMillis") : null,
+        f.has("pid") ? f.longValue("pid") : null,
+        f.has("peakRss") ? f.longValue("peakRss") : null);
   }
 
-  private static FetchSettings settings(Map<String, Object> s) {
-    if (s == null) {
-      return null;
-    }
-    List<String> headers = new ArrayList<>();
-    for (Object h : (List<?>) s.get("headers")) {
-      headers.add((String) h);
-    }
-    return new FetchSettings((String) s.get("outputDir"), (String) s.get("runId"),
-        longValue(s.get("timeoutMillis")), longValue(s.get("deadlineMillis")),
-        longValue(s.get("maxSize")), integer(s.get("retries")), (String) s.get("userAgent"),
-        headers, (Boolean) s.get("anyType"));
+  private static FetchSettings settings(JsonObject s) {
+    return new FetchSettings(s.requiredString("outputDir"), s.requiredString("runId"),
+        s.longValue("timeoutMillis"), s.longValue("deadlineMillis"), s.longValue("maxSize"),
+        s.integer("retries"), s.requiredString("userAgent"), s.strings("headers"),
+        s.bool("anyType"));
   }
 
-  private static Task task(Map<String, Object> t) {
-    if (t == null) {
-      return null;
-    }
-    return new Task(integer(t.get("index")), (String) t.get("url"), (String) t.get("stem"),
-        (String) t.get("extension"));
-  }
-
-  private static Result result(Map<String, Object> r) {
-    if (r == null) {
-      return null;
-    }
-    Status status = Status.valueOf(((String) r.get("status")).toUpperCase(java.util.Locale.ROOT));
-    return new Result(integer(r.get("index")), status, (String) r.get("file"),
-        longValue(r.get("bytes")), (String) r.get("sha256"), (String) r.get("contentType"),
-        integer(r.get("httpStatus")), integer(r.get("attempts")), integer(r.get("worker")),
-        longValue(r.get("millis")), (String) r.get("error"));
-  }
-
-  /** Reads one JSON value: objects as maps, arrays as lists, numbers as Long or Double. */
-  private static Object read(JsonParser p, JsonToken token) throws IOException {
-    if (token == null) {
-      throw new IOException("empty");
-    }
-    switch (token) {
-      case START_OBJECT -> {
-        Map<String, Object> map = new HashMap<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-          String name = p.currentName();
-          map.put(name, read(p, p.nextToken()));
-        }
-        return map;
-      }
-      case START_ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-          list.add(read(p, t));
-        }
-        return list;
-      }
-      case VALUE_STRING -> {
-        return p.getText();
-      }
-      case VALUE_NUMBER_INT -> {
-        return p.getLongValue();
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return p.getDoubleValue();
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default -> throw new IOException("unexpected " + token);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
-
-  private static Integer integer(Object value) {
-    return value == null ? null : ((Number) value).intValue();
-  }
-
-  private static Long longValue(Object value) {
-    return value == null ? null : ((Number) value).longValue();
+  private static Task task(JsonObject t) {
+    return new Task(t.integer("index"), t.requiredString("url"), t.requiredString("stem"),
+        t.string("extension"));
   }
 
   private static void string(JsonGenerator g, String name, String value) throws IOException {
