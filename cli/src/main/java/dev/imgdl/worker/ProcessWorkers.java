@@ -6,11 +6,13 @@ import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
-import java.io.BufferedReader;
+import dev.imgdl.worker.PipeMessage.Cancel;
+import dev.imgdl.worker.PipeMessage.End;
+import dev.imgdl.worker.PipeMessage.Start;
+import dev.imgdl.worker.PipeMessage.TaskLine;
+import dev.imgdl.worker.PipeMessage.ToChild;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,16 +121,18 @@ public final class ProcessWorkers implements Workers {
     Thread stderr = ChildLog.forward(worker, process, err);
     long peakRss = 0;
     try {
-      Wire.send(child.input(), Message.start(worker, settings.fetch(),
-          Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null), false);
+      PipeWriter<ToChild> input = child.input();
+      input.queue(new Start(worker, settings.fetch(),
+          Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null));
       for (Task task : unfinished.values()) {
-        Wire.send(child.input(), Message.task(task), false);
+        input.queue(new TaskLine(task));
       }
-      Wire.send(child.input(), Message.of("end"));
+      input.send(new End());
       if (cancelled) {
-        child.sendLater(Message.of("cancel"));
+        child.sendLater(new Cancel());
       }
-      peakRss = readResults(child, unfinished, events);
+      peakRss = new ChildReader(worker, input, broker, unfinished, events)
+          .read(process.getInputStream(), child::heard);
     } catch (IOException e) {
       log.debug("worker {}: pipe closed: {}", worker, e.getMessage());
     }
@@ -146,46 +150,6 @@ public final class ProcessWorkers implements Workers {
     child.closeInput();
     log.info("worker {}: child JVM {} exited with code {}", worker, process.pid(), code);
     return new ChildRun(process.pid(), child.failure(code), peakRss);
-  }
-
-  /** Reads the child's standard output until it ends; returns the peak RSS it reported. */
-  private long readResults(ChildProcess child, Map<Integer, Task> unfinished,
-      BlockingQueue<WorkerEvent> events) throws IOException {
-    int worker = child.worker();
-    long peakRss = 0;
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(child.process().getInputStream(), StandardCharsets.UTF_8),
-            1 << 16)) {
-      for (String line; (line = in.readLine()) != null; ) {
-        child.heard();
-        Message m;
-        try {
-          m = Wire.parse(line);
-        } catch (IOException e) {
-          log.error("worker {} wrote a line that is not a result: {}", worker, e.getMessage());
-          continue;
-        }
-        switch (m.type()) {
-          case "result" -> {
-            Result r = m.result();
-            if (r != null && unfinished.remove(r.index()) != null) {
-              events.add(new WorkerEvent.Finished(r));
-            }
-          }
-          case "acquire" -> broker.acquire(worker, m, child.input());
-          case "started" -> broker.started(worker, m.id());
-          case "release" -> broker.release(worker, m.id());
-          case "done" -> {
-            peakRss = m.peakRss() == null ? 0 : m.peakRss();
-            // End of the child's input tells it that it may exit now.
-            child.closeInput();
-          }
-          default -> log.error("worker {} sent an unknown message: {}", worker, m.type());
-        }
-      }
-    }
-    return peakRss;
   }
 
   private static int waitFor(Process process) {
@@ -210,7 +174,7 @@ public final class ProcessWorkers implements Workers {
   @Override
   public void cancel() {
     cancelled = true;
-    live.forEach(child -> child.sendLater(Message.of("cancel")));
+    live.forEach(child -> child.sendLater(new Cancel()));
   }
 
   /**
