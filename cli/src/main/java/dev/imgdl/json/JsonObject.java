@@ -42,11 +42,7 @@ public final class JsonObject {
 
   /** A whole number that fits an int; required. */
   public int integer(String name) {
-    Integer value = optionalInteger(name);
-    if (value == null) {
-      throw invalid(name, "a whole number");
-    }
-    return value;
+    return required(name, optionalInteger(name), "a whole number");
   }
 
   /** A whole number that fits an int, or null when the field is null or missing. */
@@ -80,11 +76,7 @@ public final class JsonObject {
 
   /** A string; required. */
   public String requiredString(String name) {
-    String value = string(name);
-    if (value == null) {
-      throw invalid(name, "a string");
-    }
-    return value;
+    return required(name, string(name), "a string");
   }
 
   /** true or false; required. */
@@ -116,6 +108,13 @@ public final class JsonObject {
       strings.add(s);
     }
     return strings;
+  }
+
+  private static <T> T required(String name, T value, String what) {
+    if (value == null) {
+      throw invalid(name, what);
+    }
+    return value;
   }
 
   private static IllegalArgumentException invalid(String name, String what) {
