@@ -103,8 +103,8 @@ public final class ChildMain {
   private static List<Task> readChunk(BufferedReader in) throws IOException {
     List<Task> tasks = new ArrayList<>();
     for (ToChild m = read(in); !(m instanceof End); m = read(in)) {
-      if (m instanceof TaskLine line) {
-        tasks.add(line.task());
+      if (m instanceof TaskLine next) {
+        tasks.add(next.task());
       } else if (m instanceof Cancel) {
         // Interrupted before anything started: nothing to clean up, and the parent reports the
         // chunk as interrupted.

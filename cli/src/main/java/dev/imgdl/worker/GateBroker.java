@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The parent's side of the shared politeness budget in process mode: it answers the children's
- * {@link Acquire} lines from one {@link HostGate} and returns permits on {@code Release}, or
- * when a child dies holding them.
+ * {@link Acquire} lines from one {@link HostGate} and returns permits on {@link
+ * PipeMessage.Release}, or when a child dies holding them.
  */
 final class GateBroker implements AutoCloseable {
   private final HostGate gate;
