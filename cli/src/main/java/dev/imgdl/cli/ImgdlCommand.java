@@ -226,15 +226,14 @@ public final class ImgdlCommand implements Callable<Integer> {
     FetchSettings fetch =
         new FetchSettings(out.toString(), UUID.randomUUID().toString().substring(0, 8),
             timeout.toMillis(), deadline.toMillis(), maxSize, retries,
-            userAgent != null ? userAgent : "imgdl/" + Version.current(), headers, anyType,
-            perHost, rate);
+            userAgent != null ? userAgent : "imgdl/" + Version.current(), headers, anyType);
     boolean showProgress = progress != null ? progress : Terminal.stderrIsTerminal();
     List<String> childOptions =
         childJavaOptions.isBlank()
             ? List.<String>of()
             : Arrays.asList(childJavaOptions.trim().split("\\s+"));
-    return new Settings(files, out, workers, mode, fetch, overwrite, report, failed, minSuccess,
-        quiet, verbosity(), showProgress, childOptions);
+    return new Settings(files, out, workers, mode, fetch, perHost, rate, overwrite, report,
+        failed, minSuccess, quiet, verbosity(), showProgress, childOptions);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.imgdl.input.Entry;
+import dev.imgdl.json.ResultJson;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Summary;
 import dev.imgdl.result.WorkerStats;
@@ -132,16 +133,6 @@ public final class ReportWriter {
   private static final SerializedString SOURCE = new SerializedString("source");
   private static final SerializedString LINE = new SerializedString("line");
   private static final SerializedString URL = new SerializedString("url");
-  private static final SerializedString STATUS = new SerializedString("status");
-  private static final SerializedString FILE = new SerializedString("file");
-  private static final SerializedString BYTES = new SerializedString("bytes");
-  private static final SerializedString SHA256 = new SerializedString("sha256");
-  private static final SerializedString CONTENT_TYPE = new SerializedString("contentType");
-  private static final SerializedString HTTP_STATUS = new SerializedString("httpStatus");
-  private static final SerializedString ATTEMPTS = new SerializedString("attempts");
-  private static final SerializedString WORKER = new SerializedString("worker");
-  private static final SerializedString MILLIS = new SerializedString("millis");
-  private static final SerializedString ERROR = new SerializedString("error");
 
   private static void writeResult(JsonGenerator json, Entry entry, Result r) throws IOException {
     json.writeStartObject();
@@ -151,35 +142,8 @@ public final class ReportWriter {
     json.writeNumber(entry.line());
     json.writeFieldName(URL);
     json.writeString(Credentials.redact(entry.url()));
-    json.writeFieldName(STATUS);
-    json.writeString(r.status().label());
-    json.writeFieldName(FILE);
-    json.writeString(r.file());
-    json.writeFieldName(BYTES);
-    json.writeNumber(r.bytes());
-    json.writeFieldName(SHA256);
-    json.writeString(r.sha256());
-    json.writeFieldName(CONTENT_TYPE);
-    json.writeString(r.contentType());
-    json.writeFieldName(HTTP_STATUS);
-    writeNumberOrNull(json, r.httpStatus());
-    json.writeFieldName(ATTEMPTS);
-    json.writeNumber(r.attempts());
-    json.writeFieldName(WORKER);
-    writeNumberOrNull(json, r.worker());
-    json.writeFieldName(MILLIS);
-    json.writeNumber(r.millis());
-    json.writeFieldName(ERROR);
-    json.writeString(r.error() == null ? null : Credentials.redactWords(r.error()));
+    ResultJson.writeFields(json, r, ResultJson.Form.REPORT);
     json.writeEndObject();
-  }
-
-  private static void writeNumberOrNull(JsonGenerator json, Integer value) throws IOException {
-    if (value == null) {
-      json.writeNull();
-    } else {
-      json.writeNumber(value);
-    }
   }
 
   private static BigDecimal seconds(double seconds) {

@@ -260,7 +260,7 @@ public final class Run {
     int parallelism = Math.min(settings.workers(), Math.max(1, plan.tasks().size()));
     Fetcher fetcher =
         new Fetcher(settings.fetch(), HttpClients.create(settings.fetch(), parallelism),
-            LocalHostGate.of(settings.effectivePerHost(), settings.fetch().rate()));
+            LocalHostGate.of(settings.effectivePerHost(), settings.rate()));
     return new ThreadWorkers(fetcher);
   }
 

@@ -13,6 +13,8 @@ import java.util.List;
  * @param workers number of chunks and workers
  * @param mode thread or process workers
  * @param fetch what the download core needs, shared with child JVMs
+ * @param perHost most requests in flight to one host, 0 for no cap
+ * @param rate most requests per second to one host, 0 for no limit
  * @param overwrite download even when the target exists, instead of skipping the entry
  * @param report where to write the JSON report, {@code -} for standard output, or null
  * @param failed where to write failed URLs, or null
@@ -28,6 +30,8 @@ public record Settings(
     int workers,
     Mode mode,
     FetchSettings fetch,
+    int perHost,
+    double rate,
     boolean overwrite,
     String report,
     Path failed,
@@ -48,12 +52,12 @@ public record Settings(
    * a lock per request, and in process mode a round trip over the pipe.
    */
   public int effectivePerHost() {
-    return fetch.perHost() >= workers ? 0 : fetch.perHost();
+    return perHost >= workers ? 0 : perHost;
   }
 
   /** Whether requests must ask a host gate at all. */
   public boolean politenessLimited() {
-    return effectivePerHost() > 0 || fetch.rate() > 0;
+    return effectivePerHost() > 0 || rate > 0;
   }
 
   /** Whether the report goes to standard output. */

@@ -9,6 +9,16 @@ import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
+import dev.imgdl.worker.PipeMessage.Cancel;
+import dev.imgdl.worker.PipeMessage.Deny;
+import dev.imgdl.worker.PipeMessage.Done;
+import dev.imgdl.worker.PipeMessage.End;
+import dev.imgdl.worker.PipeMessage.Grant;
+import dev.imgdl.worker.PipeMessage.ResultLine;
+import dev.imgdl.worker.PipeMessage.Start;
+import dev.imgdl.worker.PipeMessage.TaskLine;
+import dev.imgdl.worker.PipeMessage.ToChild;
+import dev.imgdl.worker.PipeMessage.ToParent;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -16,7 +26,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,27 +49,26 @@ public final class ChildMain {
   private ChildMain() {}
 
   public static void main(String[] args) throws IOException {
-    Writer out =
-        new BufferedWriter(
-            new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+    PipeWriter<ToParent> out =
+        new PipeWriter<>(
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                1 << 16));
     // Standard output carries results only: anything else printed by accident goes to stderr.
     System.setOut(System.err);
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-    Message start = read(in);
-    if (!"start".equals(start.type())) {
-      fail("expected a start message, got " + start.type());
+    ToChild first = read(in);
+    if (!(first instanceof Start start)) {
+      fail("expected a start message, got " + kind(first));
+      return;
     }
     Logging.setLevel(start.logLevel());
     FetchSettings settings = start.settings();
     int worker = start.worker();
-    List<Task> tasks = new ArrayList<>();
-    for (Message m = read(in); !"end".equals(m.type()); m = read(in)) {
-      tasks.add(m.task());
-    }
-    RemoteHostGate remote =
-        Boolean.TRUE.equals(start.remoteGate()) ? new RemoteHostGate(out) : null;
+    List<Task> tasks = readChunk(in);
+    RemoteHostGate remote = start.remoteGate() ? new RemoteHostGate(out) : null;
     HostGate gate = remote != null ? remote : LocalHostGate.of(0, 0);
     Fetcher fetcher = new Fetcher(settings, HttpClients.create(settings, 1), gate);
     Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::deleteAll, "imgdl-cleanup"));
@@ -76,10 +84,10 @@ public final class ChildMain {
       } catch (RuntimeException e) {
         result = Result.failed(task.index(), worker, "internal error: " + e);
       }
-      Wire.send(out, Message.result(result));
+      out.send(new ResultLine(result));
     }
     finished = true;
-    Wire.send(out, Message.done(ProcessHandle.current().pid(), Memory.peakRssBytes()));
+    out.send(new Done(ProcessHandle.current().pid(), Memory.peakRssBytes()));
     // The parent answers "done" by closing our stdin, and the watcher then halts the JVM. Halting
     // here while the watcher is blocked reading stdin would make the JVM wait a third of a second
     // for it; the bound covers a parent that never closes.
@@ -91,25 +99,30 @@ public final class ChildMain {
     Runtime.getRuntime().halt(0);
   }
 
+  /** The chunk, up to its end line. */
+  private static List<Task> readChunk(BufferedReader in) throws IOException {
+    List<Task> tasks = new ArrayList<>();
+    for (ToChild m = read(in); !(m instanceof End); m = read(in)) {
+      if (m instanceof TaskLine next) {
+        tasks.add(next.task());
+      } else if (m instanceof Cancel) {
+        // Interrupted before anything started: nothing to clean up, and the parent reports the
+        // chunk as interrupted.
+        Runtime.getRuntime().halt(0);
+      } else {
+        fail("expected a task, got " + kind(m));
+      }
+    }
+    return tasks;
+  }
+
   /** Reads the parent's later messages; end of input means the parent is gone. */
   private static void watchParent(
       BufferedReader in, Fetcher fetcher, RemoteHostGate remote, Thread main) {
+    ToChild.Visitor later = new LaterLines(fetcher, remote, main);
     try {
       for (String line; (line = in.readLine()) != null; ) {
-        Message m = Wire.parse(line);
-        switch (m.type()) {
-          case "grant", "deny" -> {
-            if (remote != null) {
-              remote.answer(m.id(), m.type().equals("grant"));
-            }
-          }
-          case "cancel" -> {
-            // Cancels requests in flight, and wakes the worker from a wait between attempts.
-            fetcher.cancel();
-            main.interrupt();
-          }
-          default -> log.warn("ignoring a {} message from the parent", m.type());
-        }
+        PipeCodec.parse(line, ToChild.class).accept(later);
       }
     } catch (IOException e) {
       log.warn("reading from the parent failed: {}", e.getMessage());
@@ -122,13 +135,70 @@ public final class ChildMain {
     Runtime.getRuntime().halt(EXIT_ORPHANED);
   }
 
-  private static Message read(BufferedReader in) throws IOException {
+  private static ToChild read(BufferedReader in) throws IOException {
     String line = in.readLine();
     if (line == null) {
       // The parent went away before handing over the chunk.
       Runtime.getRuntime().halt(EXIT_ORPHANED);
     }
-    return Wire.parse(line);
+    return PipeCodec.parse(line, ToChild.class);
+  }
+
+  private static String kind(ToChild m) {
+    return m.getClass().getSimpleName();
+  }
+
+  /** What the parent sends once the chunk is handed over: answers to acquires, and cancel. */
+  private static final class LaterLines implements ToChild.Visitor {
+    private final Fetcher fetcher;
+    private final RemoteHostGate remote;
+    private final Thread main;
+
+    LaterLines(Fetcher fetcher, RemoteHostGate remote, Thread main) {
+      this.fetcher = fetcher;
+      this.remote = remote;
+      this.main = main;
+    }
+
+    @Override
+    public void grant(Grant m) {
+      if (remote != null) {
+        remote.answer(m.id(), true);
+      }
+    }
+
+    @Override
+    public void deny(Deny m) {
+      if (remote != null) {
+        remote.answer(m.id(), false);
+      }
+    }
+
+    @Override
+    public void cancel(Cancel m) {
+      // Cancels requests in flight, and wakes the worker from a wait between attempts.
+      fetcher.cancel();
+      main.interrupt();
+    }
+
+    @Override
+    public void start(Start m) {
+      ignore(m);
+    }
+
+    @Override
+    public void task(TaskLine m) {
+      ignore(m);
+    }
+
+    @Override
+    public void end(End m) {
+      ignore(m);
+    }
+
+    private static void ignore(ToChild m) {
+      log.warn("ignoring a {} message from the parent", kind(m));
+    }
   }
 
   private static void fail(String why) {

@@ -1,9 +1,9 @@
 package dev.imgdl.worker;
 
+import dev.imgdl.worker.PipeMessage.ToChild;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcess implements Watchdog.Watched {
   private final int worker;
   private final Process process;
-  private final Writer input;
+  private final PipeWriter<ToChild> input;
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile long hungMillis = -1;
 
@@ -22,8 +22,10 @@ final class ChildProcess implements Watchdog.Watched {
     this.worker = worker;
     this.process = process;
     this.input =
-        new BufferedWriter(
-            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+        new PipeWriter<>(
+            new BufferedWriter(
+                new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
+                1 << 16));
   }
 
   @Override
@@ -35,7 +37,7 @@ final class ChildProcess implements Watchdog.Watched {
     return process;
   }
 
-  Writer input() {
+  PipeWriter<ToChild> input() {
     return input;
   }
 
@@ -68,10 +70,10 @@ final class ChildProcess implements Watchdog.Watched {
    * Sends a line without blocking the caller: a stopped child does not read its input, and a
    * full pipe would block a signal handler. If the line cannot be written the child is ended.
    */
-  void sendLater(Message message) {
+  void sendLater(ToChild message) {
     Thread t = new Thread(() -> {
       try {
-        Wire.send(input, message);
+        input.send(message);
       } catch (IOException e) {
         process.destroy();
       }
@@ -87,12 +89,6 @@ final class ChildProcess implements Watchdog.Watched {
   }
 
   void closeInput() {
-    try {
-      synchronized (input) {
-        input.close();
-      }
-    } catch (IOException ignored) {
-      // The child is gone.
-    }
+    input.close();
   }
 }

@@ -27,9 +27,12 @@ final class ClassDataSharing {
 
   private final Path archive;
 
-  private ClassDataSharing(Path archive) {
+  ClassDataSharing(Path archive) {
     this.archive = archive;
   }
+
+  /** A child's JVM options, and the file it writes the archive to at exit, or null. */
+  record ChildOptions(List<String> jvmOptions, Path dumpTo) {}
 
   /** The archive for this JVM and class path, or null when sharing does not apply. */
   static ClassDataSharing forThisJvm(List<String> childOptions) {
@@ -56,23 +59,24 @@ final class ClassDataSharing {
     }
   }
 
-  /** JVM options for a child; {@code dumpTo} receives the file a dumping child writes. */
-  List<String> options(boolean mayDump, Path[] dumpTo) {
+  /** Options for a child that maps the archive, or that writes it if {@code mayDump}. */
+  ChildOptions options(boolean mayDump) {
     if (Files.isReadable(archive)) {
-      return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+      return new ChildOptions(
+          List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), null);
     }
+    ChildOptions none = new ChildOptions(List.of(), null);
     if (!mayDump) {
-      return List.of();
+      return none;
     }
     try {
       Files.createDirectories(archive.getParent());
     } catch (IOException e) {
-      return List.of();
+      return none;
     }
     Path temp = archive.resolveSibling(archive.getFileName() + ".tmp-"
         + ProcessHandle.current().pid());
-    dumpTo[0] = temp;
-    return List.of("-XX:ArchiveClassesAtExit=" + temp);
+    return new ChildOptions(List.of("-XX:ArchiveClassesAtExit=" + temp), temp);
   }
 
   /** Publishes what a dumping child wrote, if it ended well; removes it otherwise. */

@@ -1,8 +1,11 @@
 package dev.imgdl.worker;
 
 import dev.imgdl.download.HostGate;
+import dev.imgdl.worker.PipeMessage.Acquire;
+import dev.imgdl.worker.PipeMessage.Deny;
+import dev.imgdl.worker.PipeMessage.Grant;
+import dev.imgdl.worker.PipeMessage.ToChild;
 import java.io.IOException;
-import java.io.Writer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -11,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The parent's side of the shared politeness budget in process mode: it answers the children's
- * {@code acquire} lines from one {@link HostGate} and returns permits on {@code release}, or
- * when a child dies holding them.
+ * {@link Acquire} lines from one {@link HostGate} and returns permits on {@link
+ * PipeMessage.Release}, or when a child dies holding them.
  */
 final class GateBroker implements AutoCloseable {
   private final HostGate gate;
@@ -30,7 +33,7 @@ final class GateBroker implements AutoCloseable {
   }
 
   /** Handles an acquire from a child, answering on {@code toChild} when decided. */
-  void acquire(int child, Message m, Writer toChild) {
+  void acquire(int child, Acquire m, PipeWriter<ToChild> toChild) {
     waiters.execute(
         () -> {
           long deadline =
@@ -45,7 +48,7 @@ final class GateBroker implements AutoCloseable {
             return;
           }
           try {
-            Wire.send(toChild, Message.permit(granted ? "grant" : "deny", m.id()));
+            toChild.send(granted ? new Grant(m.id()) : new Deny(m.id()));
           } catch (IOException e) {
             release(child, m.id());
           }

@@ -6,13 +6,16 @@ import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
-import java.io.BufferedReader;
+import dev.imgdl.worker.PipeMessage.Cancel;
+import dev.imgdl.worker.PipeMessage.End;
+import dev.imgdl.worker.PipeMessage.Start;
+import dev.imgdl.worker.PipeMessage.TaskLine;
+import dev.imgdl.worker.PipeMessage.ToChild;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +23,21 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Process mode: each chunk runs in a child JVM started from this JVM's own {@code java} and
- * class path, with no shell in between. One supervisor thread per child sends it the settings
- * and chunk, reads its results line by line into the collector's queue, and forwards its
- * standard error prefixed with the worker id. A child that dies, or that the {@link Watchdog}
- * finds silent for too long, has its unfinished entries run again once in a new child; if that
- * one dies too, they fail with the reason. Every child is known from the moment it is spawned,
- * so that {@link #close} ends it whatever it is doing.
+ * Process mode: each chunk runs in a child JVM that the {@link ChildLauncher} starts. One
+ * supervisor thread per chunk hands its child the settings and chunk, has a {@link ChildReader}
+ * route the child's lines, and forwards its standard error prefixed with the worker id. A child
+ * that dies, or that the {@link Watchdog} finds silent for too long, has its unfinished entries
+ * run again as the {@link RelaunchPolicy} says. Every child is known from the moment it is
+ * spawned, so that {@link #close} ends it whatever it is doing.
  */
 public final class ProcessWorkers implements Workers {
   private static final Logger log = LoggerFactory.getLogger(ProcessWorkers.class);
-  private static final int LAUNCHES = 2;
+  /** A dead child's unfinished entries run again once. */
+  private static final RelaunchPolicy RELAUNCH = new RelaunchPolicy(2);
   private static final long TERM_GRACE_MILLIS = 500;
 
   private final Settings settings;
@@ -43,8 +45,7 @@ public final class ProcessWorkers implements Workers {
   private final List<Thread> supervisors = new ArrayList<>();
   private final Set<ChildProcess> live = ConcurrentHashMap.newKeySet();
   private final GateBroker broker;
-  private final ClassDataSharing cds;
-  private final AtomicBoolean cdsDumpTaken = new AtomicBoolean();
+  private final ChildLauncher launcher;
   private final Watchdog watchdog;
   private volatile boolean cancelled;
   private volatile boolean closed;
@@ -52,10 +53,10 @@ public final class ProcessWorkers implements Workers {
   public ProcessWorkers(Settings settings, PrintWriter err) {
     this.settings = settings;
     this.err = err;
-    this.cds = ClassDataSharing.forThisJvm(settings.childJvmOptions());
+    this.launcher = ChildLauncher.forThisJvm(settings.childJvmOptions());
     this.broker =
         settings.politenessLimited()
-            ? new GateBroker(LocalHostGate.of(settings.effectivePerHost(), settings.fetch().rate()))
+            ? new GateBroker(LocalHostGate.of(settings.effectivePerHost(), settings.rate()))
             : null;
     this.watchdog = new Watchdog(settings.fetch().deadlineMillis(), () -> live);
   }
@@ -73,15 +74,16 @@ public final class ProcessWorkers implements Workers {
     chunk.forEach(t -> unfinished.put(t.index(), t));
     ChildRun last = null;
     try {
-      for (int launch = 1; launch <= LAUNCHES && !unfinished.isEmpty() && !cancelled; launch++) {
-        if (launch > 1) {
+      for (int launched = 0; RELAUNCH.launchAgain(launched, unfinished.size(), cancelled);
+          launched++) {
+        if (last != null) {
           log.warn("{}; running its {} unfinished entries again", last.failure(),
               unfinished.size());
         }
         last = runChild(worker, unfinished, events);
       }
     } finally {
-      String reason = cancelled || last == null ? Result.INTERRUPTED : last.failure();
+      String reason = RELAUNCH.failure(cancelled, last == null ? null : last.failure());
       for (Task task : unfinished.values()) {
         events.add(new WorkerEvent.Finished(Result.failed(task.index(), worker, reason)));
       }
@@ -96,14 +98,9 @@ public final class ProcessWorkers implements Workers {
 
   private ChildRun runChild(int worker, Map<Integer, Task> unfinished,
       BlockingQueue<WorkerEvent> events) {
-    Path[] dumpTo = new Path[1];
     ChildProcess child;
     try {
-      List<String> options = new ArrayList<>(settings.childJvmOptions());
-      if (cds != null) {
-        options.addAll(cds.options(!cdsDumpTaken.getAndSet(true), dumpTo));
-      }
-      child = new ChildProcess(worker, new ProcessBuilder(ChildCommand.of(options)).start());
+      child = launcher.spawn(worker);
     } catch (IOException e) {
       log.error("worker {}: cannot start a child JVM: {}", worker, e.getMessage());
       return new ChildRun(0, "worker " + worker + " could not start: " + e.getMessage(), 0);
@@ -119,23 +116,14 @@ public final class ProcessWorkers implements Workers {
     Thread stderr = ChildLog.forward(worker, process, err);
     long peakRss = 0;
     try {
-      Wire.send(child.input(), Message.start(worker, settings.fetch(),
-          Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null), false);
-      for (Task task : unfinished.values()) {
-        Wire.send(child.input(), Message.task(task), false);
-      }
-      Wire.send(child.input(), Message.of("end"));
-      if (cancelled) {
-        child.sendLater(Message.of("cancel"));
-      }
-      peakRss = readResults(child, unfinished, events);
+      handOver(child, unfinished.values());
+      peakRss = new ChildReader(worker, child.input(), broker, unfinished, events)
+          .read(process.getInputStream(), child::heard);
     } catch (IOException e) {
       log.debug("worker {}: pipe closed: {}", worker, e.getMessage());
     }
     int code = waitFor(process);
-    if (dumpTo[0] != null) {
-      cds.publish(dumpTo[0], code);
-    }
+    launcher.exited(child, code);
     join(stderr);
     live.remove(child);
     if (broker != null) {
@@ -148,44 +136,18 @@ public final class ProcessWorkers implements Workers {
     return new ChildRun(process.pid(), child.failure(code), peakRss);
   }
 
-  /** Reads the child's standard output until it ends; returns the peak RSS it reported. */
-  private long readResults(ChildProcess child, Map<Integer, Task> unfinished,
-      BlockingQueue<WorkerEvent> events) throws IOException {
-    int worker = child.worker();
-    long peakRss = 0;
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(child.process().getInputStream(), StandardCharsets.UTF_8),
-            1 << 16)) {
-      for (String line; (line = in.readLine()) != null; ) {
-        child.heard();
-        Message m;
-        try {
-          m = Wire.parse(line);
-        } catch (IOException e) {
-          log.error("worker {} wrote a line that is not a result: {}", worker, e.getMessage());
-          continue;
-        }
-        switch (m.type()) {
-          case "result" -> {
-            Result r = m.result();
-            if (r != null && unfinished.remove(r.index()) != null) {
-              events.add(new WorkerEvent.Finished(r));
-            }
-          }
-          case "acquire" -> broker.acquire(worker, m, child.input());
-          case "started" -> broker.started(worker, m.id());
-          case "release" -> broker.release(worker, m.id());
-          case "done" -> {
-            peakRss = m.peakRss() == null ? 0 : m.peakRss();
-            // End of the child's input tells it that it may exit now.
-            child.closeInput();
-          }
-          default -> log.error("worker {} sent an unknown message: {}", worker, m.type());
-        }
-      }
+  /** Sends the settings and the chunk in one batch. */
+  private void handOver(ChildProcess child, Collection<Task> chunk) throws IOException {
+    PipeWriter<ToChild> input = child.input();
+    input.queue(new Start(child.worker(), settings.fetch(),
+        Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null));
+    for (Task task : chunk) {
+      input.queue(new TaskLine(task));
     }
-    return peakRss;
+    input.send(new End());
+    if (cancelled) {
+      child.sendLater(new Cancel());
+    }
   }
 
   private static int waitFor(Process process) {
@@ -210,7 +172,7 @@ public final class ProcessWorkers implements Workers {
   @Override
   public void cancel() {
     cancelled = true;
-    live.forEach(child -> child.sendLater(Message.of("cancel")));
+    live.forEach(child -> child.sendLater(new Cancel()));
   }
 
   /**

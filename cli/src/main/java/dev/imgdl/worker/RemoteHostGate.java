@@ -1,9 +1,12 @@
 package dev.imgdl.worker;
 
 import dev.imgdl.download.HostGate;
+import dev.imgdl.worker.PipeMessage.Acquire;
+import dev.imgdl.worker.PipeMessage.Release;
+import dev.imgdl.worker.PipeMessage.Started;
+import dev.imgdl.worker.PipeMessage.ToParent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -17,12 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --per-host} and {@code --rate} hold for the whole run and not per child.
  */
 final class RemoteHostGate implements HostGate {
-  private final Writer toParent;
+  private final PipeWriter<ToParent> toParent;
   private final AtomicLong ids = new AtomicLong();
   private final ConcurrentHashMap<Long, CompletableFuture<Boolean>> pending =
       new ConcurrentHashMap<>();
 
-  RemoteHostGate(Writer toParent) {
+  RemoteHostGate(PipeWriter<ToParent> toParent) {
     this.toParent = toParent;
   }
 
@@ -33,7 +36,7 @@ final class RemoteHostGate implements HostGate {
     pending.put(id, answer);
     long waitNanos = deadlineNanos - System.nanoTime();
     try {
-      Wire.send(toParent, Message.acquire(id, host, TimeUnit.NANOSECONDS.toMillis(waitNanos)));
+      toParent.send(new Acquire(id, host, TimeUnit.NANOSECONDS.toMillis(waitNanos)));
       // The parent answers by the deadline; the extra second covers the trip over the pipe.
       boolean granted = answer.get(waitNanos + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
       if (!granted) {
@@ -53,7 +56,7 @@ final class RemoteHostGate implements HostGate {
       @Override
       public void started() {
         if (unsent.compareAndSet(true, false)) {
-          tell("started", id);
+          tell(new Started(id));
         }
       }
 
@@ -77,12 +80,12 @@ final class RemoteHostGate implements HostGate {
   }
 
   private void release(long id) {
-    tell("release", id);
+    tell(new Release(id));
   }
 
-  private void tell(String type, long id) {
+  private void tell(ToParent message) {
     try {
-      Wire.send(toParent, Message.permit(type, id));
+      toParent.send(message);
     } catch (IOException e) {
       // The parent is gone; the stdin watcher ends this JVM.
     }

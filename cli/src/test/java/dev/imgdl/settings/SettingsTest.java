@@ -11,9 +11,9 @@ class SettingsTest {
 
   private static Settings settings(int workers, int perHost, double rate) {
     FetchSettings fetch =
-        new FetchSettings("/o", "id", 1, 1, 1, 0, "ua", List.of(), false, perHost, rate);
-    return new Settings(List.of("-"), Path.of("/o"), workers, Mode.THREAD, fetch, false, null,
-        null, 1, false, 0, false, List.of());
+        new FetchSettings("/o", "id", 1, 1, 1, 0, "ua", List.of(), false);
+    return new Settings(List.of("-"), Path.of("/o"), workers, Mode.THREAD, fetch, perHost, rate,
+        false, null, null, 1, false, 0, false, List.of());
   }
 
   @Test

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imgdl.download.HostGate;
 import dev.imgdl.testing.Await;
+import dev.imgdl.worker.PipeMessage.Acquire;
+import dev.imgdl.worker.PipeMessage.Release;
+import dev.imgdl.worker.PipeMessage.Started;
+import dev.imgdl.worker.PipeMessage.ToParent;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
@@ -16,13 +20,13 @@ import org.junit.jupiter.api.Test;
 /** A child's gate: each permit is asked of the parent over the pipe. */
 class RemoteHostGateTest {
   private final StringWriter pipe = new StringWriter();
-  private final RemoteHostGate gate = new RemoteHostGate(pipe);
+  private final RemoteHostGate gate = new RemoteHostGate(new PipeWriter<>(pipe));
 
-  private List<Message> sent() {
+  private List<ToParent> sent() {
     synchronized (pipe) {
       return pipe.toString().lines().map(line -> {
         try {
-          return Wire.parse(line);
+          return PipeCodec.parse(line, ToParent.class);
         } catch (java.io.IOException e) {
           throw new AssertionError(e);
         }
@@ -45,8 +49,8 @@ class RemoteHostGateTest {
   void aGrantedPermitTellsTheParentWhenSentAndReleasesOnce() throws Exception {
     CompletableFuture<HostGate.Permit> permit = acquire(10_000);
     Await.until("an acquire line", Duration.ofSeconds(10), () -> sent().size() == 1);
-    Message ask = sent().get(0);
-    assertThat(ask.type()).isEqualTo("acquire");
+    assertThat(sent().get(0)).isInstanceOf(Acquire.class);
+    Acquire ask = (Acquire) sent().get(0);
     assertThat(ask.host()).isEqualTo("example.org");
     gate.answer(ask.id(), true);
     HostGate.Permit p = permit.get(10, TimeUnit.SECONDS);
@@ -54,19 +58,18 @@ class RemoteHostGateTest {
     p.started();
     p.close();
     p.close();
-    assertThat(sent()).extracting(Message::type).containsExactly("acquire", "started", "release");
-    assertThat(sent()).extracting(Message::id).containsOnly(ask.id());
+    assertThat(sent()).containsExactly(ask, new Started(ask.id()), new Release(ask.id()));
   }
 
   @Test
   void aDenyFromTheParentIsATimeout() {
     CompletableFuture<HostGate.Permit> permit = acquire(10_000);
     Await.until("an acquire line", Duration.ofSeconds(10), () -> sent().size() == 1);
-    gate.answer(sent().get(0).id(), false);
+    gate.answer(((Acquire) sent().get(0)).id(), false);
     assertThatThrownBy(() -> permit.get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(HostGate.GateTimeoutException.class);
-    assertThat(sent()).extracting(Message::type).containsExactly("acquire");
+    assertThat(sent()).extracting(Object::getClass).containsExactly(Acquire.class);
   }
 
   @Test
@@ -74,11 +77,11 @@ class RemoteHostGateTest {
     CompletableFuture<HostGate.Permit> permit = acquire(50);
     assertThatThrownBy(() -> permit.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(HostGate.GateTimeoutException.class);
-    long id = sent().get(0).id();
-    assertThat(sent()).extracting(Message::type).containsExactly("acquire", "release");
+    long id = ((Acquire) sent().get(0)).id();
+    assertThat(sent().subList(1, sent().size())).containsExactly(new Release(id));
     // A grant that arrives after the child gave up is handed back at once.
     gate.answer(id, true);
-    assertThat(sent()).extracting(Message::type)
-        .containsExactly("acquire", "release", "release");
+    assertThat(sent().subList(1, sent().size()))
+        .containsExactly(new Release(id), new Release(id));
   }
 }

@@ -15,8 +15,6 @@ import java.util.List;
  * @param userAgent the User-Agent header
  * @param headers extra request headers, each {@code Name: value}
  * @param anyType accept bodies that are not images
- * @param perHost most requests in flight to one host, 0 for no cap
- * @param rate most requests per second to one host, 0 for no limit
  */
 public record FetchSettings(
     String outputDir,
@@ -27,9 +25,7 @@ public record FetchSettings(
     int retries,
     String userAgent,
     List<String> headers,
-    boolean anyType,
-    int perHost,
-    double rate) {
+    boolean anyType) {
 
   public FetchSettings {
     headers = List.copyOf(headers);

@@ -99,7 +99,7 @@ final class Downloads {
     TargetName name = NamePlanner.baseName(HttpUrl.get(url), url);
     Task task = new Task(0, url, name.stem(), name.extension());
     FetchSettings settings = new FetchSettings(dir.toString(), "test", timeoutMillis,
-        deadlineMillis, maxSize, retries, "imgdl-test", List.of(), anyType, 0, 0);
+        deadlineMillis, maxSize, retries, "imgdl-test", List.of(), anyType);
     HttpClients clients = HttpClients.create(settings, 1);
     try {
       return new Fetcher(settings, clients, HostGate.OPEN).fetch(task, 0);

@@ -1,0 +1,245 @@
+package dev.imgdl.worker;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.imgdl.config.FetchSettings;
+import dev.imgdl.input.Task;
+import dev.imgdl.json.JsonObject;
+import dev.imgdl.json.ResultJson;
+import dev.imgdl.worker.PipeMessage.Acquire;
+import dev.imgdl.worker.PipeMessage.Cancel;
+import dev.imgdl.worker.PipeMessage.Deny;
+import dev.imgdl.worker.PipeMessage.Done;
+import dev.imgdl.worker.PipeMessage.End;
+import dev.imgdl.worker.PipeMessage.Grant;
+import dev.imgdl.worker.PipeMessage.Release;
+import dev.imgdl.worker.PipeMessage.ResultLine;
+import dev.imgdl.worker.PipeMessage.Start;
+import dev.imgdl.worker.PipeMessage.Started;
+import dev.imgdl.worker.PipeMessage.TaskLine;
+import dev.imgdl.worker.PipeMessage.ToChild;
+import dev.imgdl.worker.PipeMessage.ToParent;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes and reads {@link PipeMessage}s as lines of JSON: the version {@code v}, the {@code
+ * type}, then the message's fields. Reading is strict: a line of another version or type, or
+ * with a field missing or malformed, is refused. Jackson's streaming API keeps a child JVM's
+ * start-up short: the object mapper alone would load some 500 classes in every child.
+ */
+final class PipeCodec {
+  /** The version of the line format; a line of another version is refused. */
+  static final int VERSION = 1;
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private PipeCodec() {}
+
+  /** One line, without its line break. */
+  static String format(PipeMessage message) {
+    StringWriter text = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(text)) {
+      g.writeStartObject();
+      g.writeNumberField("v", VERSION);
+      Fields fields = new Fields(g);
+      if (message instanceof ToChild m) {
+        m.accept(fields);
+      } else {
+        ((ToParent) message).accept(fields);
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      // A StringWriter does not fail; Jackson declares it all the same.
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  /** Parses a line sent to {@code side}, or throws {@link IOException} saying it is not one. */
+  static <M extends PipeMessage> M parse(String line, Class<M> side) throws IOException {
+    PipeMessage message = parse(line);
+    if (!side.isInstance(message)) {
+      throw notAMessage(line, null);
+    }
+    return side.cast(message);
+  }
+
+  /** Parses a line, or throws {@link IOException} saying it is not a message. */
+  static PipeMessage parse(String line) throws IOException {
+    try {
+      JsonObject f = JsonObject.parse(line);
+      if (f.integer("v") != VERSION) {
+        throw new IllegalArgumentException("version " + f.integer("v"));
+      }
+      String type = f.requiredString("type");
+      return switch (type) {
+        case "start" -> new Start(f.integer("worker"), settings(f.object("settings")),
+            f.requiredString("logLevel"), f.bool("remoteGate"));
+        case "task" -> new TaskLine(task(f.object("task")));
+        case "end" -> new End();
+        case "cancel" -> new Cancel();
+        case "grant" -> new Grant(f.longValue("id"));
+        case "deny" -> new Deny(f.longValue("id"));
+        case "result" -> new ResultLine(ResultJson.read(f.object("result")));
+        case "acquire" -> new Acquire(f.longValue("id"), f.requiredString("host"),
+            f.longValue("waitMillis"));
+        case "started" -> new Started(f.longValue("id"));
+        case "release" -> new Release(f.longValue("id"));
+        case "done" -> new Done(f.longValue("pid"), f.longValue("peakRss"));
+        default -> throw new IllegalArgumentException("type " + type);
+      };
+    } catch (IOException | RuntimeException e) {
+      throw notAMessage(line, e);
+    }
+  }
+
+  private static FetchSettings settings(JsonObject s) {
+    return new FetchSettings(s.requiredString("outputDir"), s.requiredString("runId"),
+        s.longValue("timeoutMillis"), s.longValue("deadlineMillis"), s.longValue("maxSize"),
+        s.integer("retries"), s.requiredString("userAgent"), s.strings("headers"),
+        s.bool("anyType"));
+  }
+
+  private static Task task(JsonObject t) {
+    return new Task(t.integer("index"), t.requiredString("url"), t.requiredString("stem"),
+        t.string("extension"));
+  }
+
+  private static IOException notAMessage(String line, Exception cause) {
+    return new IOException("not a message: " + abbreviate(line), cause);
+  }
+
+  static String abbreviate(String line) {
+    return line.length() <= 120 ? line : line.substring(0, 120) + "…";
+  }
+
+  /** Writes each kind of message's type and fields; the generator's failures are unchecked. */
+  private static final class Fields implements ToChild.Visitor, ToParent.Visitor {
+    private final JsonGenerator g;
+
+    Fields(JsonGenerator g) {
+      this.g = g;
+    }
+
+    @Override
+    public void start(Start m) {
+      write(() -> {
+        g.writeStringField("type", "start");
+        g.writeNumberField("worker", m.worker());
+        writeSettings(m.settings());
+        g.writeStringField("logLevel", m.logLevel());
+        g.writeBooleanField("remoteGate", m.remoteGate());
+      });
+    }
+
+    @Override
+    public void task(TaskLine m) {
+      write(() -> {
+        g.writeStringField("type", "task");
+        g.writeObjectFieldStart("task");
+        g.writeNumberField("index", m.task().index());
+        g.writeStringField("url", m.task().url());
+        g.writeStringField("stem", m.task().stem());
+        g.writeStringField("extension", m.task().extension());
+        g.writeEndObject();
+      });
+    }
+
+    @Override
+    public void end(End m) {
+      write(() -> g.writeStringField("type", "end"));
+    }
+
+    @Override
+    public void cancel(Cancel m) {
+      write(() -> g.writeStringField("type", "cancel"));
+    }
+
+    @Override
+    public void grant(Grant m) {
+      typeAndId("grant", m.id());
+    }
+
+    @Override
+    public void deny(Deny m) {
+      typeAndId("deny", m.id());
+    }
+
+    @Override
+    public void result(ResultLine m) {
+      write(() -> {
+        g.writeStringField("type", "result");
+        g.writeObjectFieldStart("result");
+        ResultJson.writeFields(g, m.result(), ResultJson.Form.PIPE);
+        g.writeEndObject();
+      });
+    }
+
+    @Override
+    public void acquire(Acquire m) {
+      write(() -> {
+        typeAndId("acquire", m.id());
+        g.writeStringField("host", m.host());
+        g.writeNumberField("waitMillis", m.waitMillis());
+      });
+    }
+
+    @Override
+    public void started(Started m) {
+      typeAndId("started", m.id());
+    }
+
+    @Override
+    public void release(Release m) {
+      typeAndId("release", m.id());
+    }
+
+    @Override
+    public void done(Done m) {
+      write(() -> {
+        g.writeStringField("type", "done");
+        g.writeNumberField("pid", m.pid());
+        g.writeNumberField("peakRss", m.peakRss());
+      });
+    }
+
+    private void typeAndId(String type, long id) {
+      write(() -> {
+        g.writeStringField("type", type);
+        g.writeNumberField("id", id);
+      });
+    }
+
+    private void writeSettings(FetchSettings s) throws IOException {
+      g.writeObjectFieldStart("settings");
+      g.writeStringField("outputDir", s.outputDir());
+      g.writeStringField("runId", s.runId());
+      g.writeNumberField("timeoutMillis", s.timeoutMillis());
+      g.writeNumberField("deadlineMillis", s.deadlineMillis());
+      g.writeNumberField("maxSize", s.maxSize());
+      g.writeNumberField("retries", s.retries());
+      g.writeStringField("userAgent", s.userAgent());
+      g.writeArrayFieldStart("headers");
+      for (String h : s.headers()) {
+        g.writeString(h);
+      }
+      g.writeEndArray();
+      g.writeBooleanField("anyType", s.anyType());
+      g.writeEndObject();
+    }
+
+    private interface Writing {
+      void run() throws IOException;
+    }
+
+    private static void write(Writing writing) {
+      try {
+        writing.run();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

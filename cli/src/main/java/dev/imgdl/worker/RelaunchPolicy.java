@@ -1,0 +1,24 @@
+package dev.imgdl.worker;
+
+import dev.imgdl.result.Result;
+
+/**
+ * When a chunk's unfinished entries run in another child JVM, and how they fail when they do
+ * not. A chunk runs in at most {@code launches} children, and no more once the run is cancelled
+ * or every entry has a result; what is left then fails with the last child's reason.
+ */
+record RelaunchPolicy(int launches) {
+
+  /** Whether to launch a child for the chunk after {@code launched} have run. */
+  boolean launchAgain(int launched, int unfinished, boolean cancelled) {
+    return launched < launches && unfinished > 0 && !cancelled;
+  }
+
+  /**
+   * The error of the entries left unfinished: why the last child ended, or {@link
+   * Result#INTERRUPTED} when the run was cancelled or no child ran.
+   */
+  String failure(boolean cancelled, String lastChildFailure) {
+    return cancelled || lastChildFailure == null ? Result.INTERRUPTED : lastChildFailure;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.imgdl.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imgdl.config.FetchSettings;
+import dev.imgdl.input.Task;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import dev.imgdl.worker.PipeMessage.Acquire;
+import dev.imgdl.worker.PipeMessage.Cancel;
+import dev.imgdl.worker.PipeMessage.Deny;
+import dev.imgdl.worker.PipeMessage.Done;
+import dev.imgdl.worker.PipeMessage.End;
+import dev.imgdl.worker.PipeMessage.Grant;
+import dev.imgdl.worker.PipeMessage.Release;
+import dev.imgdl.worker.PipeMessage.ResultLine;
+import dev.imgdl.worker.PipeMessage.Start;
+import dev.imgdl.worker.PipeMessage.Started;
+import dev.imgdl.worker.PipeMessage.TaskLine;
+import dev.imgdl.worker.PipeMessage.ToChild;
+import dev.imgdl.worker.PipeMessage.ToParent;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PipeCodecTest {
+  private static final FetchSettings SETTINGS =
+      new FetchSettings("/tmp/out dir", "ab12cd34", 2_000, 60_000, 1 << 20, 3, "imgdl/1 \"q\"",
+          List.of("X-A: 1", "Accept: image/*"), true);
+  private static final Task TASK = new Task(7, "http://u:p@h/ü a.png?x=1", "a-12345678", null);
+  private static final Result OK =
+      new Result(7, Status.DOWNLOADED, "a.png", 123, "ab", "image/png", 200, 2, 3, 45, null);
+  private static final Result FAILED = Result.failed(8, 3, "HTTP 503 after 4 attempts");
+
+  /** One of every kind of message, for both directions. */
+  private static final List<PipeMessage> EVERY_KIND = List.of(
+      new Start(3, SETTINGS, "DEBUG", true), new TaskLine(TASK), new End(), new Cancel(),
+      new Grant(9), new Deny(9), new ResultLine(OK), new ResultLine(FAILED),
+      new Acquire(9, "example.org", 1500), new Started(9), new Release(9), new Done(1234, 5678));
+
+  private static PipeMessage roundTrip(PipeMessage m) throws IOException {
+    String line = PipeCodec.format(m);
+    assertThat(line).doesNotContain("\n");
+    return PipeCodec.parse(line);
+  }
+
+  @Test
+  void everyMessageTypeSurvivesTheTripUnchanged() throws IOException {
+    for (PipeMessage m : EVERY_KIND) {
+      assertThat(roundTrip(m)).isEqualTo(m);
+    }
+    List<Class<?>> kinds = new ArrayList<>();
+    for (Class<?> side : PipeMessage.class.getPermittedSubclasses()) {
+      kinds.addAll(List.of(side.getPermittedSubclasses()));
+    }
+    assertThat(EVERY_KIND).extracting(Object::getClass).containsAll(kinds);
+  }
+
+  @Test
+  void aLineKeepsTheVersionAndTypeUpFrontAndTheExactErrorOfAResult() {
+    Result secret = Result.failed(1, 0, "HTTP 401 on http://me:secret@example.org/a.png");
+    assertThat(PipeCodec.format(new ResultLine(secret)))
+        .startsWith("{\"v\":1,\"type\":\"result\",\"result\":{\"index\":1,")
+        .contains("me:secret@");
+    assertThat(PipeCodec.format(new Grant(9))).isEqualTo("{\"v\":1,\"type\":\"grant\",\"id\":9}");
+  }
+
+  @Test
+  void aLineThatIsNotAMessageIsRejectedWithItsText() {
+    for (String garbage : List.of("hello", "", "[1,2]", "{\"v\":1}", "{\"type\":\"end\"}",
+        "{\"v\":2,\"type\":\"end\"}", "{\"v\":1,\"type\":\"result\",\"result\":{\"index\":\"x\"}}",
+        "{\"v\":1,\"type\":\"end\"} trailing", "{\"v\":1,\"type\":\"bogus\"}",
+        "{\"v\":1,\"type\":\"grant\"}", "{\"v\":1,\"type\":\"acquire\",\"id\":1}")) {
+      assertThatThrownBy(() -> PipeCodec.parse(garbage), garbage)
+          .isInstanceOf(IOException.class)
+          .hasMessage("not a message: " + garbage);
+    }
+  }
+
+  @Test
+  void aMessageForTheOtherSideIsRejected() throws IOException {
+    String grant = PipeCodec.format(new Grant(9));
+    assertThat(PipeCodec.parse(grant, ToChild.class)).isEqualTo(new Grant(9));
+    assertThatThrownBy(() -> PipeCodec.parse(grant, ToParent.class))
+        .isInstanceOf(IOException.class)
+        .hasMessage("not a message: " + grant);
+  }
+
+  @Test
+  void aBatchGoesOutOnTheNextSendAndLinesStayWhole() throws IOException {
+    StringWriter pipe = new StringWriter();
+    PipeWriter<ToChild> out = new PipeWriter<>(new BufferedWriter(pipe));
+    out.queue(new Start(3, SETTINGS, "INFO", false));
+    out.queue(new TaskLine(TASK));
+    assertThat(pipe.toString()).isEmpty();
+    out.send(new End());
+    List<PipeMessage> lines = new ArrayList<>();
+    for (String line : pipe.toString().lines().toList()) {
+      lines.add(PipeCodec.parse(line, ToChild.class));
+    }
+    assertThat(lines).containsExactly(new Start(3, SETTINGS, "INFO", false), new TaskLine(TASK),
+        new End());
+  }
+}
