@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Entry;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Summary;
@@ -29,11 +30,12 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /**
-   * Writes the report to {@code path} atomically. A failure is thrown with the system's reason
+   * Writes the report to {@code path} atomically, its temporary file registered with {@code
+   * temps}. A failure is thrown with the system's reason
    * as its message ({@code No space left on device}).
    */
-  public static void write(RunRecord run, Path path) throws IOException {
-    AtomicFile.write(path, ".imgdl-report-", AtomicFile.ORDINARY, out -> write(run, out));
+  public static void write(RunRecord run, Path path, TempFiles temps) throws IOException {
+    AtomicFile.write(path, ".imgdl-report-", AtomicFile.ORDINARY, temps, out -> write(run, out));
   }
 
   /**

@@ -4,7 +4,6 @@ import dev.imgdl.settings.Mode;
 import dev.imgdl.settings.Settings;
 import dev.imgdl.download.ExistingTargets;
 import dev.imgdl.download.Fetcher;
-import dev.imgdl.download.HttpClients;
 import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.InputReader;
@@ -68,6 +67,8 @@ public final class Run {
   /** Completed by the planner thread with the plan, or with null by an interrupt. */
   private final CompletableFuture<Plan> planned = new CompletableFuture<>();
   private final FailureLines failures;
+  /** This run's temporary files: another run in this JVM has its own. */
+  private final TempFiles temps = new TempFiles();
   private volatile Workers workers;
   private volatile long interruptedAt;
 
@@ -103,7 +104,7 @@ public final class Run {
     if (w != null) {
       w.close();
     }
-    TempFiles.abort();
+    temps.abort();
     sweepTemporaryFiles();
   }
 
@@ -141,7 +142,7 @@ public final class Run {
     }
     settleUnfinished(results, chunks, collector);
     if (interrupted()) {
-      TempFiles.deleteAll();
+      temps.deleteAll();
       sweepTemporaryFiles();
     }
     RunRecord record =
@@ -258,9 +259,8 @@ public final class Run {
       return new ProcessWorkers(settings, err);
     }
     int parallelism = Math.min(settings.workers(), Math.max(1, plan.tasks().size()));
-    Fetcher fetcher =
-        new Fetcher(settings.fetch(), HttpClients.create(settings.fetch(), parallelism),
-            LocalHostGate.of(settings.effectivePerHost(), settings.fetch().rate()));
+    Fetcher fetcher = Fetcher.create(settings.fetch(),
+        LocalHostGate.of(settings.effectivePerHost(), settings.fetch().rate()), temps, parallelism);
     return new ThreadWorkers(fetcher);
   }
 
@@ -293,7 +293,7 @@ public final class Run {
         if (settings.reportToStdout()) {
           ReportWriter.writeToStandardOutput(record, stdout);
         } else {
-          ReportWriter.write(record, Path.of(settings.report()));
+          ReportWriter.write(record, Path.of(settings.report()), temps);
         }
       } catch (IOException e) {
         written = false;
@@ -303,7 +303,7 @@ public final class Run {
     }
     if (settings.failed() != null) {
       try {
-        FailedList.write(settings.failed(), record.entries(), record.results());
+        FailedList.write(settings.failed(), record.entries(), record.results(), temps);
       } catch (IOException e) {
         written = false;
         cannotWrite("failed list " + settings.failed(), e);

@@ -4,7 +4,6 @@ import dev.imgdl.config.FetchSettings;
 import dev.imgdl.logging.Logging;
 import dev.imgdl.download.Fetcher;
 import dev.imgdl.download.HostGate;
-import dev.imgdl.download.HttpClients;
 import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Task;
@@ -62,11 +61,12 @@ public final class ChildMain {
     RemoteHostGate remote =
         Boolean.TRUE.equals(start.remoteGate()) ? new RemoteHostGate(out) : null;
     HostGate gate = remote != null ? remote : LocalHostGate.of(0, 0);
-    Fetcher fetcher = new Fetcher(settings, HttpClients.create(settings, 1), gate);
-    Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::deleteAll, "imgdl-cleanup"));
+    TempFiles temps = new TempFiles();
+    Fetcher fetcher = Fetcher.create(settings, gate, temps, 1);
+    Runtime.getRuntime().addShutdownHook(new Thread(temps::deleteAll, "imgdl-cleanup"));
     Thread main = Thread.currentThread();
     Thread watcher =
-        new Thread(() -> watchParent(in, fetcher, remote, main), "imgdl-parent-watch");
+        new Thread(() -> watchParent(in, fetcher, temps, remote, main), "imgdl-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
     for (Task task : tasks) {
@@ -92,8 +92,8 @@ public final class ChildMain {
   }
 
   /** Reads the parent's later messages; end of input means the parent is gone. */
-  private static void watchParent(
-      BufferedReader in, Fetcher fetcher, RemoteHostGate remote, Thread main) {
+  private static void watchParent(BufferedReader in, Fetcher fetcher, TempFiles temps,
+      RemoteHostGate remote, Thread main) {
     try {
       for (String line; (line = in.readLine()) != null; ) {
         Message m = Wire.parse(line);
@@ -118,7 +118,7 @@ public final class ChildMain {
       Runtime.getRuntime().halt(0);
     }
     fetcher.cancel();
-    TempFiles.deleteAll();
+    temps.deleteAll();
     Runtime.getRuntime().halt(EXIT_ORPHANED);
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imgdl.settings.Mode;
+import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Entry;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
@@ -30,6 +31,7 @@ class ReportWriterTest {
   private static final String TYPE = "image/x\u001b[2K\u009b";
 
   @TempDir Path dir;
+  private final TempFiles temps = new TempFiles();
 
   /** A downloaded entry, a failed one with credentials and control characters, an invalid one. */
   static RunRecord record() {
@@ -147,7 +149,7 @@ class ReportWriterTest {
   @Test
   void theFileHoldsJsonEscapesNotRawControlCharacters() throws Exception {
     Path report = dir.resolve("report.json");
-    ReportWriter.write(record(), report);
+    ReportWriter.write(record(), report, temps);
     String text = Files.readString(report);
     assertThat(text).contains("\\u001B]0;pwned\\u0007\\r").doesNotContain("\u001b", "\r");
     assertThat(text).endsWith("}\n");
@@ -157,7 +159,7 @@ class ReportWriterTest {
   void theReportIsWrittenThroughANewTemporaryFileThatIsGoneAfterwards() throws Exception {
     Path report = dir.resolve("report.json");
     Files.writeString(report, "old");
-    ReportWriter.write(record(), report);
+    ReportWriter.write(record(), report, temps);
     assertThat(Cli.readJson(report).get("version").asInt()).isEqualTo(1);
     assertThat(names(dir)).containsExactly("report.json");
   }
@@ -169,7 +171,7 @@ class ReportWriterTest {
     Path planted = dir.resolve(".imgdl-report-" + ProcessHandle.current().pid() + ".tmp");
     Files.createSymbolicLink(planted, victim);
     Path report = dir.resolve("report.json");
-    ReportWriter.write(record(), report);
+    ReportWriter.write(record(), report, temps);
     assertThat(victim).hasContent("precious");
     assertThat(Files.isSymbolicLink(planted)).isTrue();
     assertThat(Files.isSymbolicLink(report)).isFalse();
@@ -180,7 +182,7 @@ class ReportWriterTest {
   void aLinkAtTheReportsPathIsReplacedByTheReportNotWrittenThrough() throws Exception {
     Path victim = Files.writeString(dir.resolve("victim"), "precious");
     Path report = Files.createSymbolicLink(dir.resolve("report.json"), victim);
-    ReportWriter.write(record(), report);
+    ReportWriter.write(record(), report, temps);
     assertThat(victim).hasContent("precious");
     assertThat(Files.isSymbolicLink(report)).isFalse();
     assertThat(Cli.readJson(report).get("version").asInt()).isEqualTo(1);
@@ -190,7 +192,7 @@ class ReportWriterTest {
   void aRenameThatFailsLeavesNoTemporaryFileAndSaysWhy() throws Exception {
     Path report = Files.createDirectory(dir.resolve("report.json"));
     Files.writeString(report.resolve("inside"), "x");
-    assertThatThrownBy(() -> ReportWriter.write(record(), report))
+    assertThatThrownBy(() -> ReportWriter.write(record(), report, temps))
         .isInstanceOf(IOException.class)
         .hasMessage("Is a directory");
     assertThat(names(dir)).containsExactly("report.json");
@@ -199,7 +201,7 @@ class ReportWriterTest {
   @Test
   void aMissingDirectoryFailsWithTheSystemsReasonAlone() {
     Path report = dir.resolve("gone").resolve("report.json");
-    assertThatThrownBy(() -> ReportWriter.write(record(), report))
+    assertThatThrownBy(() -> ReportWriter.write(record(), report, temps))
         .isInstanceOf(IOException.class)
         .hasMessage("No such file or directory");
   }

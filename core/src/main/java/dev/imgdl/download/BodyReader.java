@@ -24,10 +24,12 @@ final class BodyReader {
       ThreadLocal.withInitial(() -> new byte[ImageFormat.SNIFF_BYTES]);
 
   private final FetchSettings settings;
+  private final TempFiles temps;
   private final Path dir;
 
-  BodyReader(FetchSettings settings) {
+  BodyReader(FetchSettings settings, TempFiles temps) {
     this.settings = settings;
+    this.temps = temps;
     this.dir = Path.of(settings.outputDir());
   }
 
@@ -51,7 +53,7 @@ final class BodyReader {
   Outcome read(Response response, int worker) throws IOException {
     TempFiles.Temp temp;
     try {
-      temp = TempFiles.open(dir, settings.runId(), worker);
+      temp = temps.open(dir, settings.runId(), worker);
     } catch (IOException e) {
       return failure("cannot write in the output directory: " + reason(e), response);
     }
@@ -65,7 +67,7 @@ final class BodyReader {
           response);
     } finally {
       if (!kept) {
-        TempFiles.delete(temp.path());
+        temps.delete(temp.path());
       }
     }
   }

@@ -28,14 +28,31 @@ public final class Fetcher {
 
   private final FetchSettings settings;
   private final HttpClients clients;
+  private final TempFiles temps;
   private final Exchange exchange;
   private final Path dir;
 
-  public Fetcher(FetchSettings settings, HttpClients clients, HostGate gate) {
+  private Fetcher(FetchSettings settings, HttpClients clients, HostGate gate, TempFiles temps) {
     this.settings = settings;
     this.clients = clients;
-    this.exchange = new Exchange(clients, gate, settings);
+    this.temps = temps;
+    this.exchange = new Exchange(clients, gate, settings, temps);
     this.dir = Path.of(settings.outputDir());
+  }
+
+  /**
+   * The download core of a JVM, or of one run in it: its own HTTP client, sized for {@code
+   * parallelism} workers, asking {@code gate} before each request and creating its temporary
+   * files through {@code temps}, so that the run that owns them can remove them on an interrupt.
+   */
+  public static Fetcher create(
+      FetchSettings settings, HostGate gate, TempFiles temps, int parallelism) {
+    return new Fetcher(settings, HttpClients.create(settings, parallelism), gate, temps);
+  }
+
+  /** Releases the client's threads and pooled connections; for tests and embedders. */
+  public void close() {
+    clients.close();
   }
 
   /** Cancels every request in flight; entries not yet finished end as {@code interrupted}. */
@@ -108,9 +125,9 @@ public final class Fetcher {
     String file = task.name().fileName(extension);
     try {
       Files.move(body.temp(), dir.resolve(file), StandardCopyOption.ATOMIC_MOVE);
-      TempFiles.committed(body.temp());
+      temps.committed(body.temp());
     } catch (IOException e) {
-      TempFiles.delete(body.temp());
+      temps.delete(body.temp());
       Outcome.Failure failure =
           new Outcome.Failure("cannot write " + file + ": " + e, false, body.httpStatus(),
               body.contentType(), -1);

@@ -100,11 +100,11 @@ final class Downloads {
     Task task = new Task(0, url, name.stem(), name.extension());
     FetchSettings settings = new FetchSettings(dir.toString(), "test", timeoutMillis,
         deadlineMillis, maxSize, retries, "imgdl-test", List.of(), anyType, 0, 0);
-    HttpClients clients = HttpClients.create(settings, 1);
+    Fetcher fetcher = Fetcher.create(settings, HostGate.OPEN, new TempFiles(), 1);
     try {
-      return new Fetcher(settings, clients, HostGate.OPEN).fetch(task, 0);
+      return fetcher.fetch(task, 0);
     } finally {
-      clients.close();
+      fetcher.close();
     }
   }
 
