@@ -204,15 +204,15 @@ public final class Run {
 
   /**
    * Fails the entries that have no result, because an interrupt came first, as {@code
-   * interrupted}, each for the worker whose chunk it was dealt to.
+   * interrupted}, each for the worker whose chunk it was dealt to: the one place that settles an
+   * entry no worker ran, whichever the mode.
    */
   private static void settleUnfinished(
       Result[] results, List<List<Task>> chunks, Collector collector) {
     for (int worker = 0; worker < chunks.size(); worker++) {
       for (Task task : chunks.get(worker)) {
         if (results[task.index()] == null) {
-          collector.accept(new WorkerEvent.Finished(
-              Result.failed(task.index(), worker, Result.INTERRUPTED)));
+          collector.accept(new WorkerEvent.Finished(Result.interrupted(task.index(), worker)));
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.imgdl.worker;
 
 import dev.imgdl.config.FetchSettings;
 import dev.imgdl.logging.Logging;
+import dev.imgdl.download.ChunkRunner;
 import dev.imgdl.download.Fetcher;
 import dev.imgdl.download.HostGate;
 import dev.imgdl.download.LocalHostGate;
@@ -15,6 +16,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,6 +37,9 @@ public final class ChildMain {
 
   /** Set once every result and the done line are written. */
   private static volatile boolean finished;
+
+  /** Set when the parent asks to stop: the chunk runner takes no new entry. */
+  private static volatile boolean cancelled;
 
   private ChildMain() {}
 
@@ -69,14 +74,11 @@ public final class ChildMain {
         new Thread(() -> watchParent(in, fetcher, temps, remote, main), "imgdl-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
-    for (Task task : tasks) {
-      Result result;
-      try {
-        result = fetcher.fetch(task, worker);
-      } catch (RuntimeException e) {
-        result = Result.failed(task.index(), worker, "internal error: " + e);
-      }
-      Wire.send(out, Message.result(result));
+    try {
+      new ChunkRunner(fetcher).run(worker, tasks, () -> cancelled,
+          result -> sendResult(out, result));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     finished = true;
     Wire.send(out, Message.done(ProcessHandle.current().pid(), Memory.peakRssBytes()));
@@ -105,6 +107,7 @@ public final class ChildMain {
           }
           case "cancel" -> {
             // Cancels requests in flight, and wakes the worker from a wait between attempts.
+            cancelled = true;
             fetcher.cancel();
             main.interrupt();
           }
@@ -120,6 +123,15 @@ public final class ChildMain {
     fetcher.cancel();
     temps.deleteAll();
     Runtime.getRuntime().halt(EXIT_ORPHANED);
+  }
+
+  /** The chunk runner's sink: a pipe that breaks ends the chunk. */
+  private static void sendResult(Writer out, Result result) {
+    try {
+      Wire.send(out, Message.result(result));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Message read(BufferedReader in) throws IOException {

@@ -81,9 +81,12 @@ public final class ProcessWorkers implements Workers {
         last = runChild(worker, unfinished, events);
       }
     } finally {
-      String reason = cancelled || last == null ? Result.INTERRUPTED : last.failure();
-      for (Task task : unfinished.values()) {
-        events.add(new WorkerEvent.Finished(Result.failed(task.index(), worker, reason)));
+      // After a cancel, what has no result is left to the run, which reports it as interrupted.
+      if (!cancelled && last != null) {
+        for (Task task : unfinished.values()) {
+          events.add(new WorkerEvent.Finished(
+              Result.failed(task.index(), worker, last.failure())));
+        }
       }
       long pid = last == null ? 0 : last.pid;
       long rss = last == null ? 0 : last.peakRss;

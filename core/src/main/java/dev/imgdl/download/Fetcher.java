@@ -70,19 +70,19 @@ public final class Fetcher {
       Outcome outcome;
       try {
         if (exchange.cancelled()) {
-          return failed(task, worker, start, attempt - 1, last, "interrupted");
+          return failed(task, worker, start, attempt - 1, last, Result.INTERRUPTED);
         }
         outcome = exchange.run(url, deadline, worker);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return failed(task, worker, start, attempt, last, "interrupted");
+        return failed(task, worker, start, attempt, last, Result.INTERRUPTED);
       }
       if (outcome instanceof Outcome.Body body) {
         return commit(task, worker, body, attempt, start);
       }
       last = (Outcome.Failure) outcome;
       if (exchange.cancelled()) {
-        return failed(task, worker, start, attempt, last, "interrupted");
+        return failed(task, worker, start, attempt, last, Result.INTERRUPTED);
       }
       String after = attempt > 1 ? " after " + attempt + " attempts" : "";
       if (!last.retryable() || attempt > settings.retries()) {
@@ -113,10 +113,10 @@ public final class Fetcher {
         attempt + 1, settings.retries() + 1, Durations.format(Duration.ofMillis(millis)));
     try {
       Thread.sleep(millis);
-      return exchange.cancelled() ? "interrupted" : null;
+      return exchange.cancelled() ? Result.INTERRUPTED : null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "interrupted";
+      return Result.INTERRUPTED;
     }
   }
 
