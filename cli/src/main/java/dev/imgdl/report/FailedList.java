@@ -25,12 +25,12 @@ public final class FailedList {
    * {@code temps}. A failure is thrown with the system's reason as its message ({@code No space
    * left on device}).
    */
-  public static void write(Path path, List<Entry> entries, Result[] results, TempFiles temps)
-      throws IOException {
+  public static void write(Path path, List<Entry> entries, List<Result> results,
+      TempFiles temps) throws IOException {
     AtomicFile.write(path, ".imgdl-failed-", AtomicFile.PRIVATE, temps, stream -> {
       Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-      for (int i = 0; i < results.length; i++) {
-        if (results[i].status() == Status.FAILED) {
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i).status() == Status.FAILED) {
           out.write(entries.get(i).url());
           out.write('\n');
         }

@@ -95,8 +95,8 @@ public final class ReportWriter {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("results");
-      for (int i = 0; i < run.results().length; i++) {
-        writeResult(json, run.entries().get(i), run.results()[i]);
+      for (int i = 0; i < run.results().size(); i++) {
+        writeResult(json, run.entries().get(i), run.results().get(i));
       }
       json.writeEndArray();
       json.writeEndObject();

@@ -119,8 +119,7 @@ public final class Run {
     Plan plan = plan();
     log.info("{} entries planned in {} ms: {} to download", plan.size(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), plan.tasks().size());
-    Result[] results = plan.decided();
-    printInvalid(plan, results);
+    printInvalid(plan);
     List<List<Task>> chunks = Planner.chunk(plan.tasks(), settings.workers());
     ProgressDisplay progress =
         settings.progress() && !settings.quiet() && !interrupted()
@@ -130,7 +129,7 @@ public final class Run {
       progress.advance(plan.size() - plan.tasks().size());
     }
     Collector collector =
-        new Collector(results, settings.workers(), r -> onResult(plan, r, progress));
+        new Collector(plan.decided(), settings.workers(), r -> onResult(plan, r, progress));
     try {
       if (!interrupted()) {
         download(plan, chunks, collector);
@@ -140,11 +139,12 @@ public final class Run {
         progress.close();
       }
     }
-    settleUnfinished(results, chunks, collector);
+    settleUnfinished(chunks, collector);
     if (interrupted()) {
       temps.deleteAll();
       sweepTemporaryFiles();
     }
+    List<Result> results = collector.results();
     RunRecord record =
         new RunRecord(settings.mode(), settings.workers(), startedAt,
             (System.nanoTime() - start) / 1e9, plan.entries(), results, collector.stats(),
@@ -207,11 +207,10 @@ public final class Run {
    * interrupted}, each for the worker whose chunk it was dealt to: the one place that settles an
    * entry no worker ran, whichever the mode.
    */
-  private static void settleUnfinished(
-      Result[] results, List<List<Task>> chunks, Collector collector) {
+  private static void settleUnfinished(List<List<Task>> chunks, Collector collector) {
     for (int worker = 0; worker < chunks.size(); worker++) {
       for (Task task : chunks.get(worker)) {
-        if (results[task.index()] == null) {
+        if (!collector.settled(task.index())) {
           collector.accept(new WorkerEvent.Finished(Result.interrupted(task.index(), worker)));
         }
       }
@@ -273,8 +272,8 @@ public final class Run {
     }
   }
 
-  private void printInvalid(Plan plan, Result[] results) {
-    for (Result r : results) {
+  private void printInvalid(Plan plan) {
+    for (Result r : plan.decided()) {
       if (r != null && r.status() == Status.INVALID) {
         failures.add(plan.entries().get(r.index()), r, null);
       }
