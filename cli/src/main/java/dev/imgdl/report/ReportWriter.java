@@ -31,8 +31,8 @@ public final class ReportWriter {
 
   /**
    * Writes the report to {@code path} atomically, its temporary file registered with {@code
-   * temps}. A failure is thrown with the system's reason
-   * as its message ({@code No space left on device}).
+   * temps}. A failure is thrown with the system's reason as its message ({@code No space left
+   * on device}).
    */
   public static void write(RunRecord run, Path path, TempFiles temps) throws IOException {
     AtomicFile.write(path, ".imgdl-report-", AtomicFile.ORDINARY, temps, out -> write(run, out));

@@ -55,7 +55,10 @@ public final class Fetcher {
     clients.close();
   }
 
-  /** Cancels every request in flight; entries not yet finished end as {@code interrupted}. */
+  /**
+   * Cancels every request in flight and every wait between attempts: an entry in the middle of
+   * its download ends as {@code interrupted}, with what its last attempt saw.
+   */
   public void cancel() {
     exchange.cancel();
     clients.cancelAll();
