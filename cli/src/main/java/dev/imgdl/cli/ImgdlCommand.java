@@ -6,6 +6,7 @@ import dev.imgdl.settings.Mode;
 import dev.imgdl.settings.Settings;
 import dev.imgdl.input.InputException;
 import dev.imgdl.report.Terminal;
+import dev.imgdl.run.ExitCode;
 import dev.imgdl.run.Run;
 import dev.imgdl.text.ConsoleText;
 import dev.imgdl.text.ThrowableText;
@@ -192,7 +193,7 @@ public final class ImgdlCommand implements Callable<Integer> {
         (e, a) -> {
           e.getCommandLine().getErr().println("imgdl: error: " + ConsoleText.safe(e.getMessage())
               + " (see imgdl --help)");
-          return Run.EXIT_USAGE;
+          return ExitCode.USAGE;
         });
     cli.setExecutionExceptionHandler(new Failures(command));
     return cli.execute(args);
@@ -248,14 +249,14 @@ public final class ImgdlCommand implements Callable<Integer> {
       if (e instanceof UsageException || e instanceof InputException) {
         err.println("imgdl: error: " + ConsoleText.safe(e.getMessage()));
         err.flush();
-        return Run.EXIT_USAGE;
+        return ExitCode.USAGE;
       }
       err.println("imgdl: error: " + ConsoleText.safe(e.toString()));
       if (command.verbosity() > 0) {
         err.print(ThrowableText.of(e));
       }
       err.flush();
-      return Run.EXIT_BELOW_THRESHOLD;
+      return ExitCode.BELOW_THRESHOLD;
     }
   }
 }

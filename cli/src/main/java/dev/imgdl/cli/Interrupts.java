@@ -1,5 +1,6 @@
 package dev.imgdl.cli;
 
+import dev.imgdl.run.ExitCode;
 import dev.imgdl.run.Run;
 import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;
@@ -53,6 +54,6 @@ final class Interrupts {
     }
     System.err.println("imgdl: interrupted twice, stopped at once");
     System.err.flush();
-    Runtime.getRuntime().halt(Run.EXIT_INTERRUPTED);
+    Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
   }
 }

@@ -26,8 +26,9 @@ import java.util.Set;
  * Writes a file so that a reader sees the old one or the whole new one: into a temporary file in
  * the same directory, then one atomic rename. The temporary file is created new, under a name
  * nobody can guess, so that another local user cannot plant a link there and make imgdl write
- * through it; it is removed whatever happens. The rename replaces a link at the target with the
- * file, never the file the link points to.
+ * through it; it is removed whatever happens, and meanwhile registered with the run's {@link
+ * TempFiles}, so that a second interrupt removes it too. The rename replaces a link at the target
+ * with the file, never the file the link points to.
  */
 final class AtomicFile {
   /** Owner only: the failed file keeps credentials. */
@@ -54,24 +55,24 @@ final class AtomicFile {
    * message ({@code No space left on device}), for a message that names the file once.
    */
   static void write(Path target, String prefix, Set<PosixFilePermission> permissions,
-      Content content) throws IOException {
+      TempFiles temps, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Temp temp = null;
     boolean moved = false;
     try {
-      temp = createTemp(absolute.getParent(), prefix, permissions);
+      temp = createTemp(absolute.getParent(), prefix, permissions, temps);
       try (OutputStream out = new BufferedOutputStream(temp.out(), 1 << 16)) {
         content.writeTo(out);
       }
       Files.move(temp.path(), absolute, StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
       moved = true;
-      TempFiles.committed(temp.path());
+      temps.committed(temp.path());
     } catch (IOException e) {
       throw new IOException(reason(e), e);
     } finally {
       if (temp != null && !moved) {
-        TempFiles.delete(temp.path());
+        temps.delete(temp.path());
       }
     }
   }
@@ -80,8 +81,8 @@ final class AtomicFile {
    * Creates and opens a new file {@code prefix<random>.tmp} in {@code dir}: exclusively
    * ({@code O_EXCL}, which also refuses a link), with {@code permissions} before the umask.
    */
-  static Temp createTemp(Path dir, String prefix, Set<PosixFilePermission> permissions)
-      throws IOException {
+  static Temp createTemp(Path dir, String prefix, Set<PosixFilePermission> permissions,
+      TempFiles temps) throws IOException {
     FileAttribute<?>[] attributes =
         FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
             ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
@@ -90,7 +91,7 @@ final class AtomicFile {
       Path path = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
       try {
         // Through the run's registry of temporary files, which a second interrupt empties.
-        return new Temp(path, TempFiles.openNew(path, p -> Channels.newOutputStream(
+        return new Temp(path, temps.openNew(path, p -> Channels.newOutputStream(
             Files.newByteChannel(p, EnumSet.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), attributes))));
       } catch (FileAlreadyExistsException e) {

@@ -1,5 +1,6 @@
 package dev.imgdl.report;
 
+import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Entry;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
@@ -20,14 +21,16 @@ public final class FailedList {
   private FailedList() {}
 
   /**
-   * Writes the file atomically, readable by its owner only. A failure is thrown with the
-   * system's reason as its message ({@code No space left on device}).
+   * Writes the file atomically, readable by its owner only, its temporary file registered with
+   * {@code temps}. A failure is thrown with the system's reason as its message ({@code No space
+   * left on device}).
    */
-  public static void write(Path path, List<Entry> entries, Result[] results) throws IOException {
-    AtomicFile.write(path, ".imgdl-failed-", AtomicFile.PRIVATE, stream -> {
+  public static void write(Path path, List<Entry> entries, List<Result> results,
+      TempFiles temps) throws IOException {
+    AtomicFile.write(path, ".imgdl-failed-", AtomicFile.PRIVATE, temps, stream -> {
       Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-      for (int i = 0; i < results.length; i++) {
-        if (results[i].status() == Status.FAILED) {
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i).status() == Status.FAILED) {
           out.write(entries.get(i).url());
           out.write('\n');
         }

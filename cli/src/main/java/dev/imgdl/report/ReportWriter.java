@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Entry;
 import dev.imgdl.json.ResultJson;
 import dev.imgdl.result.Result;
@@ -30,11 +31,12 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /**
-   * Writes the report to {@code path} atomically. A failure is thrown with the system's reason
-   * as its message ({@code No space left on device}).
+   * Writes the report to {@code path} atomically, its temporary file registered with {@code
+   * temps}. A failure is thrown with the system's reason as its message ({@code No space left
+   * on device}).
    */
-  public static void write(RunRecord run, Path path) throws IOException {
-    AtomicFile.write(path, ".imgdl-report-", AtomicFile.ORDINARY, out -> write(run, out));
+  public static void write(RunRecord run, Path path, TempFiles temps) throws IOException {
+    AtomicFile.write(path, ".imgdl-report-", AtomicFile.ORDINARY, temps, out -> write(run, out));
   }
 
   /**
@@ -94,8 +96,8 @@ public final class ReportWriter {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("results");
-      for (int i = 0; i < run.results().length; i++) {
-        writeResult(json, run.entries().get(i), run.results()[i]);
+      for (int i = 0; i < run.results().size(); i++) {
+        writeResult(json, run.entries().get(i), run.results().get(i));
       }
       json.writeEndArray();
       json.writeEndObject();

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything known about a finished (or interrupted) run, for the report and the summary.
+ * Everything known about a finished (or interrupted) run, for the report and the summary: values
+ * built once the run is over.
  *
- * @param results one result per entry, in input order
+ * @param results one result per entry, in input order, none missing
+ * @param workerStats one per worker, by id
  * @param inputComplete whether the input was read to the end (false: an interrupt stopped it)
  */
 public record RunRecord(
@@ -20,8 +22,14 @@ public record RunRecord(
     Instant startedAt,
     double seconds,
     List<Entry> entries,
-    Result[] results,
-    WorkerStats[] workerStats,
+    List<Result> results,
+    List<WorkerStats> workerStats,
     Summary summary,
     long parentPeakRssBytes,
-    boolean inputComplete) {}
+    boolean inputComplete) {
+
+  public RunRecord {
+    results = List.copyOf(results);
+    workerStats = List.copyOf(workerStats);
+  }
+}

@@ -2,9 +2,9 @@ package dev.imgdl.worker;
 
 import dev.imgdl.config.FetchSettings;
 import dev.imgdl.logging.Logging;
+import dev.imgdl.download.ChunkRunner;
 import dev.imgdl.download.Fetcher;
 import dev.imgdl.download.HostGate;
-import dev.imgdl.download.HttpClients;
 import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Task;
@@ -26,6 +26,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,9 @@ public final class ChildMain {
 
   /** Set once every result and the done line are written. */
   private static volatile boolean finished;
+
+  /** Set by the parent's cancel: the chunk runner takes no new entry. */
+  private static volatile boolean cancelled;
 
   private ChildMain() {}
 
@@ -70,21 +74,19 @@ public final class ChildMain {
     List<Task> tasks = readChunk(in);
     RemoteHostGate remote = start.remoteGate() ? new RemoteHostGate(out) : null;
     HostGate gate = remote != null ? remote : LocalHostGate.of(0, 0);
-    Fetcher fetcher = new Fetcher(settings, HttpClients.create(settings, 1), gate);
-    Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::deleteAll, "imgdl-cleanup"));
+    TempFiles temps = new TempFiles();
+    Fetcher fetcher = Fetcher.create(settings, gate, temps, 1);
+    Runtime.getRuntime().addShutdownHook(new Thread(temps::deleteAll, "imgdl-cleanup"));
     Thread main = Thread.currentThread();
     Thread watcher =
-        new Thread(() -> watchParent(in, fetcher, remote, main), "imgdl-parent-watch");
+        new Thread(() -> watchParent(in, fetcher, temps, remote, main), "imgdl-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
-    for (Task task : tasks) {
-      Result result;
-      try {
-        result = fetcher.fetch(task, worker);
-      } catch (RuntimeException e) {
-        result = Result.failed(task.index(), worker, "internal error: " + e);
-      }
-      out.send(new ResultLine(result));
+    try {
+      new ChunkRunner(fetcher).run(worker, tasks, () -> cancelled,
+          result -> sendResult(out, result));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     finished = true;
     out.send(new Done(ProcessHandle.current().pid(), Memory.peakRssBytes()));
@@ -117,8 +119,8 @@ public final class ChildMain {
   }
 
   /** Reads the parent's later messages; end of input means the parent is gone. */
-  private static void watchParent(
-      BufferedReader in, Fetcher fetcher, RemoteHostGate remote, Thread main) {
+  private static void watchParent(BufferedReader in, Fetcher fetcher, TempFiles temps,
+      RemoteHostGate remote, Thread main) {
     ToChild.Visitor later = new LaterLines(fetcher, remote, main);
     try {
       for (String line; (line = in.readLine()) != null; ) {
@@ -131,8 +133,17 @@ public final class ChildMain {
       Runtime.getRuntime().halt(0);
     }
     fetcher.cancel();
-    TempFiles.deleteAll();
+    temps.deleteAll();
     Runtime.getRuntime().halt(EXIT_ORPHANED);
+  }
+
+  /** The chunk runner's sink: a pipe that breaks ends the chunk. */
+  private static void sendResult(PipeWriter<ToParent> out, Result result) {
+    try {
+      out.send(new ResultLine(result));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ToChild read(BufferedReader in) throws IOException {
@@ -177,6 +188,7 @@ public final class ChildMain {
     @Override
     public void cancel(Cancel m) {
       // Cancels requests in flight, and wakes the worker from a wait between attempts.
+      cancelled = true;
       fetcher.cancel();
       main.interrupt();
     }

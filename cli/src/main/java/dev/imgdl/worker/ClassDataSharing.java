@@ -1,14 +1,11 @@
 package dev.imgdl.worker;
 
+import dev.imgdl.text.Sha256;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +50,8 @@ final class ClassDataSharing {
         key.append('|').append(entry).append('|').append(Files.size(jar))
             .append('|').append(Files.getLastModifiedTime(jar).toMillis());
       }
-      return new ClassDataSharing(cacheDir().resolve("child-" + hash(key) + ".jsa"));
+      String name = "child-" + Sha256.hexPrefix(key.toString(), 8) + ".jsa";
+      return new ClassDataSharing(cacheDir().resolve(name));
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -104,15 +102,5 @@ final class ClassDataSharing {
         ? Path.of(xdg)
         : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("imgdl");
-  }
-
-  private static String hash(CharSequence key) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(key.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

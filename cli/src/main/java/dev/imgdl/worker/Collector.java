@@ -3,6 +3,8 @@ package dev.imgdl.worker;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.WorkerStats;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,11 +14,12 @@ import java.util.function.Consumer;
 /**
  * The one consumer of the workers' queue, the same for both modes: it files each result at its
  * entry's index, tallies it for its worker, and tells a listener (console, progress), until every
- * started worker has exited.
+ * started worker has exited. It owns the results and the tallies while the run goes on, and
+ * hands out values: the results and each worker's stats, as they stand when asked.
  */
 public final class Collector {
   private final Result[] results;
-  private final WorkerStats[] stats;
+  private final Tally[] tallies;
   private final Consumer<Result> listener;
   private static final long MIN_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -25,14 +28,15 @@ public final class Collector {
   private int exited;
 
   /**
-   * @param results one slot per entry, already holding the results decided while planning
+   * @param decided one slot per entry, holding the results decided while planning and null
+   *     elsewhere; copied, never written to
    * @param workers number of workers of the run, started or not
    */
-  public Collector(Result[] results, int workers, Consumer<Result> listener) {
-    this.results = results;
-    this.stats = new WorkerStats[workers];
+  public Collector(Result[] decided, int workers, Consumer<Result> listener) {
+    this.results = decided.clone();
+    this.tallies = new Tally[workers];
     for (int i = 0; i < workers; i++) {
-      stats[i] = new WorkerStats(i);
+      tallies[i] = new Tally(i);
     }
     this.listener = listener;
   }
@@ -74,16 +78,68 @@ public final class Collector {
       }
       results[result.index()] = result;
       if (result.worker() != null) {
-        stats[result.worker()].add(result);
+        tallies[result.worker()].add(result);
       }
       listener.accept(result);
     } else if (event instanceof WorkerEvent.Exited done) {
       exited++;
-      stats[done.worker()].exited(done.pid(), done.peakRssBytes(), done.seconds());
+      tallies[done.worker()].exited(done.pid(), done.peakRssBytes(), done.seconds());
     }
   }
 
-  public WorkerStats[] stats() {
-    return stats;
+  /** Whether the entry at {@code index} has its result. */
+  public boolean settled(int index) {
+    return results[index] != null;
+  }
+
+  /** The results in entry order, null for an entry that has none yet; a copy that stays as is. */
+  public List<Result> results() {
+    return Collections.unmodifiableList(Arrays.asList(results.clone()));
+  }
+
+  /** Each worker's stats, by id. */
+  public List<WorkerStats> stats() {
+    return Arrays.stream(tallies).map(Tally::stats).toList();
+  }
+
+  /** One worker's running tally; only the collector's thread touches it. */
+  private static final class Tally {
+    private final int id;
+    private int entries;
+    private int downloaded;
+    private int skipped;
+    private int failed;
+    private long bytes;
+    private double seconds;
+    private long pid;
+    private long peakRssBytes;
+
+    Tally(int id) {
+      this.id = id;
+    }
+
+    void add(Result result) {
+      entries++;
+      switch (result.status()) {
+        case DOWNLOADED -> {
+          downloaded++;
+          bytes += result.bytes();
+        }
+        case SKIPPED -> skipped++;
+        default -> failed++;
+      }
+    }
+
+    /** Records how the worker ended; a worker restarted after a crash adds its time. */
+    void exited(long pid, long peakRssBytes, double seconds) {
+      this.pid = pid;
+      this.peakRssBytes = Math.max(this.peakRssBytes, peakRssBytes);
+      this.seconds += seconds;
+    }
+
+    WorkerStats stats() {
+      return new WorkerStats(
+          id, entries, downloaded, skipped, failed, bytes, seconds, pid, peakRssBytes);
+    }
   }
 }

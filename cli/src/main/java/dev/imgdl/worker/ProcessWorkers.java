@@ -83,9 +83,12 @@ public final class ProcessWorkers implements Workers {
         last = runChild(worker, unfinished, events);
       }
     } finally {
+      // After a cancel, what has no result is left to the run, which reports it as interrupted.
       String reason = RELAUNCH.failure(cancelled, last == null ? null : last.failure());
-      for (Task task : unfinished.values()) {
-        events.add(new WorkerEvent.Finished(Result.failed(task.index(), worker, reason)));
+      if (reason != null) {
+        for (Task task : unfinished.values()) {
+          events.add(new WorkerEvent.Finished(Result.failed(task.index(), worker, reason)));
+        }
       }
       long pid = last == null ? 0 : last.pid;
       long rss = last == null ? 0 : last.peakRss;

@@ -5,7 +5,8 @@ import dev.imgdl.result.Result;
 /**
  * When a chunk's unfinished entries run in another child JVM, and how they fail when they do
  * not. A chunk runs in at most {@code launches} children, and no more once the run is cancelled
- * or every entry has a result; what is left then fails with the last child's reason.
+ * or every entry has a result; what is left then fails with the last child's reason, unless the
+ * run was cancelled: then the run itself reports it as interrupted.
  */
 record RelaunchPolicy(int launches) {
 
@@ -15,10 +16,11 @@ record RelaunchPolicy(int launches) {
   }
 
   /**
-   * The error of the entries left unfinished: why the last child ended, or {@link
-   * Result#INTERRUPTED} when the run was cancelled or no child ran.
+   * The error of the entries left unfinished: why the last child ended; or null when the run was
+   * cancelled or no child ran, and they are left to the run, which reports them as {@link
+   * Result#INTERRUPTED}.
    */
   String failure(boolean cancelled, String lastChildFailure) {
-    return cancelled || lastChildFailure == null ? Result.INTERRUPTED : lastChildFailure;
+    return cancelled ? null : lastChildFailure;
   }
 }

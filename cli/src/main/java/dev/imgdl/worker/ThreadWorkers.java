@@ -1,23 +1,26 @@
 package dev.imgdl.worker;
 
+import dev.imgdl.download.ChunkRunner;
 import dev.imgdl.download.Fetcher;
 import dev.imgdl.input.Task;
-import dev.imgdl.result.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Thread mode: one platform thread per chunk in this JVM, all sharing one {@link Fetcher} and so
- * one HTTP client. Results go straight onto the collector's queue.
+ * Thread mode: one platform thread per chunk in this JVM, each running its chunk with the same
+ * {@link ChunkRunner} as a child JVM, all sharing one {@link Fetcher} and so one HTTP client.
+ * Results go straight onto the collector's queue.
  */
 public final class ThreadWorkers implements Workers {
   private final Fetcher fetcher;
+  private final ChunkRunner runner;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean cancelled;
 
   public ThreadWorkers(Fetcher fetcher) {
     this.fetcher = fetcher;
+    this.runner = new ChunkRunner(fetcher);
   }
 
   @Override
@@ -30,25 +33,11 @@ public final class ThreadWorkers implements Workers {
   private void work(int worker, List<Task> chunk, BlockingQueue<WorkerEvent> events) {
     long start = System.nanoTime();
     try {
-      for (Task task : chunk) {
-        Result result =
-            cancelled
-                ? Result.failed(task.index(), worker, Result.INTERRUPTED)
-                : safeFetch(task, worker);
-        events.add(new WorkerEvent.Finished(result));
-      }
+      runner.run(worker, chunk, () -> cancelled,
+          result -> events.add(new WorkerEvent.Finished(result)));
     } finally {
       double seconds = (System.nanoTime() - start) / 1e9;
       events.add(new WorkerEvent.Exited(worker, ProcessHandle.current().pid(), 0, seconds));
-    }
-  }
-
-  /** The core returns failures as values; this guards against a bug becoming a lost entry. */
-  private Result safeFetch(Task task, int worker) {
-    try {
-      return fetcher.fetch(task, worker);
-    } catch (RuntimeException | Error e) {
-      return Result.failed(task.index(), worker, "internal error: " + e);
     }
   }
 

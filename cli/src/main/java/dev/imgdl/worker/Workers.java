@@ -39,7 +39,10 @@ public interface Workers extends AutoCloseable {
     return threads;
   }
 
-  /** Asks every worker to stop: in-flight downloads are cancelled and end as interrupted. */
+  /**
+   * Asks every worker to stop: in-flight downloads are cancelled and end as interrupted, and
+   * entries not started yet get no result; the run settles them as interrupted.
+   */
   void cancel();
 
   /** Ends whatever still runs, without waiting for results; safe to call more than once. */

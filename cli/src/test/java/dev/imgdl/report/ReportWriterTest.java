@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imgdl.settings.Mode;
+import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Entry;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
@@ -30,6 +31,7 @@ class ReportWriterTest {
   private static final String TYPE = "image/x\u001b[2K\u009b";
 
   @TempDir Path dir;
+  private final TempFiles temps = new TempFiles();
 
   /** A downloaded entry, a failed one with credentials and control characters, an invalid one. */
   static RunRecord record() {
@@ -37,21 +39,16 @@ class ReportWriterTest {
         new Entry(0, "urls.txt", 1, "https://example.org/a.jpg"),
         new Entry(1, "urls.txt", 3, "http://me:pa/ss@example.org/b.png"),
         new Entry(2, "<stdin>", 1, "not a url"));
-    Result[] results = {
-      new Result(0, Status.DOWNLOADED, "a.jpg", 20_000, "ab12", "image/jpeg", 200, 1, 0, 35,
-          null),
-      new Result(1, Status.FAILED, null, 0, null, TYPE, 503, 4, 1, 1_200,
-          ERROR + " on http://me:pa/ss@example.org/b.png"),
-      Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"),
-    };
-    WorkerStats w0 = new WorkerStats(0);
-    w0.add(results[0]);
-    w0.exited(100, 0, 0.8);
-    WorkerStats w1 = new WorkerStats(1);
-    w1.add(results[1]);
-    w1.exited(100, 0, 1.2004);
+    List<Result> results = List.of(
+        new Result(0, Status.DOWNLOADED, "a.jpg", 20_000, "ab12", "image/jpeg", 200, 1, 0, 35,
+            null),
+        new Result(1, Status.FAILED, null, 0, null, TYPE, 503, 4, 1, 1_200,
+            ERROR + " on http://me:pa/ss@example.org/b.png"),
+        Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"));
+    WorkerStats w0 = new WorkerStats(0, 1, 1, 0, 0, 20_000, 0.8, 100, 0);
+    WorkerStats w1 = new WorkerStats(1, 1, 0, 0, 1, 0, 1.2004, 100, 0);
     return new RunRecord(Mode.PROCESS, 2, Instant.parse("2026-11-25T10:00:00Z"), 1.23456,
-        entries, results, new WorkerStats[] {w0, w1}, Summary.of(results), 0, true);
+        entries, results, List.of(w0, w1), Summary.of(results), 0, true);
   }
 
   private static JsonNode json(RunRecord record) throws IOException {
@@ -147,7 +144,7 @@ class ReportWriterTest {
   @Test
   void theFileHoldsJsonEscapesNotRawControlCharacters() throws Exception {
     Path report = dir.resolve("report.json");
-    ReportWriter.write(record(), report);
+    ReportWriter.write(record(), report, temps);
     String text = Files.readString(report);
     assertThat(text).contains("\\u001B]0;pwned\\u0007\\r").doesNotContain("\u001b", "\r");
     assertThat(text).endsWith("}\n");
@@ -157,7 +154,7 @@ class ReportWriterTest {
   void theReportIsWrittenThroughANewTemporaryFileThatIsGoneAfterwards() throws Exception {
     Path report = dir.resolve("report.json");
     Files.writeString(report, "old");
-    ReportWriter.write(record(), report);
+    ReportWriter.write(record(), report, temps);
     assertThat(Cli.readJson(report).get("version").asInt()).isEqualTo(1);
     assertThat(names(dir)).containsExactly("report.json");
   }
@@ -169,7 +166,7 @@ class ReportWriterTest {
     Path planted = dir.resolve(".imgdl-report-" + ProcessHandle.current().pid() + ".tmp");
     Files.createSymbolicLink(planted, victim);
     Path report = dir.resolve("report.json");
-    ReportWriter.write(record(), report);
+    ReportWriter.write(record(), report, temps);
     assertThat(victim).hasContent("precious");
     assertThat(Files.isSymbolicLink(planted)).isTrue();
     assertThat(Files.isSymbolicLink(report)).isFalse();
@@ -180,7 +177,7 @@ class ReportWriterTest {
   void aLinkAtTheReportsPathIsReplacedByTheReportNotWrittenThrough() throws Exception {
     Path victim = Files.writeString(dir.resolve("victim"), "precious");
     Path report = Files.createSymbolicLink(dir.resolve("report.json"), victim);
-    ReportWriter.write(record(), report);
+    ReportWriter.write(record(), report, temps);
     assertThat(victim).hasContent("precious");
     assertThat(Files.isSymbolicLink(report)).isFalse();
     assertThat(Cli.readJson(report).get("version").asInt()).isEqualTo(1);
@@ -190,7 +187,7 @@ class ReportWriterTest {
   void aRenameThatFailsLeavesNoTemporaryFileAndSaysWhy() throws Exception {
     Path report = Files.createDirectory(dir.resolve("report.json"));
     Files.writeString(report.resolve("inside"), "x");
-    assertThatThrownBy(() -> ReportWriter.write(record(), report))
+    assertThatThrownBy(() -> ReportWriter.write(record(), report, temps))
         .isInstanceOf(IOException.class)
         .hasMessage("Is a directory");
     assertThat(names(dir)).containsExactly("report.json");
@@ -199,7 +196,7 @@ class ReportWriterTest {
   @Test
   void aMissingDirectoryFailsWithTheSystemsReasonAlone() {
     Path report = dir.resolve("gone").resolve("report.json");
-    assertThatThrownBy(() -> ReportWriter.write(record(), report))
+    assertThatThrownBy(() -> ReportWriter.write(record(), report, temps))
         .isInstanceOf(IOException.class)
         .hasMessage("No such file or directory");
   }
@@ -244,12 +241,10 @@ class ReportWriterTest {
     int n = 2_000;
     List<Entry> entries = Stream.iterate(0, i -> i + 1).limit(n)
         .map(i -> new Entry(i, "urls.txt", i + 1, "https://example.org/" + i + ".jpg")).toList();
-    Result[] results = new Result[n];
-    for (int i = 0; i < n; i++) {
-      results[i] = Result.planned(i, Status.INVALID, "not an image");
-    }
+    List<Result> results = Stream.iterate(0, i -> i + 1).limit(n)
+        .map(i -> Result.planned(i, Status.INVALID, "not an image")).toList();
     return new RunRecord(small.mode(), 1, small.startedAt(), 1, entries, results,
-        new WorkerStats[0], Summary.of(results), 0, true);
+        List.of(), Summary.of(results), 0, true);
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -53,19 +53,16 @@ class SummaryPrinterTest {
   private static String print(Mode mode, boolean interrupted) {
     List<Entry> entries = List.of(new Entry(0, "l.txt", 1, "http://h/a.jpg"),
         new Entry(1, "l.txt", 2, "http://h/b.jpg"), new Entry(2, "l.txt", 3, "x"));
-    Result[] results = {
-      new Result(0, Status.DOWNLOADED, "a.jpg", 20_000, "ab", "image/jpeg", 200, 1, 0, 5, null),
-      Result.failed(1, 1, "HTTP 404"),
-      Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"),
-    };
-    WorkerStats w0 = new WorkerStats(0);
-    w0.add(results[0]);
-    w0.exited(mode == Mode.PROCESS ? 4242 : 0, mode == Mode.PROCESS ? 50L << 20 : 0, 0.8);
-    WorkerStats w1 = new WorkerStats(1);
-    w1.add(results[1]);
-    w1.exited(0, 0, 1.2);
+    List<Result> results = List.of(
+        new Result(0, Status.DOWNLOADED, "a.jpg", 20_000, "ab", "image/jpeg", 200, 1, 0, 5, null),
+        Result.failed(1, 1, "HTTP 404"),
+        Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"));
+    boolean process = mode == Mode.PROCESS;
+    WorkerStats w0 =
+        new WorkerStats(0, 1, 1, 0, 0, 20_000, 0.8, process ? 4242 : 0, process ? 50L << 20 : 0);
+    WorkerStats w1 = new WorkerStats(1, 1, 0, 0, 1, 0, 1.2, 0, 0);
     RunRecord run = new RunRecord(mode, 2, Instant.EPOCH, 1.234, entries, results,
-        new WorkerStats[] {w0, w1}, Summary.of(results), 64L << 20, true);
+        List.of(w0, w1), Summary.of(results), 64L << 20, true);
     StringWriter text = new StringWriter();
     SummaryPrinter.print(run, interrupted, new PrintWriter(text));
     return text.toString();

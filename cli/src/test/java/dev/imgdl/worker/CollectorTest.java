@@ -52,8 +52,7 @@ class CollectorTest {
 
   @Test
   void eachResultIsFiledAtItsIndexAndTalliedForItsWorker() {
-    Result[] results = new Result[6];
-    Collector collector = new Collector(results, 3, heard::add);
+    Collector collector = new Collector(new Result[6], 3, heard::add);
     List<Result> sent = List.of(
         downloaded(3, 1, 30),
         downloaded(0, 0, 100),
@@ -63,55 +62,53 @@ class CollectorTest {
         Result.failed(5, 0, "timeout after 30s"));
     sent.forEach(r -> collector.accept(finished(r)));
 
+    List<Result> results = collector.results();
     for (Result r : sent) {
-      assertThat(results[r.index()]).isSameAs(r);
+      assertThat(results.get(r.index())).isSameAs(r);
     }
     assertThat(heard).containsExactlyElementsOf(sent);
-    WorkerStats[] stats = collector.stats();
+    List<WorkerStats> stats = collector.stats();
     assertThat(stats).extracting(WorkerStats::id).containsExactly(0, 1, 2);
     // Only downloaded bytes count, as in the summary: a skipped file cost nothing.
-    assertTally(stats[0], 4, 2, 1, 1, 107);
-    assertTally(stats[1], 2, 1, 0, 1, 30);
-    assertTally(stats[2], 0, 0, 0, 0, 0);
+    assertTally(stats.get(0), 4, 2, 1, 1, 107);
+    assertTally(stats.get(1), 2, 1, 0, 1, 30);
+    assertTally(stats.get(2), 0, 0, 0, 0, 0);
   }
 
   @Test
   void aSecondResultForTheSameEntryIsIgnored() {
-    Result[] results = new Result[2];
-    Collector collector = new Collector(results, 1, heard::add);
+    Collector collector = new Collector(new Result[2], 1, heard::add);
     Result first = downloaded(0, 0, 100);
     collector.accept(finished(first));
     // A restarted child, or a dead child's leftovers, can report an entry once more.
     collector.accept(finished(Result.failed(0, 0, "worker 0 exited with code 137")));
     collector.accept(finished(downloaded(0, 0, 100)));
 
-    assertThat(results[0]).isSameAs(first);
+    assertThat(collector.results().get(0)).isSameAs(first);
     assertThat(heard).containsExactly(first);
-    assertTally(collector.stats()[0], 1, 1, 0, 0, 100);
+    assertTally(collector.stats().get(0), 1, 1, 0, 0, 100);
   }
 
   @Test
   void aWorkerResultForAnEntryDecidedWhilePlanningIsIgnored() {
     Result duplicate = Result.planned(0, Status.DUPLICATE, "same URL as line 1");
-    Result[] results = {duplicate, null};
-    Collector collector = new Collector(results, 1, heard::add);
+    Collector collector = new Collector(new Result[] {duplicate, null}, 1, heard::add);
     collector.accept(finished(downloaded(0, 0, 100)));
 
-    assertThat(results[0]).isSameAs(duplicate);
+    assertThat(collector.results().get(0)).isSameAs(duplicate);
     assertThat(heard).isEmpty();
-    assertTally(collector.stats()[0], 0, 0, 0, 0, 0);
+    assertTally(collector.stats().get(0), 0, 0, 0, 0, 0);
   }
 
   @Test
   void resultsWithoutAWorkerAreFiledButNotTallied() {
-    Result[] results = new Result[3];
-    Collector collector = new Collector(results, 2, heard::add);
+    Collector collector = new Collector(new Result[3], 2, heard::add);
     Result invalid = Result.planned(0, Status.INVALID, "not an http(s) URL");
     Result interrupted = Result.failed(1, null, "interrupted");
     collector.accept(finished(invalid));
     collector.accept(finished(interrupted));
 
-    assertThat(results).containsExactly(invalid, interrupted, null);
+    assertThat(collector.results()).containsExactly(invalid, interrupted, null);
     assertThat(heard).containsExactly(invalid, interrupted);
     for (WorkerStats stats : collector.stats()) {
       assertTally(stats, 0, 0, 0, 0, 0);
@@ -120,25 +117,23 @@ class CollectorTest {
 
   @Test
   void collectReturnsTrueOnceEveryStartedWorkerExited() {
-    Result[] results = new Result[3];
-    Collector collector = new Collector(results, 3, heard::add);
+    Collector collector = new Collector(new Result[3], 3, heard::add);
     events.addAll(List.of(finished(downloaded(0, 0, 1)), exited(0),
         finished(downloaded(1, 1, 2)), finished(downloaded(2, 0, 3)), exited(1)));
 
     // Two of three workers started: the third exiting is not waited for.
     assertThat(collector.collect(events, 2, millisFromNow(10_000))).isTrue();
 
-    assertThat(results).doesNotContainNull();
-    assertThat(collector.stats()[0].pid()).isEqualTo(1000);
-    assertThat(collector.stats()[0].seconds()).isEqualTo(0.5);
-    assertThat(collector.stats()[1].pid()).isEqualTo(1001);
-    assertThat(collector.stats()[2].pid()).isZero();
+    assertThat(collector.results()).doesNotContainNull();
+    assertThat(collector.stats().get(0).pid()).isEqualTo(1000);
+    assertThat(collector.stats().get(0).seconds()).isEqualTo(0.5);
+    assertThat(collector.stats().get(1).pid()).isEqualTo(1001);
+    assertThat(collector.stats().get(2).pid()).isZero();
   }
 
   @Test
   void collectKeepsWaitingWhileAStartedWorkerHasNotExited() throws Exception {
-    Result[] results = new Result[2];
-    Collector collector = new Collector(results, 2, heard::add);
+    Collector collector = new Collector(new Result[2], 2, heard::add);
     events.addAll(List.of(finished(downloaded(0, 0, 1)), exited(0),
         finished(downloaded(1, 1, 2))));
     CompletableFuture<Boolean> collecting =
@@ -153,8 +148,7 @@ class CollectorTest {
 
   @Test
   void collectReturnsFalseAtItsDeadlineWhenAWorkerNeverExits() {
-    Result[] results = new Result[2];
-    Collector collector = new Collector(results, 2, heard::add);
+    Collector collector = new Collector(new Result[2], 2, heard::add);
     events.addAll(List.of(finished(downloaded(0, 0, 1)), exited(0),
         finished(downloaded(1, 1, 2))));
     long deadline = millisFromNow(30);
@@ -165,7 +159,7 @@ class CollectorTest {
         .isGreaterThanOrEqualTo(deadline);
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - deadline))
         .as("ms late").isLessThan(2_000);
-    assertThat(results).doesNotContainNull();
+    assertThat(collector.results()).doesNotContainNull();
     // The worker that did not exit yet can still end the collection later.
     events.add(exited(1));
     assertThat(collector.collect(events, 2, millisFromNow(10_000))).isTrue();
@@ -173,13 +167,12 @@ class CollectorTest {
 
   @Test
   void collectFilesWhatAlreadyArrivedEvenWhenItsDeadlineHasPassed() {
-    Result[] results = new Result[2];
-    Collector collector = new Collector(results, 1, heard::add);
+    Collector collector = new Collector(new Result[2], 1, heard::add);
     events.addAll(List.of(finished(downloaded(0, 0, 1)), finished(downloaded(1, 0, 2))));
 
     assertThat(collector.collect(events, 1, System.nanoTime() - 1)).isFalse();
 
-    assertThat(results).doesNotContainNull();
+    assertThat(collector.results()).doesNotContainNull();
     assertThat(heard).hasSize(2);
     assertThat(events).isEmpty();
   }
@@ -188,5 +181,36 @@ class CollectorTest {
   void collectWithNoStartedWorkerReturnsAtOnce() {
     Collector collector = new Collector(new Result[0], 4, heard::add);
     assertThat(collector.collect(events, 0, System.nanoTime() - 1)).isTrue();
+  }
+
+  @Test
+  void thePlansDecidedResultsAreCopiedNotFilledIn() {
+    Result duplicate = Result.planned(1, Status.DUPLICATE, "same URL as line 1");
+    Result[] decided = {null, duplicate};
+    Collector collector = new Collector(decided, 1, heard::add);
+    collector.accept(finished(downloaded(0, 0, 100)));
+
+    assertThat(decided).containsExactly(null, duplicate);
+    assertThat(collector.settled(0)).isTrue();
+    assertThat(collector.settled(1)).isTrue();
+    assertThat(collector.results()).extracting(Result::index).containsExactly(0, 1);
+  }
+
+  @Test
+  void resultsAndStatsAreValuesThatLaterEventsDoNotChange() {
+    Collector collector = new Collector(new Result[2], 1, heard::add);
+    collector.accept(finished(downloaded(0, 0, 100)));
+    List<Result> results = collector.results();
+    WorkerStats stats = collector.stats().get(0);
+
+    collector.accept(finished(downloaded(1, 0, 50)));
+    collector.accept(exited(0));
+
+    assertThat(collector.settled(1)).isTrue();
+    assertThat(results).containsExactly(results.get(0), null);
+    assertTally(stats, 1, 1, 0, 0, 100);
+    assertThat(stats.pid()).isZero();
+    assertTally(collector.stats().get(0), 2, 2, 0, 0, 150);
+    assertThat(collector.stats().get(0).pid()).isEqualTo(1000);
   }
 }

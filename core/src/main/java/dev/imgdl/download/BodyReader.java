@@ -2,12 +2,11 @@ package dev.imgdl.download;
 
 import dev.imgdl.config.FetchSettings;
 import dev.imgdl.config.Sizes;
+import dev.imgdl.text.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -25,10 +24,12 @@ final class BodyReader {
       ThreadLocal.withInitial(() -> new byte[ImageFormat.SNIFF_BYTES]);
 
   private final FetchSettings settings;
+  private final TempFiles temps;
   private final Path dir;
 
-  BodyReader(FetchSettings settings) {
+  BodyReader(FetchSettings settings, TempFiles temps) {
     this.settings = settings;
+    this.temps = temps;
     this.dir = Path.of(settings.outputDir());
   }
 
@@ -52,7 +53,7 @@ final class BodyReader {
   Outcome read(Response response, int worker) throws IOException {
     TempFiles.Temp temp;
     try {
-      temp = TempFiles.open(dir, settings.runId(), worker);
+      temp = temps.open(dir, settings.runId(), worker);
     } catch (IOException e) {
       return failure("cannot write in the output directory: " + reason(e), response);
     }
@@ -66,13 +67,13 @@ final class BodyReader {
           response);
     } finally {
       if (!kept) {
-        TempFiles.delete(temp.path());
+        temps.delete(temp.path());
       }
     }
   }
 
   private Outcome stream(Response response, Path temp, OutputStream out) throws IOException {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     byte[] buffer = BUFFERS.get();
     byte[] head = HEADS.get();
     int headLength = 0;
@@ -111,7 +112,7 @@ final class BodyReader {
     return new Outcome.Body(
         temp,
         total,
-        HexFormat.of().formatHex(sha.digest()),
+        Sha256.hex(sha.digest()),
         response.header("Content-Type"),
         response.code(),
         format);
@@ -157,13 +158,5 @@ final class BodyReader {
     return (semi < 0 ? contentType : contentType.substring(0, semi))
         .strip()
         .toLowerCase(Locale.ROOT);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
-    }
   }
 }

@@ -40,11 +40,11 @@ final class Exchange {
   private final FetchSettings settings;
   private volatile boolean cancelled;
 
-  Exchange(HttpClients clients, HostGate gate, FetchSettings settings) {
+  Exchange(HttpClients clients, HostGate gate, FetchSettings settings, TempFiles temps) {
     this.clients = clients;
     this.gate = gate;
     this.settings = settings;
-    this.bodies = new BodyReader(settings);
+    this.bodies = new BodyReader(settings, temps);
     this.headers = headers(settings);
   }
 

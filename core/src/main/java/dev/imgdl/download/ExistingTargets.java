@@ -2,13 +2,16 @@ package dev.imgdl.download;
 
 import dev.imgdl.input.NamePlanner;
 import dev.imgdl.input.TargetName;
+import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -63,6 +66,41 @@ public final class ExistingTargets {
     }
     Path path = dir.resolve(fileName);
     return Files.isRegularFile(path) ? path : null;
+  }
+
+  /**
+   * The chunks without the entries whose target exists, and those entries' results as skipped,
+   * each for the worker whose chunk it was dealt to, so that the tally stays per chunk.
+   */
+  public ChunksLeft skip(List<List<Task>> chunks) {
+    List<List<Task>> left = new ArrayList<>(chunks.size());
+    List<Result> skipped = new ArrayList<>();
+    for (int worker = 0; worker < chunks.size(); worker++) {
+      List<Task> chunk = new ArrayList<>();
+      for (Task task : chunks.get(worker)) {
+        Path found = find(task.name());
+        if (found == null) {
+          chunk.add(task);
+        } else {
+          skipped.add(skipped(task.index(), worker, found, 0));
+        }
+      }
+      left.add(List.copyOf(chunk));
+    }
+    return new ChunksLeft(left, skipped);
+  }
+
+  /**
+   * What {@link #skip} leaves.
+   *
+   * @param chunks what is left to download, by worker; a chunk may be empty
+   * @param skipped the results of the entries taken out, in chunk order
+   */
+  public record ChunksLeft(List<List<Task>> chunks, List<Result> skipped) {
+    public ChunksLeft {
+      chunks = List.copyOf(chunks);
+      skipped = List.copyOf(skipped);
+    }
   }
 
   /** The result of an entry whose target exists: no request is sent. */

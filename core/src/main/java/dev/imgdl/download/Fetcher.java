@@ -28,17 +28,37 @@ public final class Fetcher {
 
   private final FetchSettings settings;
   private final HttpClients clients;
+  private final TempFiles temps;
   private final Exchange exchange;
   private final Path dir;
 
-  public Fetcher(FetchSettings settings, HttpClients clients, HostGate gate) {
+  private Fetcher(FetchSettings settings, HttpClients clients, HostGate gate, TempFiles temps) {
     this.settings = settings;
     this.clients = clients;
-    this.exchange = new Exchange(clients, gate, settings);
+    this.temps = temps;
+    this.exchange = new Exchange(clients, gate, settings, temps);
     this.dir = Path.of(settings.outputDir());
   }
 
-  /** Cancels every request in flight; entries not yet finished end as {@code interrupted}. */
+  /**
+   * The download core of a JVM, or of one run in it: its own HTTP client, sized for {@code
+   * parallelism} workers, asking {@code gate} before each request and creating its temporary
+   * files through {@code temps}, so that the run that owns them can remove them on an interrupt.
+   */
+  public static Fetcher create(
+      FetchSettings settings, HostGate gate, TempFiles temps, int parallelism) {
+    return new Fetcher(settings, HttpClients.create(settings, parallelism), gate, temps);
+  }
+
+  /** Releases the client's threads and pooled connections; for tests and embedders. */
+  public void close() {
+    clients.close();
+  }
+
+  /**
+   * Cancels every request in flight and every wait between attempts: an entry in the middle of
+   * its download ends as {@code interrupted}, with what its last attempt saw.
+   */
   public void cancel() {
     exchange.cancel();
     clients.cancelAll();
@@ -53,19 +73,19 @@ public final class Fetcher {
       Outcome outcome;
       try {
         if (exchange.cancelled()) {
-          return failed(task, worker, start, attempt - 1, last, "interrupted");
+          return failed(task, worker, start, attempt - 1, last, Result.INTERRUPTED);
         }
         outcome = exchange.run(url, deadline, worker);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return failed(task, worker, start, attempt, last, "interrupted");
+        return failed(task, worker, start, attempt, last, Result.INTERRUPTED);
       }
       if (outcome instanceof Outcome.Body body) {
         return commit(task, worker, body, attempt, start);
       }
       last = (Outcome.Failure) outcome;
       if (exchange.cancelled()) {
-        return failed(task, worker, start, attempt, last, "interrupted");
+        return failed(task, worker, start, attempt, last, Result.INTERRUPTED);
       }
       String after = attempt > 1 ? " after " + attempt + " attempts" : "";
       if (!last.retryable() || attempt > settings.retries()) {
@@ -96,10 +116,10 @@ public final class Fetcher {
         attempt + 1, settings.retries() + 1, Durations.format(Duration.ofMillis(millis)));
     try {
       Thread.sleep(millis);
-      return exchange.cancelled() ? "interrupted" : null;
+      return exchange.cancelled() ? Result.INTERRUPTED : null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "interrupted";
+      return Result.INTERRUPTED;
     }
   }
 
@@ -108,9 +128,9 @@ public final class Fetcher {
     String file = task.name().fileName(extension);
     try {
       Files.move(body.temp(), dir.resolve(file), StandardCopyOption.ATOMIC_MOVE);
-      TempFiles.committed(body.temp());
+      temps.committed(body.temp());
     } catch (IOException e) {
-      TempFiles.delete(body.temp());
+      temps.delete(body.temp());
       Outcome.Failure failure =
           new Outcome.Failure("cannot write " + file + ": " + e, false, body.httpStatus(),
               body.contentType(), -1);

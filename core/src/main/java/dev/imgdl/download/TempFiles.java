@@ -12,9 +12,10 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Creates the temporary files of one JVM and remembers those that still exist, so that an
- * interrupt can remove them all. Names start with {@code .imgdl-}, then the run id and worker id,
- * so that a parent can also sweep the files of a child that died.
+ * Creates the temporary files of one run (or of one child JVM's part of it) and remembers those
+ * that still exist, so that an interrupt can remove them all; another run in the same JVM has its
+ * own instance and keeps its files. Names start with {@code .imgdl-}, then the run id and worker
+ * id, so that a parent can also sweep the files of a child that died.
  *
  * <p>{@link #abort} removes them for good: a file is created and registered under a shared lock
  * that abort takes exclusively, so no thread can create one between abort's sweep and the halt
@@ -23,15 +24,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class TempFiles {
   public static final String PREFIX = ".imgdl-";
 
-  private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+  /** For the JVM, not the instance: two runs with one run id still get distinct names. */
   private static final AtomicLong COUNTER = new AtomicLong();
-  private static final ReadWriteLock LOCK = new ReentrantReadWriteLock();
-  private static volatile boolean aborted;
 
-  private TempFiles() {}
+  private final Set<Path> live = ConcurrentHashMap.newKeySet();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private volatile boolean aborted;
 
   /** Creates and opens a new temporary file in {@code dir}, owned by {@code worker}. */
-  public static Temp open(Path dir, String runId, int worker) throws IOException {
+  public Temp open(Path dir, String runId, int worker) throws IOException {
     Path path = dir.resolve(prefix(runId, worker) + COUNTER.incrementAndGet() + ".part");
     return new Temp(path, openNew(path, p -> Files.newOutputStream(p,
         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)));
@@ -46,19 +47,19 @@ public final class TempFiles {
    * Creates {@code path} with {@code opener}, which must create it new, and remembers it until
    * it is {@link #committed} or deleted; refused once {@link #abort} has run.
    */
-  public static OutputStream openNew(Path path, Opener opener) throws IOException {
-    LOCK.readLock().lock();
+  public OutputStream openNew(Path path, Opener opener) throws IOException {
+    lock.readLock().lock();
     try {
       refuseAfterAbort();
       OutputStream out = opener.open(path);
-      LIVE.add(path);
+      live.add(path);
       return out;
     } finally {
-      LOCK.readLock().unlock();
+      lock.readLock().unlock();
     }
   }
 
-  private static void refuseAfterAbort() throws IOException {
+  private void refuseAfterAbort() throws IOException {
     if (aborted) {
       throw new IOException("interrupted");
     }
@@ -73,35 +74,35 @@ public final class TempFiles {
   }
 
   /** Forgets a temporary file that was renamed to its target. */
-  public static void committed(Path path) {
-    LIVE.remove(path);
+  public void committed(Path path) {
+    live.remove(path);
   }
 
   /** Deletes a temporary file, quietly. */
-  public static void delete(Path path) {
+  public void delete(Path path) {
     try {
       Files.deleteIfExists(path);
     } catch (IOException ignored) {
       // Nothing better to do; deleteAll at exit tries again.
     }
-    LIVE.remove(path);
+    live.remove(path);
   }
 
-  /** Deletes every temporary file of this JVM that still exists: the interrupt path. */
-  public static void deleteAll() {
-    for (Path path : LIVE.toArray(Path[]::new)) {
+  /** Deletes every temporary file of this instance that still exists: the interrupt path. */
+  public void deleteAll() {
+    for (Path path : live.toArray(Path[]::new)) {
       delete(path);
     }
   }
 
   /** Deletes every temporary file and refuses to create more: the JVM is about to halt. */
-  public static void abort() {
-    LOCK.writeLock().lock();
+  public void abort() {
+    lock.writeLock().lock();
     try {
       aborted = true;
       deleteAll();
     } finally {
-      LOCK.writeLock().unlock();
+      lock.writeLock().unlock();
     }
   }
 

@@ -1,10 +1,7 @@
 package dev.imgdl.input;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.imgdl.text.Sha256;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -127,13 +124,7 @@ public final class NamePlanner {
 
   /** The first 8 hex digits of the SHA-256 of {@code text}. */
   public static String sha256Prefix(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
-    }
+    return Sha256.hexPrefix(text, 4);
   }
 
   private static Set<String> reservedNames() {

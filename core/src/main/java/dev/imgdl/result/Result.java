@@ -41,4 +41,9 @@ public record Result(
   public static Result failed(int index, Integer worker, String error) {
     return new Result(index, Status.FAILED, null, 0, null, null, null, 0, worker, 0, error);
   }
+
+  /** The result of an entry that an interrupt came before: no request was sent for it. */
+  public static Result interrupted(int index, int worker) {
+    return failed(index, worker, INTERRUPTED);
+  }
 }

@@ -1,5 +1,7 @@
 package dev.imgdl.result;
 
+import java.util.List;
+
 /**
  * The totals of a run, as in the report's {@code summary} object.
  *
@@ -15,8 +17,8 @@ public record Summary(
     long bytes,
     double successRatio) {
 
-  /** Counts the results of a run; every slot must hold a result. */
-  public static Summary of(Result[] results) {
+  /** Counts the results of a run, one per entry. */
+  public static Summary of(List<Result> results) {
     int downloaded = 0;
     int skipped = 0;
     int failed = 0;
@@ -35,9 +37,9 @@ public record Summary(
         case DUPLICATE -> duplicate++;
       }
     }
-    int considered = results.length - duplicate;
+    int considered = results.size() - duplicate;
     double ratio = considered == 0 ? 1.0 : (double) (downloaded + skipped) / considered;
     return new Summary(
-        results.length, downloaded, skipped, failed, invalid, duplicate, bytes, ratio);
+        results.size(), downloaded, skipped, failed, invalid, duplicate, bytes, ratio);
   }
 }

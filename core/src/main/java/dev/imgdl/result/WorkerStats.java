@@ -1,77 +1,23 @@
 package dev.imgdl.result;
 
 /**
- * The tally of one worker: what it did with its chunk and what it cost. Only the collector
- * thread writes it.
+ * The tally of one worker at the end of a run: what it did with its chunk and what it cost. Only
+ * downloaded bytes count, as in the summary: a skipped file cost nothing.
+ *
+ * @param id the worker, which is the index of its chunk
+ * @param entries results of this worker, whatever their status
+ * @param failed results of this worker that are neither downloaded nor skipped
+ * @param seconds wall time from the worker's start to its end, the sum over restarts
+ * @param pid process id of the JVM that ran it last (the child's in process mode), 0 if none
+ * @param peakRssBytes the highest peak resident memory that JVM reported, 0 when unknown
  */
-public final class WorkerStats {
-  private final int id;
-  private int entries;
-  private int downloaded;
-  private int skipped;
-  private int failed;
-  private long bytes;
-  private double seconds;
-  private long pid;
-  private long peakRssBytes;
-
-  public WorkerStats(int id) {
-    this.id = id;
-  }
-
-  /** Counts one result of this worker. */
-  public void add(Result result) {
-    entries++;
-    switch (result.status()) {
-      case DOWNLOADED -> {
-        downloaded++;
-        bytes += result.bytes();
-      }
-      case SKIPPED -> skipped++;
-      default -> failed++;
-    }
-  }
-
-  /** Records how the worker ended; a worker restarted after a crash adds its time. */
-  public void exited(long pid, long peakRssBytes, double seconds) {
-    this.pid = pid;
-    this.peakRssBytes = Math.max(this.peakRssBytes, peakRssBytes);
-    this.seconds += seconds;
-  }
-
-  public int id() {
-    return id;
-  }
-
-  public int entries() {
-    return entries;
-  }
-
-  public int downloaded() {
-    return downloaded;
-  }
-
-  public int skipped() {
-    return skipped;
-  }
-
-  public int failed() {
-    return failed;
-  }
-
-  public long bytes() {
-    return bytes;
-  }
-
-  public double seconds() {
-    return seconds;
-  }
-
-  public long pid() {
-    return pid;
-  }
-
-  public long peakRssBytes() {
-    return peakRssBytes;
-  }
-}
+public record WorkerStats(
+    int id,
+    int entries,
+    int downloaded,
+    int skipped,
+    int failed,
+    long bytes,
+    double seconds,
+    long pid,
+    long peakRssBytes) {}

@@ -96,16 +96,25 @@ final class Downloads {
 
   /** Plans the name of {@code url} as the planner would and fetches it as worker 0. */
   Result fetch(String url) {
+    Fetcher fetcher = fetcher(HostGate.OPEN);
+    try {
+      return fetcher.fetch(task(0, url), 0);
+    } finally {
+      fetcher.close();
+    }
+  }
+
+  /** The entry at {@code index} for {@code url}, its name planned as the planner would. */
+  static Task task(int index, String url) {
     TargetName name = NamePlanner.baseName(HttpUrl.get(url), url);
-    Task task = new Task(0, url, name.stem(), name.extension());
+    return new Task(index, url, name.stem(), name.extension());
+  }
+
+  /** A fetcher with these settings and a client of its own; the caller closes it. */
+  Fetcher fetcher(HostGate gate) {
     FetchSettings settings = new FetchSettings(dir.toString(), "test", timeoutMillis,
         deadlineMillis, maxSize, retries, "imgdl-test", List.of(), anyType);
-    HttpClients clients = HttpClients.create(settings, 1);
-    try {
-      return new Fetcher(settings, clients, HostGate.OPEN).fetch(task, 0);
-    } finally {
-      clients.close();
-    }
+    return Fetcher.create(settings, gate, new TempFiles(), 1);
   }
 
   /** Names of every file in the output directory, temporary files included, sorted. */

@@ -3,10 +3,12 @@ package dev.imgdl.download;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imgdl.input.TargetName;
+import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,5 +55,37 @@ class ExistingTargetsTest {
     assertThat(r.attempts()).isZero();
     assertThat(r.sha256()).isNull();
     assertThat(r.error()).isNull();
+  }
+
+  @Test
+  void skippingTakesOutTheEntriesWhoseTargetExistsEachForTheWorkerOfItsChunk() throws Exception {
+    Files.writeString(dir.resolve("b.png"), "12345");
+    Files.writeString(dir.resolve("d.gif"), "12");
+    Task a = new Task(0, "http://h/a.png", "a", "png");
+    Task b = new Task(1, "http://h/b.png", "b", "png");
+    Task c = new Task(2, "http://h/c.png", "c", "png");
+    Task d = new Task(3, "http://h/d", "d", null);
+    Task e = new Task(4, "http://h/e.png", "e", "png");
+    // Dealt round-robin to two workers: 0 gets a, c, e; 1 gets b, d.
+    ExistingTargets.ChunksLeft left =
+        ExistingTargets.scan(dir).skip(List.of(List.of(a, c, e), List.of(b, d)));
+
+    assertThat(left.chunks()).containsExactly(List.of(a, c, e), List.of());
+    assertThat(left.skipped()).extracting(Result::index).containsExactly(1, 3);
+    assertThat(left.skipped()).extracting(Result::worker).containsExactly(1, 1);
+    assertThat(left.skipped()).extracting(Result::file).containsExactly("b.png", "d.gif");
+    assertThat(left.skipped()).extracting(Result::bytes).containsExactly(5L, 2L);
+    assertThat(left.skipped()).extracting(Result::status).containsOnly(Status.SKIPPED);
+  }
+
+  @Test
+  void skippingInAnEmptyDirectoryLeavesEveryChunkAsItWas() throws Exception {
+    Task a = new Task(0, "http://h/a.png", "a", "png");
+    Task b = new Task(1, "http://h/b.png", "b", "png");
+    ExistingTargets.ChunksLeft left =
+        ExistingTargets.scan(dir).skip(List.of(List.of(a), List.of(b), List.of()));
+
+    assertThat(left.chunks()).containsExactly(List.of(a), List.of(b), List.of());
+    assertThat(left.skipped()).isEmpty();
   }
 }

@@ -1,0 +1,51 @@
+package dev.imgdl.download;
+
+import dev.imgdl.input.Task;
+import dev.imgdl.result.Result;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Runs one worker's chunk through a {@link Fetcher}, in order, on the calling thread: the loop of
+ * a thread worker and of a child JVM alike, so that both modes settle an entry the same way. Each
+ * entry it takes gets exactly one result, handed to the sink, and an unexpected error in the core
+ * becomes that entry's {@code internal error}, never a lost entry or a dead worker. Once the
+ * cancel signal is up it takes no new entry: those left get no result here, and the run reports
+ * them as interrupted.
+ */
+public final class ChunkRunner {
+  private final Fetcher fetcher;
+
+  public ChunkRunner(Fetcher fetcher) {
+    this.fetcher = fetcher;
+  }
+
+  /**
+   * Runs {@code chunk} as {@code worker}, checking {@code cancelled} before each entry. An
+   * exception thrown by {@code sink} ends the run and reaches the caller.
+   *
+   * @return how many entries of the chunk got a result
+   */
+  public int run(int worker, List<Task> chunk, BooleanSupplier cancelled,
+      Consumer<Result> sink) {
+    int done = 0;
+    for (Task task : chunk) {
+      if (cancelled.getAsBoolean()) {
+        break;
+      }
+      sink.accept(fetch(task, worker));
+      done++;
+    }
+    return done;
+  }
+
+  /** The core returns failures as values; this guards against a bug becoming a lost entry. */
+  private Result fetch(Task task, int worker) {
+    try {
+      return fetcher.fetch(task, worker);
+    } catch (RuntimeException | Error e) {
+      return Result.failed(task.index(), worker, "internal error: " + e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.imgdl.download;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.imgdl.input.Task;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The loop both worker modes run a chunk with: order, cancel, and the guard against bugs. */
+class ChunkRunnerTest extends FetcherTestCase {
+  @RegisterExtension static WireMockExtension server = Downloads.server();
+
+  private final List<Result> sink = new ArrayList<>();
+  private Fetcher fetcher;
+
+  @BeforeEach
+  void serveImages() {
+    server.stubFor(get(urlPathMatching("/.*\\.png"))
+        .willReturn(ok().withBody(Images.of(ImageFormat.PNG))));
+  }
+
+  @AfterEach
+  void closeFetcher() {
+    if (fetcher != null) {
+      fetcher.close();
+    }
+  }
+
+  private List<Task> chunk(String... paths) {
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < paths.length; i++) {
+      // Indexes of a chunk dealt round-robin: every third entry of the run.
+      tasks.add(Downloads.task(1 + 3 * i, Downloads.url(server, paths[i])));
+    }
+    return tasks;
+  }
+
+  private ChunkRunner runner(HostGate gate) {
+    fetcher = downloads.fetcher(gate);
+    return new ChunkRunner(fetcher);
+  }
+
+  @Test
+  void everyEntryIsRunInChunkOrderAndHandedToTheSinkAsItsWorkers() {
+    int done = runner(HostGate.OPEN).run(2, chunk("/a.png", "/b.png", "/c.png"), () -> false,
+        sink::add);
+
+    assertThat(done).isEqualTo(3);
+    assertThat(sink).extracting(Result::index).containsExactly(1, 4, 7);
+    assertThat(sink).extracting(Result::file).containsExactly("a.png", "b.png", "c.png");
+    assertThat(sink).allSatisfy(r -> {
+      assertThat(r.status()).isEqualTo(Status.DOWNLOADED);
+      assertThat(r.worker()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void onceCancelledNoNewEntryIsTakenAndTheRestGetNoResult() {
+    ChunkRunner runner = runner(HostGate.OPEN);
+    // The signal goes up while the first entry is being handed in.
+    int done = runner.run(0, chunk("/a.png", "/b.png", "/c.png"), () -> !sink.isEmpty(),
+        sink::add);
+
+    assertThat(done).isEqualTo(1);
+    assertThat(sink).extracting(Result::index).containsExactly(1);
+    assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+  }
+
+  @Test
+  void aChunkCancelledBeforeItStartsSendsNoRequest() {
+    int done = runner(HostGate.OPEN).run(0, chunk("/a.png", "/b.png"), () -> true, sink::add);
+
+    assertThat(done).isZero();
+    assertThat(sink).isEmpty();
+    assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  @Test
+  void anExceptionOrAnErrorInTheCoreFailsItsEntryAsAnInternalErrorAndTheChunkGoesOn() {
+    AtomicInteger asked = new AtomicInteger();
+    HostGate broken = (host, deadline) -> switch (asked.incrementAndGet()) {
+      case 1 -> throw new IllegalStateException("a bug");
+      case 2 -> throw new AssertionError("a worse bug");
+      default -> HostGate.OPEN.acquire(host, deadline);
+    };
+    int done = runner(broken).run(3, chunk("/a.png", "/b.png", "/c.png"), () -> false,
+        sink::add);
+
+    assertThat(done).isEqualTo(3);
+    assertThat(sink).extracting(Result::error).containsExactly(
+        "internal error: java.lang.IllegalStateException: a bug",
+        "internal error: java.lang.AssertionError: a worse bug",
+        null);
+    assertThat(sink.get(0).status()).isEqualTo(Status.FAILED);
+    assertThat(sink.get(0).worker()).isEqualTo(3);
+    assertThat(sink.get(2).status()).isEqualTo(Status.DOWNLOADED);
+  }
+
+  @Test
+  void aSinkThatFailsEndsTheChunkAndReachesTheCaller() {
+    ChunkRunner runner = runner(HostGate.OPEN);
+    assertThatThrownBy(() -> runner.run(0, chunk("/a.png", "/b.png"), () -> false, r -> {
+      throw new IllegalStateException("pipe closed");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("pipe closed");
+    assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+  }
+}
