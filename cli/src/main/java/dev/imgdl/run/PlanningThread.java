@@ -29,6 +29,10 @@ final class PlanningThread {
    * cannot be read is thrown as the planner threw it.
    */
   Plan plan() {
+    if (planned.isDone()) {
+      // Stopped before it started: read nothing.
+      return planner.stop();
+    }
     Thread thread = new Thread(() -> {
       try {
         planned.complete(planner.plan(inputs));
