@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
+import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
 import java.io.File;
 import java.io.InputStream;
@@ -91,7 +92,7 @@ class BrokenOutputIT {
   @ParameterizedTest
   @ValueSource(strings = {"thread", "process"})
   void aReportToAFullDeviceIsAnError(String mode) throws Exception {
-    imgdl = new ProcessBuilder(command(mode))
+    imgdl = Forked.builder(command(mode))
         .redirectOutput(new File("/dev/full"))
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();
@@ -101,7 +102,7 @@ class BrokenOutputIT {
   @ParameterizedTest
   @ValueSource(strings = {"thread", "process"})
   void aReportIntoAPipeClosedEarlyIsAnError(String mode) throws Exception {
-    imgdl = new ProcessBuilder(command(mode))
+    imgdl = Forked.builder(command(mode))
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();
     try (InputStream report = imgdl.getInputStream()) {
@@ -115,7 +116,7 @@ class BrokenOutputIT {
   void aReportToAClosedStandardOutputIsAnError(String mode) throws Exception {
     List<String> command = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" >&-", "sh"));
     command.addAll(command(mode));
-    imgdl = new ProcessBuilder(command)
+    imgdl = Forked.builder(command)
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();
     assertLostReportWasReported("Bad file descriptor");
@@ -128,7 +129,7 @@ class BrokenOutputIT {
     List<String> lines = List.of(server.baseUrl() + "/ok.png", server.baseUrl() + "/slow/1.png",
         server.baseUrl() + "/slow/2.png", server.baseUrl() + "/slow/3.png");
     Path list = Cli.list(dir, "slow.txt", lines);
-    imgdl = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode",
+    imgdl = Forked.builder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode",
         mode, "-w", "3", "-q", "-o", dir.resolve("out").toString(), "--report", "-",
         list.toString())
         .redirectOutput(new File("/dev/full"))

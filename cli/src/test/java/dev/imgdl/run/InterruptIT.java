@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
+import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ class InterruptIT {
         javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode", mode, "-w", "4",
         "-o", out.toString(), "--report", dir.resolve("report.json").toString(),
         "--failed", dir.resolve("failed.txt").toString(), "--no-progress", list.toString()));
-    imgdl = new ProcessBuilder(command)
+    imgdl = Forked.builder(command)
         .redirectError(dir.resolve("stderr.txt").toFile())
         .redirectOutput(dir.resolve("stdout.txt").toFile())
         .start();
@@ -138,7 +139,7 @@ class InterruptIT {
       lines.add(server.baseUrl() + "/busy/" + i + ".png");
     }
     Path list = Cli.list(dir, "busy.txt", lines);
-    imgdl = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode",
+    imgdl = Forked.builder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode",
         mode, "-w", "4", "--deadline", "5m", "-vv", "-o", out.toString(), "--report",
         dir.resolve("report.json").toString(), "--no-progress", list.toString())
         .redirectError(dir.resolve("stderr.txt").toFile())
@@ -223,7 +224,7 @@ class InterruptIT {
           + ".png");
     }
     Path list = Cli.list(dir, "list.txt", lines);
-    imgdl = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("imgdl.jar"),
+    imgdl = Forked.builder(javaBinary(), "-jar", System.getProperty("imgdl.jar"),
         "--mode", "process", "-w", "1", "--child-java-options",
         "-XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup", "-o", out.toString(),
         "--report", dir.resolve("report.json").toString(), "--no-progress", list.toString())
@@ -254,7 +255,7 @@ class InterruptIT {
 
   @Test
   void interruptWhileStandardInputIsOpenWritesWhatWasReadAndExitsAtOnce() throws Exception {
-    imgdl = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "-w", "3",
+    imgdl = Forked.builder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "-w", "3",
         "-o", out.toString(), "--report", dir.resolve("report.json").toString(),
         "--no-progress", "-")
         .redirectError(dir.resolve("stderr.txt").toFile())

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
+import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ class TerminalIT {
         list.toString());
     // -e: script exits with imgdl's code. Its standard input is our pipe; what we write to it
     // is typed on the terminal.
-    script = new ProcessBuilder("/usr/bin/script", "-q", "-e", "-c", imgdl, "/dev/null")
+    script = Forked.builder("/usr/bin/script", "-q", "-e", "-c", imgdl, "/dev/null")
         .redirectOutput(dir.resolve("terminal.txt").toFile())
         .redirectErrorStream(true)
         .start();
