@@ -49,8 +49,12 @@ public final class Run {
   private final PrintWriter err;
   private final PrintStream terminal;
   private final PlanningThread planning;
-  /** This run's temporary files: another run in this JVM has its own. */
+  /**
+   * This run's temporary files (another run in this JVM has its own): the downloads', closed for
+   * good once the workers are stopped, and the report's and failed file's, written after that.
+   */
   private final TempFiles temps = new TempFiles();
+  private final TempFiles outputTemps = new TempFiles();
   private final Outputs outputs;
   private volatile Workers workers;
   private volatile long interruptedAt;
@@ -62,7 +66,8 @@ public final class Run {
     this.terminal = terminal;
     this.planning = new PlanningThread(stdin, settings.inputs());
     this.outputs =
-        new Outputs(settings.report(), settings.failed(), settings.quiet(), stdout, err, temps);
+        new Outputs(settings.report(), settings.failed(), settings.quiet(), stdout, err,
+            outputTemps);
   }
 
   /** Asks the run to stop; safe from a signal handler, and returns at once. */
@@ -88,6 +93,7 @@ public final class Run {
       w.close();
     }
     temps.abort();
+    outputTemps.abort();
     sweepTemporaryFiles();
   }
 
@@ -115,7 +121,8 @@ public final class Run {
     }
     settleUnfinished(chunks, collector);
     if (interrupted()) {
-      temps.deleteAll();
+      // abort, not deleteAll: a worker past the grace period must not create a file afterwards.
+      temps.abort();
       sweepTemporaryFiles();
     }
     List<Result> results = collector.results();

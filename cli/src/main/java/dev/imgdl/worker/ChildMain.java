@@ -76,7 +76,8 @@ public final class ChildMain {
     HostGate gate = remote != null ? remote : LocalHostGate.of(0, 0);
     TempFiles temps = new TempFiles();
     Fetcher fetcher = Fetcher.create(settings, gate, temps, 1);
-    Runtime.getRuntime().addShutdownHook(new Thread(temps::deleteAll, "imgdl-cleanup"));
+    // abort, not deleteAll: the worker must not create a file between the sweep and the end.
+    Runtime.getRuntime().addShutdownHook(new Thread(temps::abort, "imgdl-cleanup"));
     Thread main = Thread.currentThread();
     Thread watcher =
         new Thread(() -> watchParent(in, fetcher, temps, remote, main), "imgdl-parent-watch");
@@ -133,7 +134,7 @@ public final class ChildMain {
       Runtime.getRuntime().halt(0);
     }
     fetcher.cancel();
-    temps.deleteAll();
+    temps.abort();
     Runtime.getRuntime().halt(EXIT_ORPHANED);
   }
 
