@@ -188,4 +188,29 @@ class SharedChildTest {
     assertThat(pids).hasSize(2).doesNotContain(killed.pid());
     assertThat(Cli.files(dir.resolve("out"))).noneMatch(f -> f.startsWith(".imgdl-"));
   }
+
+  @Test
+  void whenTheNewChildDiesTooEachEntryFailsNamingItsOwnChunk() throws Exception {
+    // One child runs both chunks; each chunk's first entry is slow.
+    CompletableFuture<Cli.Outcome> run = start(list(2, 2), "--mode", "process", "-w", "2",
+        "--processes", "1");
+    awaitSlowRequests(2);
+    assertThat(ChildDeathTest.children()).hasSize(1);
+    ChildDeathTest.children().get(0).destroyForcibly();
+    awaitSlowRequests(4);
+    List<ProcessHandle> second = ChildDeathTest.children();
+    assertThat(second).hasSize(1);
+    second.get(0).destroyForcibly();
+    Cli.Outcome outcome = run.get(60, TimeUnit.SECONDS);
+
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    JsonNode results = outcome.json().get("results");
+    for (int i = 0; i < 4; i++) {
+      JsonNode r = results.get(i);
+      assertThat(r.get("status").asText()).isEqualTo("failed");
+      assertThat(r.get("worker").asInt()).isEqualTo(i % 2);
+      assertThat(r.get("error").asText()).isEqualTo("worker " + (i % 2) + " exited with code 137");
+    }
+    assertThat(Cli.files(dir.resolve("out"))).noneMatch(f -> f.startsWith(".imgdl-"));
+  }
 }
