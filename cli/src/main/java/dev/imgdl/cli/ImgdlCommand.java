@@ -64,6 +64,9 @@ import picocli.CommandLine.Spec;
       "Example: imgdl -o images -w 16 --report report.json --failed retry.txt urls.txt"
     })
 public final class ImgdlCommand implements Callable<Integer> {
+  /** Most child JVMs; also the cap of the default on a machine with more cores. */
+  static final int MAX_PROCESSES = 256;
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", arity = "0..*",
@@ -80,9 +83,14 @@ public final class ImgdlCommand implements Callable<Integer> {
 
   @Option(names = "--mode", paramLabel = "thread|process", defaultValue = "thread",
       converter = Converters.ModeConverter.class,
-      description = "Workers as threads in this JVM, or one child JVM per chunk. "
+      description = "Workers as threads in this JVM, or in child JVMs (see --processes). "
           + "Default: thread.")
   Mode mode;
+
+  @Option(names = "--processes", paramLabel = "P",
+      description = "Process mode: number of child JVMs the chunks are dealt to, 1 to 256, "
+          + "never more than the chunks. Default: the number of cores.")
+  Integer processes;
 
   @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
       description = "Extra attempts after the first, for retryable failures (connection "
@@ -233,8 +241,10 @@ public final class ImgdlCommand implements Callable<Integer> {
         childJavaOptions.isBlank()
             ? List.<String>of()
             : Arrays.asList(childJavaOptions.trim().split("\\s+"));
-    return new Settings(files, out, workers, mode, fetch, perHost, rate, overwrite, report,
-        failed, minSuccess, quiet, verbosity(), showProgress, childOptions);
+    int children = processes != null ? processes : Runtime.getRuntime().availableProcessors();
+    return new Settings(files, out, workers, mode, Math.min(children, MAX_PROCESSES), fetch,
+        perHost, rate, overwrite, report, failed, minSuccess, quiet, verbosity(), showProgress,
+        childOptions);
   }
 
   /**

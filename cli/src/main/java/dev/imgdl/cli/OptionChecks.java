@@ -35,6 +35,9 @@ final class OptionChecks {
     if (c.workers < 1 || c.workers > 256) {
       throw new UsageException("--workers must be 1 to 256, not " + c.workers);
     }
+    if (c.processes != null && (c.processes < 1 || c.processes > ImgdlCommand.MAX_PROCESSES)) {
+      throw new UsageException("--processes must be 1 to 256, not " + c.processes);
+    }
     if (c.retries < 0 || c.retries > 100) {
       throw new UsageException("--retries must be 0 to 100, not " + c.retries);
     }

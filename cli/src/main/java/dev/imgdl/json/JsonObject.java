@@ -110,6 +110,21 @@ public final class JsonObject {
     return strings;
   }
 
+  /** An array of whole numbers that fit an int; required. */
+  public List<Integer> integers(String name) {
+    if (!(fields.get(name) instanceof List<?> list)) {
+      throw invalid(name, "an array of whole numbers");
+    }
+    List<Integer> integers = new ArrayList<>(list.size());
+    for (Object value : list) {
+      if (!(value instanceof Long n) || n != n.intValue()) {
+        throw invalid(name, "an array of whole numbers");
+      }
+      integers.add(n.intValue());
+    }
+    return integers;
+  }
+
   private static <T> T required(String name, T value, String what) {
     if (value == null) {
       throw invalid(name, what);

@@ -12,6 +12,7 @@ import java.util.List;
  * @param output the output directory
  * @param workers number of chunks and workers
  * @param mode thread or process workers
+ * @param processes most child JVMs in process mode; there are never more than non-empty chunks
  * @param fetch what the download core needs, shared with child JVMs
  * @param perHost most requests in flight to one host, 0 for no cap
  * @param rate most requests per second to one host, 0 for no limit
@@ -29,6 +30,7 @@ public record Settings(
     Path output,
     int workers,
     Mode mode,
+    int processes,
     FetchSettings fetch,
     int perHost,
     double rate,

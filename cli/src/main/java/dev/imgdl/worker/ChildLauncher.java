@@ -46,9 +46,9 @@ final class ChildLauncher {
   }
 
   /** Spawns the next child, with no shell in between. */
-  ChildProcess spawn(int worker) throws IOException {
+  ChildProcess spawn(String label) throws IOException {
     Command command = next();
-    ChildProcess child = new ChildProcess(worker, new ProcessBuilder(command.line()).start());
+    ChildProcess child = new ChildProcess(label, new ProcessBuilder(command.line()).start());
     if (command.dumpTo() != null) {
       dumper = new Dumper(child, command.dumpTo());
     }

@@ -16,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 final class ChildLog {
   private ChildLog() {}
 
-  /** Starts a daemon thread copying {@code process}'s stderr to {@code err} as [worker N] lines. */
-  static Thread forward(int worker, Process process, PrintWriter err) {
+  /**
+   * Starts a daemon thread copying {@code process}'s stderr to {@code err}, each line prefixed
+   * with the child's name in brackets: {@code [worker 3]}, {@code [workers 0,2]}.
+   */
+  static Thread forward(String child, Process process, PrintWriter err) {
     Thread t =
         new Thread(
             () -> {
@@ -26,7 +29,7 @@ final class ChildLog {
                       new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                   synchronized (err) {
-                    err.println("[worker " + worker + "] " + ConsoleText.safeIndented(line));
+                    err.println("[" + child + "] " + ConsoleText.safeIndented(line));
                     err.flush();
                   }
                 }
@@ -34,7 +37,7 @@ final class ChildLog {
                 // The child is gone.
               }
             },
-            "imgdl-child-stderr-" + worker);
+            "imgdl-stderr-" + child.replace(' ', '-'));
     t.setDaemon(true);
     t.start();
     return t;

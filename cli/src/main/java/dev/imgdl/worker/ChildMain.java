@@ -8,13 +8,12 @@ import dev.imgdl.download.HostGate;
 import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Task;
-import dev.imgdl.result.Result;
+import dev.imgdl.worker.ChildShare.Chunk;
 import dev.imgdl.worker.PipeMessage.Cancel;
 import dev.imgdl.worker.PipeMessage.Deny;
 import dev.imgdl.worker.PipeMessage.Done;
 import dev.imgdl.worker.PipeMessage.End;
 import dev.imgdl.worker.PipeMessage.Grant;
-import dev.imgdl.worker.PipeMessage.ResultLine;
 import dev.imgdl.worker.PipeMessage.Start;
 import dev.imgdl.worker.PipeMessage.TaskLine;
 import dev.imgdl.worker.PipeMessage.ToChild;
@@ -26,18 +25,19 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entry point of a process-mode child JVM. It reads its settings and chunk from standard
- * input, runs the chunk through the same download core as thread mode, and writes one result per
- * line to standard output. It ends itself when standard input reaches end of file, which is how
- * it learns that its parent is gone, so no child outlives the parent.
+ * The entry point of a process-mode child JVM. It reads its settings and chunks from standard
+ * input, runs each chunk on a thread of its own through the same download core as thread mode,
+ * and writes one result per line to standard output. It ends itself when standard input reaches
+ * end of file, which is how it learns that its parent is gone, so no child outlives the parent.
  */
 public final class ChildMain {
   private static final Logger log = LoggerFactory.getLogger(ChildMain.class);
@@ -70,25 +70,19 @@ public final class ChildMain {
     }
     Logging.setLevel(start.logLevel());
     FetchSettings settings = start.settings();
-    int worker = start.worker();
-    List<Task> tasks = readChunk(in);
+    List<Chunk> chunks = readChunks(in, start.workers());
     RemoteHostGate remote = start.remoteGate() ? new RemoteHostGate(out) : null;
     HostGate gate = remote != null ? remote : LocalHostGate.of(0, 0);
     TempFiles temps = new TempFiles();
-    Fetcher fetcher = Fetcher.create(settings, gate, temps, 1);
-    // abort, not deleteAll: the worker must not create a file between the sweep and the end.
+    Fetcher fetcher = Fetcher.create(settings, gate, temps, chunks.size());
+    // abort, not deleteAll: a worker must not create a file between the sweep and the end.
     Runtime.getRuntime().addShutdownHook(new Thread(temps::abort, "imgdl-cleanup"));
-    Thread main = Thread.currentThread();
+    ChunkThreads threads = new ChunkThreads(new ChunkRunner(fetcher), out);
     Thread watcher =
-        new Thread(() -> watchParent(in, fetcher, temps, remote, main), "imgdl-parent-watch");
+        new Thread(() -> watchParent(in, fetcher, temps, remote, threads), "imgdl-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
-    try {
-      new ChunkRunner(fetcher).run(worker, tasks, () -> cancelled,
-          result -> sendResult(out, result));
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    threads.run(chunks, () -> cancelled);
     finished = true;
     out.send(new Done(ProcessHandle.current().pid(), Memory.peakRssBytes()));
     // The parent answers "done" by closing our stdin, and the watcher then halts the JVM. Halting
@@ -102,27 +96,39 @@ public final class ChildMain {
     Runtime.getRuntime().halt(0);
   }
 
-  /** The chunk, up to its end line. */
-  private static List<Task> readChunk(BufferedReader in) throws IOException {
-    List<Task> tasks = new ArrayList<>();
+  /**
+   * The chunks of {@code workers}, in that order, up to the end line; a task for a worker not
+   * named in the start line breaks the protocol.
+   */
+  private static List<Chunk> readChunks(BufferedReader in, List<Integer> workers)
+      throws IOException {
+    Map<Integer, List<Task>> tasks = new LinkedHashMap<>();
+    workers.forEach(worker -> tasks.put(worker, new ArrayList<>()));
     for (ToChild m = read(in); !(m instanceof End); m = read(in)) {
       if (m instanceof TaskLine next) {
-        tasks.add(next.task());
+        List<Task> chunk = tasks.get(next.worker());
+        if (chunk == null) {
+          fail("a task for worker " + next.worker() + ", not one of " + workers);
+          return List.of();
+        }
+        chunk.add(next.task());
       } else if (m instanceof Cancel) {
         // Interrupted before anything started: nothing to clean up, and the parent reports the
-        // chunk as interrupted.
+        // chunks as interrupted.
         Runtime.getRuntime().halt(0);
       } else {
         fail("expected a task, got " + kind(m));
       }
     }
-    return tasks;
+    List<Chunk> chunks = new ArrayList<>();
+    tasks.forEach((worker, chunk) -> chunks.add(new Chunk(worker, chunk)));
+    return chunks;
   }
 
   /** Reads the parent's later messages; end of input means the parent is gone. */
   private static void watchParent(BufferedReader in, Fetcher fetcher, TempFiles temps,
-      RemoteHostGate remote, Thread main) {
-    ToChild.Visitor later = new LaterLines(fetcher, remote, main);
+      RemoteHostGate remote, ChunkThreads threads) {
+    ToChild.Visitor later = new LaterLines(fetcher, remote, threads);
     try {
       for (String line; (line = in.readLine()) != null; ) {
         PipeCodec.parse(line, ToChild.class).accept(later);
@@ -136,15 +142,6 @@ public final class ChildMain {
     fetcher.cancel();
     temps.abort();
     Runtime.getRuntime().halt(EXIT_ORPHANED);
-  }
-
-  /** The chunk runner's sink: a pipe that breaks ends the chunk. */
-  private static void sendResult(PipeWriter<ToParent> out, Result result) {
-    try {
-      out.send(new ResultLine(result));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static ToChild read(BufferedReader in) throws IOException {
@@ -164,12 +161,12 @@ public final class ChildMain {
   private static final class LaterLines implements ToChild.Visitor {
     private final Fetcher fetcher;
     private final RemoteHostGate remote;
-    private final Thread main;
+    private final ChunkThreads threads;
 
-    LaterLines(Fetcher fetcher, RemoteHostGate remote, Thread main) {
+    LaterLines(Fetcher fetcher, RemoteHostGate remote, ChunkThreads threads) {
       this.fetcher = fetcher;
       this.remote = remote;
-      this.main = main;
+      this.threads = threads;
     }
 
     @Override
@@ -188,10 +185,10 @@ public final class ChildMain {
 
     @Override
     public void cancel(Cancel m) {
-      // Cancels requests in flight, and wakes the worker from a wait between attempts.
+      // Cancels requests in flight, and wakes the workers from a wait between attempts.
       cancelled = true;
       fetcher.cancel();
-      main.interrupt();
+      threads.interrupt();
     }
 
     @Override

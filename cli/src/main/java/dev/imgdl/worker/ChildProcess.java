@@ -12,14 +12,15 @@ import java.util.concurrent.TimeUnit;
  * its standard input, and when it last sent a line, for the {@link Watchdog}.
  */
 final class ChildProcess implements Watchdog.Watched {
-  private final int worker;
+  private final String label;
   private final Process process;
   private final PipeWriter<ToChild> input;
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile long hungMillis = -1;
 
-  ChildProcess(int worker, Process process) {
-    this.worker = worker;
+  /** @param label the child's name in logs, such as {@code worker 2} or {@code workers 0,2} */
+  ChildProcess(String label, Process process) {
+    this.label = label;
     this.process = process;
     this.input =
         new PipeWriter<>(
@@ -29,8 +30,8 @@ final class ChildProcess implements Watchdog.Watched {
   }
 
   @Override
-  public int worker() {
-    return worker;
+  public String label() {
+    return label;
   }
 
   Process process() {
@@ -57,13 +58,24 @@ final class ChildProcess implements Watchdog.Watched {
     kill();
   }
 
-  /** Why the child's unfinished entries failed, once it has ended. */
-  String failure(int exitCode) {
+  /**
+   * Why the child's unfinished entries of {@code worker}'s chunk failed, once it has ended: each
+   * entry names its own chunk, whichever others the child ran.
+   */
+  String failure(int worker, int exitCode) {
+    return end("worker " + worker, exitCode);
+  }
+
+  /** How the child ended, naming it by its label, for the log. */
+  String end(int exitCode) {
+    return end(label, exitCode);
+  }
+
+  private String end(String who, int exitCode) {
     long hung = hungMillis;
     return hung >= 0
-        ? "worker " + worker + " sent nothing for " + TimeUnit.MILLISECONDS.toSeconds(hung)
-            + "s and was killed"
-        : "worker " + worker + " exited with code " + exitCode;
+        ? who + " sent nothing for " + TimeUnit.MILLISECONDS.toSeconds(hung) + "s and was killed"
+        : who + " exited with code " + exitCode;
   }
 
   /**
@@ -77,7 +89,7 @@ final class ChildProcess implements Watchdog.Watched {
       } catch (IOException e) {
         process.destroy();
       }
-    }, "imgdl-to-worker-" + worker);
+    }, "imgdl-to-" + label.replace(' ', '-'));
     t.setDaemon(true);
     t.start();
   }

@@ -3,6 +3,7 @@ package dev.imgdl.worker;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.worker.PipeMessage.Acquire;
+import dev.imgdl.worker.PipeMessage.ChunkEnd;
 import dev.imgdl.worker.PipeMessage.Done;
 import dev.imgdl.worker.PipeMessage.Release;
 import dev.imgdl.worker.PipeMessage.ResultLine;
@@ -16,37 +17,47 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The parent's reader of one child's standard output. It reads the child's lines to their end
  * and routes each: a result to the collector's queue if its entry is still unfinished (a
- * restarted child may repeat one), permit traffic to the {@link GateBroker}, and the done line
- * by closing the child's input, which lets it exit. A line that is not a message is logged and
- * skipped.
+ * restarted child may repeat one), permit traffic to the {@link GateBroker}, a chunk's end to
+ * its listener, and the done line by closing the child's input, which lets it exit. A line that
+ * is not a message is logged and skipped.
  */
 final class ChildReader implements ToParent.Visitor {
   private static final Logger log = LoggerFactory.getLogger(ChildReader.class);
 
-  private final int worker;
+  private final String child;
+  private final int gateKey;
   private final PipeWriter<ToChild> toChild;
   private final GateBroker broker;
   private final Map<Integer, Task> unfinished;
   private final BlockingQueue<WorkerEvent> events;
+  private final Consumer<ChunkEnd> chunkEnds;
   private long peakRss;
 
   /**
+   * @param child the child's name in logs, such as {@code worker 2}
+   * @param gateKey the child's key at the broker, unique among the run's children
    * @param broker the run's gate broker, or null when children need no permits
-   * @param unfinished the chunk's entries without a result; each result removes its own
+   * @param unfinished the entries of the child's chunks without a result; each result removes
+   *     its own
+   * @param chunkEnds told of each chunk the child ran to its end
    */
-  ChildReader(int worker, PipeWriter<ToChild> toChild, GateBroker broker,
-      Map<Integer, Task> unfinished, BlockingQueue<WorkerEvent> events) {
-    this.worker = worker;
+  ChildReader(String child, int gateKey, PipeWriter<ToChild> toChild, GateBroker broker,
+      Map<Integer, Task> unfinished, BlockingQueue<WorkerEvent> events,
+      Consumer<ChunkEnd> chunkEnds) {
+    this.child = child;
+    this.gateKey = gateKey;
     this.toChild = toChild;
     this.broker = broker;
     this.unfinished = unfinished;
     this.events = events;
+    this.chunkEnds = chunkEnds;
   }
 
   /**
@@ -63,7 +74,7 @@ final class ChildReader implements ToParent.Visitor {
         try {
           message = PipeCodec.parse(line, ToParent.class);
         } catch (IOException e) {
-          log.error("worker {} wrote a line that is not a result: {}", worker, e.getMessage());
+          log.error("{} wrote a line that is not a result: {}", child, e.getMessage());
           continue;
         }
         message.accept(this);
@@ -83,24 +94,29 @@ final class ChildReader implements ToParent.Visitor {
   @Override
   public void acquire(Acquire m) {
     if (broker == null) {
-      log.error("worker {} asked for a permit, but the run has no host gate", worker);
+      log.error("{} asked for a permit, but the run has no host gate", child);
       return;
     }
-    broker.acquire(worker, m, toChild);
+    broker.acquire(gateKey, m, toChild);
   }
 
   @Override
   public void started(Started m) {
     if (broker != null) {
-      broker.started(worker, m.id());
+      broker.started(gateKey, m.id());
     }
   }
 
   @Override
   public void release(Release m) {
     if (broker != null) {
-      broker.release(worker, m.id());
+      broker.release(gateKey, m.id());
     }
+  }
+
+  @Override
+  public void chunkEnd(ChunkEnd m) {
+    chunkEnds.accept(m);
   }
 
   @Override

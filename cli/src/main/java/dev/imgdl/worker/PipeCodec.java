@@ -8,6 +8,7 @@ import dev.imgdl.json.JsonObject;
 import dev.imgdl.json.ResultJson;
 import dev.imgdl.worker.PipeMessage.Acquire;
 import dev.imgdl.worker.PipeMessage.Cancel;
+import dev.imgdl.worker.PipeMessage.ChunkEnd;
 import dev.imgdl.worker.PipeMessage.Deny;
 import dev.imgdl.worker.PipeMessage.Done;
 import dev.imgdl.worker.PipeMessage.End;
@@ -75,9 +76,9 @@ final class PipeCodec {
       }
       String type = f.requiredString("type");
       return switch (type) {
-        case "start" -> new Start(f.integer("worker"), settings(f.object("settings")),
+        case "start" -> new Start(f.integers("workers"), settings(f.object("settings")),
             f.requiredString("logLevel"), f.bool("remoteGate"));
-        case "task" -> new TaskLine(task(f.object("task")));
+        case "task" -> new TaskLine(f.integer("worker"), task(f.object("task")));
         case "end" -> new End();
         case "cancel" -> new Cancel();
         case "grant" -> new Grant(f.longValue("id"));
@@ -87,6 +88,7 @@ final class PipeCodec {
             f.longValue("waitMillis"));
         case "started" -> new Started(f.longValue("id"));
         case "release" -> new Release(f.longValue("id"));
+        case "chunkEnd" -> new ChunkEnd(f.integer("worker"), f.longValue("peakRss"));
         case "done" -> new Done(f.longValue("pid"), f.longValue("peakRss"));
         default -> throw new IllegalArgumentException("type " + type);
       };
@@ -127,7 +129,11 @@ final class PipeCodec {
     public void start(Start m) {
       write(() -> {
         g.writeStringField("type", "start");
-        g.writeNumberField("worker", m.worker());
+        g.writeArrayFieldStart("workers");
+        for (int worker : m.workers()) {
+          g.writeNumber(worker);
+        }
+        g.writeEndArray();
         writeSettings(m.settings());
         g.writeStringField("logLevel", m.logLevel());
         g.writeBooleanField("remoteGate", m.remoteGate());
@@ -138,6 +144,7 @@ final class PipeCodec {
     public void task(TaskLine m) {
       write(() -> {
         g.writeStringField("type", "task");
+        g.writeNumberField("worker", m.worker());
         g.writeObjectFieldStart("task");
         g.writeNumberField("index", m.task().index());
         g.writeStringField("url", m.task().url());
@@ -194,6 +201,15 @@ final class PipeCodec {
     @Override
     public void release(Release m) {
       typeAndId("release", m.id());
+    }
+
+    @Override
+    public void chunkEnd(ChunkEnd m) {
+      write(() -> {
+        g.writeStringField("type", "chunkEnd");
+        g.writeNumberField("worker", m.worker());
+        g.writeNumberField("peakRss", m.peakRss());
+      });
     }
 
     @Override

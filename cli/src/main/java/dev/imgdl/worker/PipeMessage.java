@@ -3,6 +3,7 @@ package dev.imgdl.worker;
 import dev.imgdl.config.FetchSettings;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
+import java.util.List;
 
 /**
  * One line of the pipe between the parent and a child JVM, written and read by {@link
@@ -12,7 +13,8 @@ import dev.imgdl.result.Result;
 sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToParent {
 
   /**
-   * From the parent: {@link Start}, one {@link TaskLine} per entry of the chunk and {@link End};
+   * From the parent: {@link Start}, one {@link TaskLine} per entry of the child's chunks and
+   * {@link End};
    * later {@link Grant} or {@link Deny} answering an {@link Acquire}, and {@link Cancel}.
    */
   sealed interface ToChild extends PipeMessage
@@ -37,10 +39,11 @@ sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToParent {
 
   /**
    * From a child: a {@link ResultLine} per entry; {@link Acquire}, {@link Started} and {@link
-   * Release} for the run's shared host gate; {@link Done} before it exits.
+   * Release} for the run's shared host gate; a {@link ChunkEnd} per chunk it ran to its end,
+   * and {@link Done} before it exits.
    */
   sealed interface ToParent extends PipeMessage
-      permits ResultLine, Acquire, Started, Release, Done {
+      permits ResultLine, Acquire, Started, Release, ChunkEnd, Done {
     void accept(Visitor visitor);
 
     /** What to do with each kind of line from a child. */
@@ -53,21 +56,31 @@ sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToParent {
 
       void release(Release m);
 
+      void chunkEnd(ChunkEnd m);
+
       void done(Done m);
     }
   }
 
-  /** The child's worker id, settings and log level, and whether to ask the parent for permits. */
-  record Start(int worker, FetchSettings settings, String logLevel, boolean remoteGate)
-      implements ToChild {
+  /**
+   * The ids of the workers (chunks) the child runs, in order, its settings and log level, and
+   * whether to ask the parent for permits.
+   */
+  record Start(List<Integer> workers, FetchSettings settings, String logLevel,
+      boolean remoteGate) implements ToChild {
+    public Start {
+      workers = List.copyOf(workers);
+    }
+
+
     @Override
     public void accept(ToChild.Visitor visitor) {
       visitor.start(this);
     }
   }
 
-  /** One entry of the chunk. */
-  record TaskLine(Task task) implements ToChild {
+  /** One entry of the chunk of {@code worker}, one of the start line's workers. */
+  record TaskLine(int worker, Task task) implements ToChild {
     @Override
     public void accept(ToChild.Visitor visitor) {
       visitor.task(this);
@@ -135,6 +148,17 @@ sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToParent {
     @Override
     public void accept(ToParent.Visitor visitor) {
       visitor.release(this);
+    }
+  }
+
+  /**
+   * The chunk of {@code worker} is run to its end, or as far as a cancel let it: no more results
+   * come for it from this child. {@code peakRss} is the child's peak memory so far, 0 unknown.
+   */
+  record ChunkEnd(int worker, long peakRss) implements ToParent {
+    @Override
+    public void accept(ToParent.Visitor visitor) {
+      visitor.chunkEnd(this);
     }
   }
 

@@ -5,7 +5,6 @@ import dev.imgdl.settings.Settings;
 import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Task;
-import dev.imgdl.result.Result;
 import dev.imgdl.worker.PipeMessage.Cancel;
 import dev.imgdl.worker.PipeMessage.End;
 import dev.imgdl.worker.PipeMessage.Start;
@@ -15,24 +14,25 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Process mode: each chunk runs in a child JVM that the {@link ChildLauncher} starts. One
- * supervisor thread per chunk hands its child the settings and chunk, has a {@link ChildReader}
- * route the child's lines, and forwards its standard error prefixed with the worker id. A child
- * that dies, or that the {@link Watchdog} finds silent for too long, has its unfinished entries
- * run again as the {@link RelaunchPolicy} says. Every child is known from the moment it is
- * spawned, so that {@link #close} ends it whatever it is doing.
+ * Process mode: the chunks are dealt to at most {@code --processes} child JVMs ({@link
+ * ChildShare}) that the {@link ChildLauncher} starts, each running its chunks on a thread each.
+ * One supervisor thread per child hands it the settings and chunks, has a {@link ChildReader}
+ * route the child's lines, and forwards its standard error prefixed with the child's label. A
+ * child that dies, or that the {@link Watchdog} finds silent for too long, has the unfinished
+ * entries of all its chunks run again in one new child as the {@link RelaunchPolicy} says. Every
+ * child is known from the moment it is spawned, so that {@link #close} ends it whatever it is
+ * doing.
  */
 public final class ProcessWorkers implements Workers {
   private static final Logger log = LoggerFactory.getLogger(ProcessWorkers.class);
@@ -47,6 +47,8 @@ public final class ProcessWorkers implements Workers {
   private final GateBroker broker;
   private final ChildLauncher launcher;
   private final Watchdog watchdog;
+  /** Each child's key at the broker: a relaunched child must not return its forerunner's. */
+  private final AtomicInteger gateKeys = new AtomicInteger();
   private volatile boolean cancelled;
   private volatile boolean closed;
 
@@ -63,89 +65,103 @@ public final class ProcessWorkers implements Workers {
 
   @Override
   public int start(List<List<Task>> chunks, BlockingQueue<WorkerEvent> events) {
-    supervisors.addAll(Workers.threadPerChunk(chunks, "imgdl-child-",
-        (worker, chunk) -> supervise(worker, chunk, events)));
-    return supervisors.size();
+    List<ChildShare> shares = ChildShare.deal(chunks, settings.processes());
+    for (int i = 0; i < shares.size(); i++) {
+      ChildShare share = shares.get(i);
+      Thread thread = new Thread(() -> supervise(share, events), "imgdl-child-" + i);
+      thread.setDaemon(true);
+      supervisors.add(thread);
+    }
+    supervisors.forEach(Thread::start);
+    return shares.stream().mapToInt(share -> share.chunks().size()).sum();
   }
 
-  private void supervise(int worker, List<Task> chunk, BlockingQueue<WorkerEvent> events) {
-    long start = System.nanoTime();
-    Map<Integer, Task> unfinished = new LinkedHashMap<>();
-    chunk.forEach(t -> unfinished.put(t.index(), t));
+  private void supervise(ChildShare share, BlockingQueue<WorkerEvent> events) {
+    ShareProgress progress = new ShareProgress(share, System.nanoTime());
     ChildRun last = null;
     try {
-      for (int launched = 0; RELAUNCH.launchAgain(launched, unfinished.size(), cancelled);
-          launched++) {
+      for (int launched = 0;
+          RELAUNCH.launchAgain(launched, progress.unfinished().size(), cancelled); launched++) {
+        ChildShare left = progress.left();
         if (last != null) {
-          log.warn("{}; running its {} unfinished entries again", last.failure(),
-              unfinished.size());
+          log.warn("{}; running its {} unfinished entries again", last.end(),
+              progress.unfinished().size());
         }
-        last = runChild(worker, unfinished, events);
+        last = runChild(left, progress, events);
       }
     } finally {
       // After a cancel, what has no result is left to the run, which reports it as interrupted.
-      String reason = RELAUNCH.failure(cancelled, last == null ? null : last.failure());
-      if (reason != null) {
-        for (Task task : unfinished.values()) {
-          events.add(new WorkerEvent.Finished(Result.failed(task.index(), worker, reason)));
-        }
-      }
-      long pid = last == null ? 0 : last.pid;
-      long rss = last == null ? 0 : last.peakRss;
-      events.add(new WorkerEvent.Exited(worker, pid, rss, (System.nanoTime() - start) / 1e9));
+      ChildRun ended = last;
+      events.addAll(progress.finish(
+          worker -> RELAUNCH.failure(cancelled, ended == null ? null : ended.failure(worker)),
+          System.nanoTime()));
     }
   }
 
-  /** The end of one child: its pid, why its unfinished entries failed, its peak memory. */
-  private record ChildRun(long pid, String failure, long peakRss) {}
+  /** The end of one child: how it ended, and why each worker's unfinished entries failed. */
+  private record ChildRun(String end, IntFunction<String> failure) {
+    String failure(int worker) {
+      return failure.apply(worker);
+    }
+  }
 
-  private ChildRun runChild(int worker, Map<Integer, Task> unfinished,
+  private ChildRun runChild(ChildShare share, ShareProgress progress,
       BlockingQueue<WorkerEvent> events) {
+    String label = share.label();
     ChildProcess child;
     try {
-      child = launcher.spawn(worker);
+      child = launcher.spawn(label);
     } catch (IOException e) {
-      log.error("worker {}: cannot start a child JVM: {}", worker, e.getMessage());
-      return new ChildRun(0, "worker " + worker + " could not start: " + e.getMessage(), 0);
+      log.error("{}: cannot start a child JVM: {}", label, e.getMessage());
+      return new ChildRun(label + " could not start: " + e.getMessage(),
+          worker -> "worker " + worker + " could not start: " + e.getMessage());
     }
     live.add(child);
-    log.info("worker {}: child JVM {} started for {} entries", worker, child.process().pid(),
-        unfinished.size());
+    Process process = child.process();
+    long pid = process.pid();
+    progress.running(share, pid);
+    log.info("{}: child JVM {} started for {} entries", label, pid, share.entries());
     if (closed) {
       // close() ran while this child was being spawned and did not see it.
       child.kill();
     }
-    Process process = child.process();
-    Thread stderr = ChildLog.forward(worker, process, err);
+    int gateKey = gateKeys.incrementAndGet();
+    Thread stderr = ChildLog.forward(label, process, err);
     long peakRss = 0;
     try {
-      handOver(child, unfinished.values());
-      peakRss = new ChildReader(worker, child.input(), broker, unfinished, events)
+      handOver(child, share);
+      peakRss = new ChildReader(label, gateKey, child.input(), broker, progress.unfinished(),
+          events, end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()))
           .read(process.getInputStream(), child::heard);
     } catch (IOException e) {
-      log.debug("worker {}: pipe closed: {}", worker, e.getMessage());
+      log.debug("{}: pipe closed: {}", label, e.getMessage());
     }
     int code = waitFor(process);
     launcher.exited(child, code);
     join(stderr);
     live.remove(child);
     if (broker != null) {
-      broker.releaseAll(worker);
+      broker.releaseAll(gateKey);
     }
-    TempFiles.sweep(Path.of(settings.fetch().outputDir()),
-        TempFiles.prefix(settings.fetch().runId(), worker));
+    for (int worker : share.workers()) {
+      TempFiles.sweep(Path.of(settings.fetch().outputDir()),
+          TempFiles.prefix(settings.fetch().runId(), worker));
+    }
     child.closeInput();
-    log.info("worker {}: child JVM {} exited with code {}", worker, process.pid(), code);
-    return new ChildRun(process.pid(), child.failure(code), peakRss);
+    progress.childEnded(pid, peakRss);
+    log.info("{}: child JVM {} exited with code {}", label, pid, code);
+    return new ChildRun(child.end(code), worker -> child.failure(worker, code));
   }
 
-  /** Sends the settings and the chunk in one batch. */
-  private void handOver(ChildProcess child, Collection<Task> chunk) throws IOException {
+  /** Sends the settings and the chunks in one batch, each entry with its worker. */
+  private void handOver(ChildProcess child, ChildShare share) throws IOException {
     PipeWriter<ToChild> input = child.input();
-    input.queue(new Start(child.worker(), settings.fetch(),
+    input.queue(new Start(share.workers(), settings.fetch(),
         Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null));
-    for (Task task : chunk) {
-      input.queue(new TaskLine(task));
+    for (ChildShare.Chunk chunk : share.chunks()) {
+      for (Task task : chunk.tasks()) {
+        input.queue(new TaskLine(chunk.worker(), task));
+      }
     }
     input.send(new End());
     if (cancelled) {

@@ -24,7 +24,8 @@ final class Watchdog implements AutoCloseable {
 
   /** What the watchdog needs to know of a child. */
   interface Watched {
-    int worker();
+    /** The child's name in logs, such as {@code worker 2}. */
+    String label();
 
     /** {@link System#nanoTime()} of the last line from the child, or of its start. */
     long lastHeardNanos();
@@ -54,7 +55,7 @@ final class Watchdog implements AutoCloseable {
         long silent = now - child.lastHeardNanos();
         if (silent > limitNanos) {
           long millis = TimeUnit.NANOSECONDS.toMillis(silent);
-          log.warn("worker {} sent nothing for {} ms: killing it", child.worker(), millis);
+          log.warn("{} sent nothing for {} ms: killing it", child.label(), millis);
           child.killHung(millis);
         }
       }

@@ -21,7 +21,7 @@ public interface Workers extends AutoCloseable {
 
   /**
    * Starts one daemon thread per non-empty chunk, running {@code body} with the worker id and its
-   * chunk; the common part of both modes' {@link #start}.
+   * chunk: the start of thread mode ({@link ChunkThreads} is a child JVM's).
    */
   static List<Thread> threadPerChunk(
       List<List<Task>> chunks, String name, BiConsumer<Integer, List<Task>> body) {

@@ -47,7 +47,8 @@ class CommandLineTest {
 
   static Stream<Arguments> valuesThatCannotBeHonoured() {
     List<List<String>> options = List.of(
-        List.of("--workers=0"), List.of("--workers=257"), List.of("--timeout=fast"),
+        List.of("--workers=0"), List.of("--workers=257"), List.of("--processes=0"),
+        List.of("--processes", "257"), List.of("--processes=many"), List.of("--timeout=fast"),
         List.of("--deadline=-1s"), List.of("--max-size=lots"), List.of("--mode=fork"),
         List.of("--min-success=1.5"), List.of("--retries=-1"), List.of("--per-host=-1"),
         List.of("--rate=-2"), List.of("--header=NoColon"), List.of("--no-such-option"),
@@ -92,7 +93,9 @@ class CommandLineTest {
         .contains("a decimal from 0.001 to 1000000; 0 = no limit.")
         .contains("at most 1024G.")
         .contains("The value is printable ASCII.")
-        .contains("The User-Agent header, printable ASCII.");
+        .contains("The User-Agent header, printable ASCII.")
+        .contains("child JVMs the chunks are dealt to, 1 to 256, never more than the chunks. "
+            + "Default: the number of cores.");
   }
 
   @Test
@@ -223,7 +226,8 @@ class CommandLineTest {
     for (String option : List.of("--output", "--workers", "--mode", "--retries", "--timeout",
         "--deadline", "--max-size", "--report", "--failed", "--overwrite", "--any-type",
         "--per-host", "--rate", "--header", "--user-agent", "--min-success", "--quiet",
-        "--verbose", "--[no-]progress", "--help", "--version", "--child-java-options")) {
+        "--verbose", "--[no-]progress", "--help", "--version", "--child-java-options",
+        "--processes")) {
       assertThat(run.stdout()).contains(option);
     }
     assertThat(run.stdout()).contains("Exit status");

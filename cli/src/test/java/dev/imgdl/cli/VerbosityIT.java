@@ -118,8 +118,9 @@ class VerbosityIT {
   @CsvSource({"'',false", "-vv,true"})
   void childLogsReachStandardErrorPrefixedWithTheirWorkerAtTheParentsLevel(String flags,
       boolean debug) throws Exception {
-    // Two workers: the entries are dealt round-robin, the 404 to worker 0, the redirect to 1.
-    String err = run(flags, "--mode", "process", "-w", "2");
+    // Two workers: the entries are dealt round-robin, the 404 to worker 0, the redirect to 1;
+    // two processes, whatever the cores, so that each child runs one chunk and is named by it.
+    String err = run(flags, "--mode", "process", "-w", "2", "--processes", "2");
 
     assertThat(err).contains("imgdl: 2 entries: 1 downloaded, 0 skipped, 1 failed");
     if (debug) {
@@ -132,6 +133,15 @@ class VerbosityIT {
   }
 
   @Test
+  void aChildOfSeveralChunksPrefixesItsLogsWithItsWorkers() throws Exception {
+    String err = run("-vv", "--mode", "process", "-w", "2", "--processes", "1");
+
+    assertThat(err).contains("imgdl: 2 entries: 1 downloaded, 0 skipped, 1 failed");
+    assertThat(err.lines()).containsAll(requestLines("[workers 0,1] "));
+    assertThat(err.lines()).noneMatch(l -> l.startsWith("[worker "));
+  }
+
+    @Test
   void quietShowsErrorsButNotWarnings() throws Exception {
     // A 3 MiB heap kills each child at once: the JVM says so on the child's standard error
     // (forwarded, never mistaken for a result), and the parent starts it again (a WARN).

@@ -132,6 +132,16 @@ class InterruptIT {
   @ParameterizedTest
   @ValueSource(strings = {"thread", "process"})
   void interruptWakesWorkersWaitingToRetry(String mode) throws Exception {
+    interruptWakesWorkersWaitingToRetry(mode, List.of());
+  }
+
+  @Test
+  void interruptWakesEveryChunkOfAChildThatRunsSeveral() throws Exception {
+    interruptWakesWorkersWaitingToRetry("process", List.of("--processes", "1"));
+  }
+
+  private void interruptWakesWorkersWaitingToRetry(String mode, List<String> options)
+      throws Exception {
     server.stubFor(get(urlMatching("/busy/.*"))
         .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));
     List<String> lines = new ArrayList<>();
@@ -139,9 +149,12 @@ class InterruptIT {
       lines.add(server.baseUrl() + "/busy/" + i + ".png");
     }
     Path list = Cli.list(dir, "busy.txt", lines);
-    imgdl = Forked.builder(javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode",
-        mode, "-w", "4", "--deadline", "5m", "-vv", "-o", out.toString(), "--report",
-        dir.resolve("report.json").toString(), "--no-progress", list.toString())
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar",
+        System.getProperty("imgdl.jar"), "--mode", mode, "-w", "4", "--deadline", "5m", "-vv",
+        "-o", out.toString(), "--report", dir.resolve("report.json").toString(),
+        "--no-progress", list.toString()));
+    command.addAll(command.size() - 1, options);
+    imgdl = Forked.builder(command)
         .redirectError(dir.resolve("stderr.txt").toFile())
         .redirectOutput(dir.resolve("stdout.txt").toFile())
         .start();
@@ -155,11 +168,14 @@ class InterruptIT {
     assertThat(imgdl.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(imgdl.exitValue()).isEqualTo(130);
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isLessThan(5_000);
-    for (JsonNode r : Cli.readJson(dir.resolve("report.json")).get("results")) {
+    JsonNode results = Cli.readJson(dir.resolve("report.json")).get("results");
+    for (int i = 0; i < results.size(); i++) {
+      JsonNode r = results.get(i);
       assertThat(r.get("error").asText()).isEqualTo("interrupted");
       // Reported by the worker itself, which knew of the 503, not filled in by the parent.
       assertThat(r.get("httpStatus").asInt()).isEqualTo(503);
       assertThat(r.get("attempts").asInt()).isEqualTo(1);
+      assertThat(r.get("worker").asInt()).isEqualTo(i % 4);
     }
   }
 

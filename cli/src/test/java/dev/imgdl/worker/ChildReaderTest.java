@@ -11,6 +11,7 @@ import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import dev.imgdl.testing.Await;
 import dev.imgdl.worker.PipeMessage.Acquire;
+import dev.imgdl.worker.PipeMessage.ChunkEnd;
 import dev.imgdl.worker.PipeMessage.Done;
 import dev.imgdl.worker.PipeMessage.Grant;
 import dev.imgdl.worker.PipeMessage.Release;
@@ -48,6 +49,7 @@ class ChildReaderTest {
   private final BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
   private final ClosingWriter toChild = new ClosingWriter();
   private final AtomicInteger heard = new AtomicInteger();
+  private final List<ChunkEnd> chunkEnds = new ArrayList<>();
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
   @BeforeEach
@@ -68,7 +70,8 @@ class ChildReaderTest {
   }
 
   private ChildReader reader(GateBroker broker) {
-    return new ChildReader(WORKER, new PipeWriter<>(toChild), broker, unfinished, events);
+    return new ChildReader("worker " + WORKER, WORKER, new PipeWriter<>(toChild), broker,
+        unfinished, events, chunkEnds::add);
   }
 
   private long read(String... lines) throws IOException {
@@ -131,6 +134,15 @@ class ChildReaderTest {
 
     assertThat(peakRss).isEqualTo(5678);
     assertThat(toChild.closed).isTrue();
+  }
+
+  @Test
+  void aChunkEndGoesToItsListenerAndLeavesTheInputOpen() throws IOException {
+    read(line(new ResultLine(downloaded(4))), line(new ChunkEnd(WORKER, 4321)));
+
+    assertThat(chunkEnds).containsExactly(new ChunkEnd(WORKER, 4321));
+    assertThat(toChild.closed).isFalse();
+    assertThat(heard).hasValue(2);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import dev.imgdl.worker.PipeMessage.Acquire;
 import dev.imgdl.worker.PipeMessage.Cancel;
+import dev.imgdl.worker.PipeMessage.ChunkEnd;
 import dev.imgdl.worker.PipeMessage.Deny;
 import dev.imgdl.worker.PipeMessage.Done;
 import dev.imgdl.worker.PipeMessage.End;
@@ -38,9 +39,10 @@ class PipeCodecTest {
 
   /** One of every kind of message, for both directions. */
   private static final List<PipeMessage> EVERY_KIND = List.of(
-      new Start(3, SETTINGS, "DEBUG", true), new TaskLine(TASK), new End(), new Cancel(),
-      new Grant(9), new Deny(9), new ResultLine(OK), new ResultLine(FAILED),
-      new Acquire(9, "example.org", 1500), new Started(9), new Release(9), new Done(1234, 5678));
+      new Start(List.of(3, 5), SETTINGS, "DEBUG", true), new TaskLine(5, TASK), new End(),
+      new Cancel(), new Grant(9), new Deny(9), new ResultLine(OK), new ResultLine(FAILED),
+      new Acquire(9, "example.org", 1500), new Started(9), new Release(9),
+      new ChunkEnd(3, 4321), new Done(1234, 5678));
 
   private static PipeMessage roundTrip(PipeMessage m) throws IOException {
     String line = PipeCodec.format(m);
@@ -74,11 +76,25 @@ class PipeCodecTest {
     for (String garbage : List.of("hello", "", "[1,2]", "{\"v\":1}", "{\"type\":\"end\"}",
         "{\"v\":2,\"type\":\"end\"}", "{\"v\":1,\"type\":\"result\",\"result\":{\"index\":\"x\"}}",
         "{\"v\":1,\"type\":\"end\"} trailing", "{\"v\":1,\"type\":\"bogus\"}",
-        "{\"v\":1,\"type\":\"grant\"}", "{\"v\":1,\"type\":\"acquire\",\"id\":1}")) {
+        "{\"v\":1,\"type\":\"grant\"}", "{\"v\":1,\"type\":\"acquire\",\"id\":1}",
+        // Workers that are not numbers, a chunk end without its peak, a task without its worker.
+        "{\"v\":1,\"type\":\"start\",\"workers\":[\"a\"]}",
+        "{\"v\":1,\"type\":\"chunkEnd\",\"worker\":1}",
+        "{\"v\":1,\"type\":\"task\",\"task\":{\"index\":1,\"url\":\"u\",\"stem\":\"s\"}}")) {
       assertThatThrownBy(() -> PipeCodec.parse(garbage), garbage)
           .isInstanceOf(IOException.class)
           .hasMessage("not a message: " + garbage);
     }
+  }
+
+  @Test
+  void aStartNamesItsWorkersAndATaskItsWorker() {
+    assertThat(PipeCodec.format(new TaskLine(5, TASK)))
+        .startsWith("{\"v\":1,\"type\":\"task\",\"worker\":5,\"task\":{\"index\":7,");
+    assertThat(PipeCodec.format(new Start(List.of(0, 2, 4), SETTINGS, "INFO", false)))
+        .startsWith("{\"v\":1,\"type\":\"start\",\"workers\":[0,2,4],\"settings\":{");
+    assertThat(PipeCodec.format(new ChunkEnd(2, 99)))
+        .isEqualTo("{\"v\":1,\"type\":\"chunkEnd\",\"worker\":2,\"peakRss\":99}");
   }
 
   @Test
@@ -94,15 +110,15 @@ class PipeCodecTest {
   void aBatchGoesOutOnTheNextSendAndLinesStayWhole() throws IOException {
     StringWriter pipe = new StringWriter();
     PipeWriter<ToChild> out = new PipeWriter<>(new BufferedWriter(pipe));
-    out.queue(new Start(3, SETTINGS, "INFO", false));
-    out.queue(new TaskLine(TASK));
+    out.queue(new Start(List.of(3), SETTINGS, "INFO", false));
+    out.queue(new TaskLine(3, TASK));
     assertThat(pipe.toString()).isEmpty();
     out.send(new End());
     List<PipeMessage> lines = new ArrayList<>();
     for (String line : pipe.toString().lines().toList()) {
       lines.add(PipeCodec.parse(line, ToChild.class));
     }
-    assertThat(lines).containsExactly(new Start(3, SETTINGS, "INFO", false), new TaskLine(TASK),
-        new End());
+    assertThat(lines).containsExactly(new Start(List.of(3), SETTINGS, "INFO", false),
+        new TaskLine(3, TASK), new End());
   }
 }

@@ -20,8 +20,8 @@ class WatchdogTest {
     }
 
     @Override
-    public int worker() {
-      return 0;
+    public String label() {
+      return "worker 0";
     }
 
     @Override
@@ -51,11 +51,14 @@ class WatchdogTest {
   void theReasonSaysTheChildWasSilentAndKilled() throws Exception {
     Process sleeper = new ProcessBuilder("sleep", "60").start();
     try {
-      ChildProcess child = new ChildProcess(3, sleeper);
-      assertThat(child.failure(137)).isEqualTo("worker 3 exited with code 137");
+      ChildProcess child = new ChildProcess("workers 1,3", sleeper);
+      assertThat(child.failure(3, 137)).isEqualTo("worker 3 exited with code 137");
+      assertThat(child.end(137)).isEqualTo("workers 1,3 exited with code 137");
       child.killHung(12_400);
       assertThat(sleeper.waitFor(10, TimeUnit.SECONDS)).isTrue();
-      assertThat(child.failure(137)).isEqualTo("worker 3 sent nothing for 12s and was killed");
+      assertThat(child.failure(3, 137)).isEqualTo("worker 3 sent nothing for 12s and was killed");
+      assertThat(child.failure(1, 137)).isEqualTo("worker 1 sent nothing for 12s and was killed");
+      assertThat(child.end(137)).isEqualTo("workers 1,3 sent nothing for 12s and was killed");
     } finally {
       sleeper.destroyForcibly();
     }

@@ -1,0 +1,95 @@
+package dev.imgdl.worker;
+
+import dev.imgdl.download.ChunkRunner;
+import dev.imgdl.result.Result;
+import dev.imgdl.worker.ChildShare.Chunk;
+import dev.imgdl.worker.PipeMessage.ChunkEnd;
+import dev.imgdl.worker.PipeMessage.ResultLine;
+import dev.imgdl.worker.PipeMessage.ToParent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A child JVM's chunks, each run on a thread of its own with the one {@link ChunkRunner} of the
+ * child, as thread mode runs them: one result line per entry, then a {@link ChunkEnd} line per
+ * chunk, so that the parent can time each worker. A pipe that breaks ends every chunk's run.
+ */
+final class ChunkThreads {
+  private final ChunkRunner runner;
+  private final PipeWriter<ToParent> out;
+  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicReference<IOException> broken = new AtomicReference<>();
+
+  ChunkThreads(ChunkRunner runner, PipeWriter<ToParent> out) {
+    this.runner = runner;
+    this.out = out;
+  }
+
+  /**
+   * Runs {@code chunks} until each is done or {@code cancelled} stops it, and returns then.
+   *
+   * @throws IOException if the pipe to the parent broke
+   */
+  void run(List<Chunk> chunks, BooleanSupplier cancelled) throws IOException {
+    synchronized (threads) {
+      for (Chunk chunk : chunks) {
+        Thread t = new Thread(() -> runChunk(chunk, cancelled), "imgdl-worker-" + chunk.worker());
+        threads.add(t);
+      }
+      threads.forEach(Thread::start);
+    }
+    for (Thread t : threads) {
+      joinUninterruptibly(t);
+    }
+    IOException e = broken.get();
+    if (e != null) {
+      throw e;
+    }
+  }
+
+  private void runChunk(Chunk chunk, BooleanSupplier cancelled) {
+    try {
+      runner.run(chunk.worker(), chunk.tasks(), cancelled, this::send);
+      out.send(new ChunkEnd(chunk.worker(), Memory.peakRssBytes()));
+    } catch (UncheckedIOException e) {
+      broken.compareAndSet(null, e.getCause());
+    } catch (IOException e) {
+      broken.compareAndSet(null, e);
+    }
+  }
+
+  /** The chunk runner's sink: a pipe that breaks ends the chunk. */
+  private void send(Result result) {
+    try {
+      out.send(new ResultLine(result));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Wakes every chunk's thread from a wait between attempts. */
+  void interrupt() {
+    synchronized (threads) {
+      threads.forEach(Thread::interrupt);
+    }
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
