@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
@@ -135,7 +136,7 @@ final class Exchange {
       return Outcome.Failure.transientError("connection refused");
     }
     if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
-      return Outcome.Failure.permanent("TLS error: " + e.getMessage());
+      return Outcome.Failure.permanent(TlsFailure.describe((SSLException) e));
     }
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return Outcome.Failure.transientError("connection error: " + detail);
