@@ -1,5 +1,6 @@
 package dev.imgdl.config;
 
+import dev.imgdl.text.Credentials;
 import java.util.List;
 
 /**
@@ -27,5 +28,17 @@ public record Network(
 
   public Network {
     noProxy = List.copyOf(noProxy);
+  }
+
+  /** The settings without the proxies' passwords, should a log line ever show them. */
+  @Override
+  public String toString() {
+    return "Network[httpProxy=" + hide(httpProxy) + ", httpsProxy=" + hide(httpsProxy)
+        + ", allProxy=" + hide(allProxy) + ", noProxy=" + noProxy + ", caCertFile=" + caCertFile
+        + ", insecure=" + insecure + "]";
+  }
+
+  private static String hide(String proxy) {
+    return proxy == null ? null : Credentials.redact(proxy);
   }
 }

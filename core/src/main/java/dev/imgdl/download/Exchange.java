@@ -4,6 +4,7 @@ import dev.imgdl.config.Durations;
 import dev.imgdl.config.FetchSettings;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -20,6 +21,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -67,7 +69,14 @@ final class Exchange {
       }
       try (HostGate.Permit permit = gate.acquire(current.host(), deadlineNanos)) {
         Request request = request(original, current, permit);
-        Call call = clients.forUrl(current).newCall(request);
+        OkHttpClient client;
+        try {
+          client = clients.forUrl(current);
+        } catch (UncheckedIOException e) {
+          // The TLS set-up reads the --cacert file, checked at start but gone since.
+          return Outcome.Failure.permanent("cannot read the --cacert file: " + e.getCause());
+        }
+        Call call = client.newCall(request);
         long left = Math.max(1, deadlineNanos - System.nanoTime());
         call.timeout().timeout(left, TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {

@@ -36,8 +36,16 @@ public final class TlsServer implements AutoCloseable {
 
   /** A self-signed certificate for 127.0.0.1 and localhost. */
   public static HeldCertificate selfSigned() {
-    return new HeldCertificate.Builder().commonName("imgdl test").addSubjectAlternativeName(
-        "127.0.0.1").addSubjectAlternativeName("localhost").build();
+    return selfSigned("127.0.0.1", "localhost");
+  }
+
+  /** A self-signed certificate for {@code names}. */
+  public static HeldCertificate selfSigned(String... names) {
+    HeldCertificate.Builder builder = new HeldCertificate.Builder().commonName("imgdl test");
+    for (String name : names) {
+      builder.addSubjectAlternativeName(name);
+    }
+    return builder.build();
   }
 
   public static TlsServer start(HeldCertificate certificate) {
@@ -73,6 +81,11 @@ public final class TlsServer implements AutoCloseable {
   /** The URL of {@code path}, by IP address. */
   public String url(String path) {
     return "https://127.0.0.1:" + server.getPort() + path;
+  }
+
+  /** The URL of {@code path} on {@code host}, at this server's port. */
+  public String url(String host, String path) {
+    return "https://" + host + ":" + server.getPort() + path;
   }
 
   public int port() {
