@@ -86,6 +86,7 @@ class ProxyEndToEndTest {
     assertThat(requestLines()).containsExactlyInAnyOrder(
         "GET " + httpUrl("img.invalid") + " HTTP/1.1",
         "CONNECT img.invalid:" + https.port() + " HTTP/1.1");
+    assertThat(https.versions()).as("HTTP/2 inside the tunnel").containsExactly("HTTP/2");
   }
 
   @ParameterizedTest
