@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -177,6 +179,11 @@ public final class ImgdlCommand implements Callable<Integer> {
           + "-XX:-UsePerfData")
   String childJavaOptions;
 
+  @ArgGroup(validate = false, heading = "%nNetwork (environment: http_proxy, https_proxy, "
+      + "all_proxy, no_proxy, lower or upper case):%n", order = 1)
+  NetworkOptions network = new NetworkOptions();
+
+  private Map<String, String> env = Map.of();
   private InputStream stdin;
   private PrintStream stdout;
   private PrintStream stderr;
@@ -186,10 +193,12 @@ public final class ImgdlCommand implements Callable<Integer> {
    * Parses {@code args}, runs, and returns the exit code; prints through the given streams.
    *
    * @param interrupts where signals are routed, or null when running in-process
+   * @param env the environment, for its proxy variables
    */
   static int run(InputStream in, PrintStream out, PrintStream err, Interrupts interrupts,
-      String... args) {
+      Map<String, String> env, String... args) {
     ImgdlCommand command = new ImgdlCommand();
+    command.env = Map.copyOf(env);
     command.stdin = in;
     command.stdout = out;
     command.stderr = err;
@@ -211,6 +220,10 @@ public final class ImgdlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = settings();
     Logging.setLevel(Logging.levelFor(settings.verbosity(), settings.quiet()));
+    if (settings.fetch().network().insecure() && !settings.quiet()) {
+      spec.commandLine().getErr().println(
+          "imgdl: warning: --insecure: certificates are not checked");
+    }
     Preflight.check(settings, stdin);
     Run run = new Run(settings, stdin, stdout, spec.commandLine().getErr(), stderr);
     if (interrupts != null) {
@@ -235,7 +248,8 @@ public final class ImgdlCommand implements Callable<Integer> {
     FetchSettings fetch =
         new FetchSettings(out.toString(), UUID.randomUUID().toString().substring(0, 8),
             timeout.toMillis(), deadline.toMillis(), maxSize, retries,
-            userAgent != null ? userAgent : "imgdl/" + Version.current(), headers, anyType);
+            userAgent != null ? userAgent : "imgdl/" + Version.current(), headers, anyType,
+            (network != null ? network : new NetworkOptions()).network(env));
     boolean showProgress = progress != null ? progress : Terminal.stderrIsTerminal();
     List<String> childOptions =
         childJavaOptions.isBlank()

@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.Map;
 
 /** The JVM entry point: adapts the standard streams and exits with the run's code. */
 public final class Main {
@@ -16,11 +17,20 @@ public final class Main {
     // Standard output carries the report: a stream that keeps its write error can say why the
     // report was lost (a closed pipe, a full disk), where System.out would drop the cause.
     PrintStream out = new CheckedPrintStream(new FileOutputStream(FileDescriptor.out));
-    System.exit(ImgdlCommand.run(System.in, out, System.err, interrupts, args));
+    System.exit(ImgdlCommand.run(System.in, out, System.err, interrupts, System.getenv(), args));
   }
 
-  /** Runs imgdl in-process with the given streams, without touching signal handlers. */
+  /**
+   * Runs imgdl in-process with the given streams, without touching signal handlers, and
+   * without the proxies of this JVM's environment.
+   */
   public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
-    return ImgdlCommand.run(in, out, err, null, args);
+    return run(in, out, err, Map.of(), args);
+  }
+
+  /** Runs imgdl in-process with the given streams and environment (for its proxy variables). */
+  public static int run(InputStream in, PrintStream out, PrintStream err,
+      Map<String, String> env, String... args) {
+    return ImgdlCommand.run(in, out, err, null, env, args);
   }
 }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of a child JVM: this JVM's own {@code java} binary and class path, the child
- * JVM options, and {@link ChildMain}. Arguments are passed as a list, never through a shell, so
+ * The command line of a child JVM: this JVM's own {@code java} binary and class path, its
+ * network system properties ({@link NetworkProperties}), the child JVM options, and {@link
+ * ChildMain}. Arguments are passed as a list, never through a shell, so
  * paths with spaces work.
  */
 public final class ChildCommand {
@@ -23,6 +24,8 @@ public final class ChildCommand {
     command.add("-Xlog:all=error:stderr");
     // A child out of memory must die, so that the parent runs its entries again, not linger.
     command.add("-XX:+ExitOnOutOfMemoryError");
+    // Before the child options, so that --child-java-options can still override one of them.
+    command.addAll(NetworkProperties.options(System.getProperties()));
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath());

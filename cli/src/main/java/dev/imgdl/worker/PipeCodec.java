@@ -3,9 +3,11 @@ package dev.imgdl.worker;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.config.Network;
 import dev.imgdl.input.Task;
 import dev.imgdl.json.JsonObject;
 import dev.imgdl.json.ResultJson;
+import dev.imgdl.text.Credentials;
 import dev.imgdl.worker.PipeMessage.Acquire;
 import dev.imgdl.worker.PipeMessage.Cancel;
 import dev.imgdl.worker.PipeMessage.ChunkEnd;
@@ -101,7 +103,12 @@ final class PipeCodec {
     return new FetchSettings(s.requiredString("outputDir"), s.requiredString("runId"),
         s.longValue("timeoutMillis"), s.longValue("deadlineMillis"), s.longValue("maxSize"),
         s.integer("retries"), s.requiredString("userAgent"), s.strings("headers"),
-        s.bool("anyType"));
+        s.bool("anyType"), network(s.object("network")));
+  }
+
+  private static Network network(JsonObject n) {
+    return new Network(n.string("httpProxy"), n.string("httpsProxy"), n.string("allProxy"),
+        n.strings("noProxy"), n.string("caCertFile"), n.bool("insecure"));
   }
 
   private static Task task(JsonObject t) {
@@ -110,7 +117,8 @@ final class PipeCodec {
   }
 
   private static IOException notAMessage(String line, Exception cause) {
-    return new IOException("not a message: " + abbreviate(line), cause);
+    // The start line holds proxy URLs, whose passwords must not reach a log.
+    return new IOException("not a message: " + Credentials.redactWords(abbreviate(line)), cause);
   }
 
   static String abbreviate(String line) {
@@ -243,6 +251,19 @@ final class PipeCodec {
       }
       g.writeEndArray();
       g.writeBooleanField("anyType", s.anyType());
+      Network n = s.network();
+      g.writeObjectFieldStart("network");
+      g.writeStringField("httpProxy", n.httpProxy());
+      g.writeStringField("httpsProxy", n.httpsProxy());
+      g.writeStringField("allProxy", n.allProxy());
+      g.writeArrayFieldStart("noProxy");
+      for (String host : n.noProxy()) {
+        g.writeString(host);
+      }
+      g.writeEndArray();
+      g.writeStringField("caCertFile", n.caCertFile());
+      g.writeBooleanField("insecure", n.insecure());
+      g.writeEndObject();
       g.writeEndObject();
     }
 

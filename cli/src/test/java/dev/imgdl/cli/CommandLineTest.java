@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -231,6 +232,28 @@ class CommandLineTest {
       assertThat(run.stdout()).contains(option);
     }
     assertThat(run.stdout()).contains("Exit status");
+  }
+
+  @Test
+  void helpGroupsTheNetworkOptionsAfterTheOthers() {
+    String help = Cli.run("--help").stdout();
+
+    int group = help.indexOf("Network (environment: http_proxy");
+    assertThat(group).isGreaterThan(help.indexOf("--child-java-options"));
+    for (String option : List.of("--proxy=URL", "--noproxy=LIST", "--cacert=FILE",
+        "-k, --insecure")) {
+      assertThat(help.lastIndexOf(option)).as(option).isGreaterThan(group);
+    }
+  }
+
+  @Test
+  void aProxyThatIsNotHttpIsAUsageErrorNamingItsSourceWithoutThePassword() {
+    Cli.Outcome run = Cli.runWithEnv(Map.of("HTTPS_PROXY", "socks5://me:secret@p:1080"), "",
+        "-o", dir.resolve("out").toString(), Cli.list(dir, "l.txt", List.of()).toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr().lines()).containsExactly("imgdl: error: https_proxy "
+        + "socks5://***@p:1080: a socks5:// proxy is not supported: use an http:// proxy");
   }
 
   @Test

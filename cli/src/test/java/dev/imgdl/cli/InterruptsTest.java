@@ -26,7 +26,7 @@ class InterruptsTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = ImgdlCommand.run(new ByteArrayInputStream(new byte[0]),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), interrupts,
+        new PrintStream(err, true, StandardCharsets.UTF_8), interrupts, java.util.Map.of(),
         "-o", dir.resolve("out").toString(), "--report", report.toString(), list.toString());
 
     assertThat(code).isEqualTo(130);

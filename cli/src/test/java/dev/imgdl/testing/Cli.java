@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Runs imgdl in-process, the way a test wants it: captured streams and the exit code. */
@@ -30,13 +31,19 @@ public final class Cli {
   }
 
   public static Outcome runWithStdin(String stdin, String... args) {
+    return runWithEnv(Map.of(), stdin, args);
+  }
+
+  /** Runs with {@code env} as the environment (its proxy variables), the rest as above. */
+  public static Outcome runWithEnv(Map<String, String> env, String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code =
-          Main.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, args);
+          Main.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, env,
+              args);
     }
     return new Outcome(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.config.Network;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
@@ -31,7 +32,9 @@ import org.junit.jupiter.api.Test;
 class PipeCodecTest {
   private static final FetchSettings SETTINGS =
       new FetchSettings("/tmp/out dir", "ab12cd34", 2_000, 60_000, 1 << 20, 3, "imgdl/1 \"q\"",
-          List.of("X-A: 1", "Accept: image/*"), true);
+          List.of("X-A: 1", "Accept: image/*"), true,
+          new Network("http://u:p@proxy:3128", "proxy2:8080", null,
+              List.of(".example.org", "10.0.0.1"), "/etc/ca dir/ca.pem", true));
   private static final Task TASK = new Task(7, "http://u:p@h/ü a.png?x=1", "a-12345678", null);
   private static final Result OK =
       new Result(7, Status.DOWNLOADED, "a.png", 123, "ab", "image/png", 200, 2, 3, 45, null);
@@ -48,6 +51,27 @@ class PipeCodecTest {
     String line = PipeCodec.format(m);
     assertThat(line).doesNotContain("\n");
     return PipeCodec.parse(line);
+  }
+
+  @Test
+  void networkSettingsReachAChildAsTheParentHasThem() throws IOException {
+    Start start = (Start) roundTrip(new Start(1, SETTINGS, "INFO", false));
+
+    assertThat(start.settings().network()).isEqualTo(SETTINGS.network());
+    Start direct = (Start) roundTrip(new Start(1, new FetchSettings("/o", "id", 1, 1, 1, 0, "ua",
+        List.of(), false), "INFO", false));
+    assertThat(direct.settings().network()).isEqualTo(Network.DEFAULT);
+  }
+
+  @Test
+  void aMalformedStartLineDoesNotShowAProxyPassword() {
+    String line = "{\"v\":1,\"type\":\"start\",\"settings\":{\"network\":"
+        + "{\"httpProxy\":\"http://u:p@proxy:3128\"}}}";
+
+    assertThatThrownBy(() -> PipeCodec.parse(line))
+        .hasMessageStartingWith("not a message: ")
+        .hasMessageContaining("proxy:3128")
+        .hasMessageNotContaining("u:p@");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.List;
  * @param userAgent the User-Agent header
  * @param headers extra request headers, each {@code Name: value}
  * @param anyType accept bodies that are not images
+ * @param network proxies and certificate trust
  */
 public record FetchSettings(
     String outputDir,
@@ -25,9 +26,18 @@ public record FetchSettings(
     int retries,
     String userAgent,
     List<String> headers,
-    boolean anyType) {
+    boolean anyType,
+    Network network) {
 
   public FetchSettings {
     headers = List.copyOf(headers);
+    network = network == null ? Network.DEFAULT : network;
+  }
+
+  /** Settings that reach servers directly, with the JDK's trust. */
+  public FetchSettings(String outputDir, String runId, long timeoutMillis, long deadlineMillis,
+      long maxSize, int retries, String userAgent, List<String> headers, boolean anyType) {
+    this(outputDir, runId, timeoutMillis, deadlineMillis, maxSize, retries, userAgent, headers,
+        anyType, Network.DEFAULT);
   }
 }

@@ -4,6 +4,7 @@ import dev.imgdl.config.Durations;
 import dev.imgdl.config.FetchSettings;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -14,11 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -66,7 +69,14 @@ final class Exchange {
       }
       try (HostGate.Permit permit = gate.acquire(current.host(), deadlineNanos)) {
         Request request = request(original, current, permit);
-        Call call = clients.forUrl(current).newCall(request);
+        OkHttpClient client;
+        try {
+          client = clients.forUrl(current);
+        } catch (UncheckedIOException e) {
+          // The TLS set-up reads the --cacert file, checked at start but gone since.
+          return Outcome.Failure.permanent("cannot read the --cacert file: " + e.getCause());
+        }
+        Call call = client.newCall(request);
         long left = Math.max(1, deadlineNanos - System.nanoTime());
         call.timeout().timeout(left, TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {
@@ -135,7 +145,7 @@ final class Exchange {
       return Outcome.Failure.transientError("connection refused");
     }
     if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
-      return Outcome.Failure.permanent("TLS error: " + e.getMessage());
+      return Outcome.Failure.permanent(TlsFailure.describe((SSLException) e));
     }
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return Outcome.Failure.transientError("connection error: " + detail);

@@ -1,7 +1,9 @@
 package dev.imgdl.download;
 
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.config.Network;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
@@ -25,6 +27,8 @@ import okhttp3.Response;
  * and keep credentials on their host. OkHttp may silently retry a request once on a stale pooled
  * connection (a server that closed an idle keep-alive connection); every other retry is decided
  * by the core. {@link Framing} refuses, in the network layer, a body whose length is ambiguous.
+ * Proxies are chosen by {@link ProxyChoice}, with credentials from {@link ProxyCredentials};
+ * certificates are trusted as {@link Trust} says.
  */
 public final class HttpClients {
   /** A Retry-After that OkHttp reads as "a long wait" and the core as "none given". */
@@ -50,8 +54,11 @@ public final class HttpClients {
   private final OkHttpClient plain;
   private volatile OkHttpClient tls;
 
-  private HttpClients(OkHttpClient plain) {
+  private final Network network;
+
+  private HttpClients(OkHttpClient plain, Network network) {
     this.plain = plain;
+    this.network = network;
   }
 
   public static HttpClients create(FetchSettings settings, int parallelism) {
@@ -59,6 +66,7 @@ public final class HttpClients {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(64, parallelism * 2));
     dispatcher.setMaxRequestsPerHost(Math.max(64, parallelism * 2));
+    ProxyChoice proxies = new ProxyChoice(settings.network(), ProxySelector.getDefault());
     return new HttpClients(
         new OkHttpClient.Builder()
             .connectTimeout(timeout)
@@ -74,7 +82,11 @@ public final class HttpClients {
             .dispatcher(dispatcher)
             .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))
             .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-            .build());
+            .proxySelector(proxies)
+            .proxyAuthenticator(new ProxyCredentials(proxies))
+            .addNetworkInterceptor(new ProxyCredentials(proxies))
+            .build(),
+        settings.network());
   }
 
   /** The client for a request to {@code url}. */
@@ -86,9 +98,10 @@ public final class HttpClients {
     if (client == null) {
       synchronized (this) {
         if (tls == null) {
-          tls = plain.newBuilder()
-              .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
-              .build();
+          OkHttpClient.Builder builder = plain.newBuilder()
+              .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT));
+          Trust.apply(builder, network);
+          tls = builder.build();
         }
         client = tls;
       }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.config.Network;
 import dev.imgdl.input.NamePlanner;
 import dev.imgdl.input.TargetName;
 import dev.imgdl.input.Task;
@@ -33,6 +34,7 @@ final class Downloads {
   private long maxSize = 1 << 20;
   private int retries = 2;
   private boolean anyType;
+  private Network network = Network.DEFAULT;
 
   Downloads(Path dir) {
     this.dir = dir;
@@ -89,6 +91,11 @@ final class Downloads {
     return this;
   }
 
+  Downloads network(Network value) {
+    network = value;
+    return this;
+  }
+
   Downloads anyType() {
     anyType = true;
     return this;
@@ -113,7 +120,7 @@ final class Downloads {
   /** A fetcher with these settings and a client of its own; the caller closes it. */
   Fetcher fetcher(HostGate gate) {
     FetchSettings settings = new FetchSettings(dir.toString(), "test", timeoutMillis,
-        deadlineMillis, maxSize, retries, "imgdl-test", List.of(), anyType);
+        deadlineMillis, maxSize, retries, "imgdl-test", List.of(), anyType, network);
     return Fetcher.create(settings, gate, new TempFiles(), 1);
   }
 
