@@ -55,10 +55,10 @@ class PipeCodecTest {
 
   @Test
   void networkSettingsReachAChildAsTheParentHasThem() throws IOException {
-    Start start = (Start) roundTrip(new Start(1, SETTINGS, "INFO", false));
+    Start start = (Start) roundTrip(new Start(List.of(1), SETTINGS, "INFO", false));
 
     assertThat(start.settings().network()).isEqualTo(SETTINGS.network());
-    Start direct = (Start) roundTrip(new Start(1, new FetchSettings("/o", "id", 1, 1, 1, 0, "ua",
+    Start direct = (Start) roundTrip(new Start(List.of(1), new FetchSettings("/o", "id", 1, 1, 1, 0, "ua",
         List.of(), false), "INFO", false));
     assertThat(direct.settings().network()).isEqualTo(Network.DEFAULT);
   }
