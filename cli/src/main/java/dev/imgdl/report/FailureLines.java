@@ -52,9 +52,12 @@ public final class FailureLines {
       unlisted++;
       return;
     }
-    // Held while the progress line is cleared and this line printed, so that the display's
-    // own thread cannot redraw in between.
-    synchronized (terminal) {
+    // The console's lock, held while the progress line is cleared and this line printed, so
+    // that the display's own thread cannot redraw in between. It is the error writer, never the
+    // terminal stream: whoever holds the stream's monitor must not wait for another lock, or a
+    // child's forwarded log line (writer, then stream) and this line (stream, then writer) can
+    // deadlock.
+    synchronized (err) {
       if (progress != null) {
         progress.clearLine(terminal);
       }

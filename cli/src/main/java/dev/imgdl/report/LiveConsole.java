@@ -32,7 +32,7 @@ public final class LiveConsole {
         failures.add(entries.get(r.index()), r, null);
       }
     }
-    this.progress = showProgress ? new ProgressDisplay(plan.size(), terminal) : null;
+    this.progress = showProgress ? new ProgressDisplay(plan.size(), terminal, err) : null;
     if (progress != null) {
       progress.advance(plan.size() - plan.tasks().size());
     }

@@ -17,13 +17,14 @@ import java.util.concurrent.locks.LockSupport;
  * It writes plain text and two ANSI sequences (carriage return, erase line), and never changes
  * the terminal's modes or signal handling, so Ctrl-C reaches imgdl's own handler and the
  * terminal is left as it was found. Only the collector thread calls {@link #update}; a caller
- * that prints other lines holds the terminal's lock while it clears the line and prints.
+ * that prints other lines holds the console lock (the error writer) while it clears and prints.
  */
 public final class ProgressDisplay implements AutoCloseable {
   private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   private final long total;
   private final PrintStream terminal;
+  private final Object consoleLock;
   private volatile int width = 79;
   private final long startNanos = System.nanoTime();
   private final Thread painter;
@@ -32,9 +33,14 @@ public final class ProgressDisplay implements AutoCloseable {
   private volatile int failures;
   private volatile boolean closed;
 
-  public ProgressDisplay(long total, PrintStream terminal) {
+  /**
+   * @param consoleLock held by whoever prints other lines on the terminal (the error writer);
+   *     the display takes it before the terminal stream, in the same order as they do
+   */
+  public ProgressDisplay(long total, PrintStream terminal, Object consoleLock) {
     this.total = total;
     this.terminal = terminal;
+    this.consoleLock = consoleLock;
     this.painter = new Thread(this::paintUntilClosed, "imgdl-progress");
     painter.setDaemon(true);
     painter.start();
@@ -70,7 +76,7 @@ public final class ProgressDisplay implements AutoCloseable {
 
   private void paint() {
     String line = line(done, total, bytes, failures, (System.nanoTime() - startNanos) / 1e9, width);
-    synchronized (terminal) {
+    synchronized (consoleLock) {
       terminal.print("\r" + line + "\u001b[K");
       terminal.flush();
     }
@@ -155,7 +161,7 @@ public final class ProgressDisplay implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     paint();
-    synchronized (terminal) {
+    synchronized (consoleLock) {
       terminal.println();
       terminal.flush();
     }

@@ -28,6 +28,7 @@ final class ChildLog {
                   new BufferedReader(
                       new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
+                  // The console lock (see FailureLines): the writer, never the stream first.
                   synchronized (err) {
                     err.println("[" + child + "] " + ConsoleText.safeIndented(line));
                     err.flush();

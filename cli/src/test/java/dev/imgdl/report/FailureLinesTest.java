@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imgdl.input.Entry;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
+import dev.imgdl.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +82,33 @@ class FailureLinesTest {
     close();
     assertThat(err.toString()).isEmpty();
     assertThat(terminal.toByteArray()).isEmpty();
+  }
+
+  @Test
+  void aLineWaitsForTheConsoleLockWithoutHoldingTheTerminalStream() throws Exception {
+    // A child's forwarded log line takes the writer, then the stream under it. A failure line
+    // that took the stream first and then waited for the writer could deadlock with it.
+    PrintStream stream = new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8);
+    PrintWriter writer = new PrintWriter(stream, true);
+    FailureLines console = new FailureLines(writer, stream);
+    Thread line = new Thread(() ->
+        console.add(new Entry(0, "l.txt", 1, "http://h/0"), Result.failed(0, 0, "HTTP 404"),
+            null));
+    synchronized (writer) {
+      line.start();
+      Await.until("the failure line waiting for the console lock", Duration.ofSeconds(10),
+          () -> line.getState() == Thread.State.BLOCKED);
+      Thread other = new Thread(() -> {
+        synchronized (stream) {
+          stream.print("");
+        }
+      });
+      other.start();
+      other.join(10_000);
+      assertThat(other.isAlive()).as("the terminal stream is free").isFalse();
+    }
+    line.join(10_000);
+    assertThat(line.isAlive()).isFalse();
   }
 }
