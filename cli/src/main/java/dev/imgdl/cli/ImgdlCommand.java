@@ -256,7 +256,7 @@ public final class ImgdlCommand implements Callable<Integer> {
             ? List.<String>of()
             : Arrays.asList(childJavaOptions.trim().split("\\s+"));
     int children = processes != null ? processes : Runtime.getRuntime().availableProcessors();
-    return new Settings(files, out, workers, mode, Math.min(children, MAX_PROCESSES), fetch,
+    return new Settings(files, workers, mode, Math.min(children, MAX_PROCESSES), fetch,
         perHost, rate, overwrite, report, failed, minSuccess, quiet, verbosity(), showProgress,
         childOptions);
   }

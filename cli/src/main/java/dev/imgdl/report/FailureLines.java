@@ -3,7 +3,6 @@ package dev.imgdl.report;
 import dev.imgdl.input.Entry;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -19,18 +18,13 @@ public final class FailureLines {
   public static final int LIMIT = 50;
 
   private final PrintWriter err;
-  private final PrintStream terminal;
   private int printed;
   private long unlisted;
   private long interrupted;
 
-  /**
-   * @param err where the lines go
-   * @param terminal standard error as a stream, where the progress display draws
-   */
-  public FailureLines(PrintWriter err, PrintStream terminal) {
+  /** @param err where the lines go; also the console's lock (see {@link #add}) */
+  public FailureLines(PrintWriter err) {
     this.err = err;
-    this.terminal = terminal;
   }
 
   /**
@@ -59,7 +53,7 @@ public final class FailureLines {
     // deadlock.
     synchronized (err) {
       if (progress != null) {
-        progress.clearLine(terminal);
+        progress.clearLine();
       }
       err.println(SummaryPrinter.failureLine(entry, result));
       err.flush();

@@ -26,7 +26,7 @@ public final class LiveConsole {
    */
   public LiveConsole(Plan plan, boolean showProgress, PrintWriter err, PrintStream terminal) {
     this.entries = plan.entries();
-    this.failures = new FailureLines(err, terminal);
+    this.failures = new FailureLines(err);
     for (Result r : plan.decided()) {
       if (r != null && r.status() == Status.INVALID) {
         failures.add(entries.get(r.index()), r, null);

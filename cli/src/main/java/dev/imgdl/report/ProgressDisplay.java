@@ -61,7 +61,7 @@ public final class ProgressDisplay implements AutoCloseable {
   }
 
   /** Clears the progress line (carriage return, then ANSI erase-line) so a message can replace it. */
-  public void clearLine(PrintStream terminal) {
+  public void clearLine() {
     terminal.print("\r\u001b[2K");
     terminal.flush();
   }

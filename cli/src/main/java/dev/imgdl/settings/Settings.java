@@ -9,7 +9,6 @@ import java.util.List;
  * sees picocli; everything below reads this record.
  *
  * @param inputs input files, {@code -} for standard input; never empty
- * @param output the output directory
  * @param workers number of chunks and workers
  * @param mode thread or process workers
  * @param processes most child JVMs in process mode; there are never more than non-empty chunks
@@ -27,7 +26,6 @@ import java.util.List;
  */
 public record Settings(
     List<String> inputs,
-    Path output,
     int workers,
     Mode mode,
     int processes,
@@ -60,6 +58,11 @@ public record Settings(
   /** Whether requests must ask a host gate at all. */
   public boolean politenessLimited() {
     return effectivePerHost() > 0 || rate > 0;
+  }
+
+  /** The output directory: the core's, the one place it is kept. */
+  public Path output() {
+    return Path.of(fetch.outputDir());
   }
 
   /** Whether the report goes to standard output. */

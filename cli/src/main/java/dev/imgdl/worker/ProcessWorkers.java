@@ -12,7 +12,6 @@ import dev.imgdl.worker.PipeMessage.TaskLine;
 import dev.imgdl.worker.PipeMessage.ToChild;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -144,7 +143,7 @@ public final class ProcessWorkers implements Workers {
       broker.releaseAll(gateKey);
     }
     for (int worker : share.workers()) {
-      TempFiles.sweep(Path.of(settings.fetch().outputDir()),
+      TempFiles.sweep(settings.output(),
           TempFiles.prefix(settings.fetch().runId(), worker));
     }
     child.closeInput();

@@ -3,7 +3,6 @@ package dev.imgdl.settings;
 import dev.imgdl.config.FetchSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,7 @@ class SettingsTest {
   private static Settings settings(int workers, int perHost, double rate) {
     FetchSettings fetch =
         new FetchSettings("/o", "id", 1, 1, 1, 0, "ua", List.of(), false);
-    return new Settings(List.of("-"), Path.of("/o"), workers, Mode.THREAD, 1, fetch, perHost, rate,
+    return new Settings(List.of("-"), workers, Mode.THREAD, 1, fetch, perHost, rate,
         false, null, null, 1, false, 0, false, List.of());
   }
 
