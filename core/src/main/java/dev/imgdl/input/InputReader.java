@@ -1,5 +1,8 @@
 package dev.imgdl.input;
 
+import dev.imgdl.input.table.RowReader;
+import dev.imgdl.input.table.RowReaders;
+import dev.imgdl.input.table.TableEntries;
 import dev.imgdl.text.Credentials;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +16,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Streams the entries of the input files in order, one line at a time, so that a list of a
- * million lines is never held in memory as text. UTF-8 with an optional BOM, LF or CRLF (or a
+ * Streams the entries of the input files in order, one line or row at a time, so that an input
+ * of a million entries is never held in memory as text. Tables (CSV, TSV, JSONL, Parquet) are
+ * read by their {@link RowReader}; a name ending in {@code .gz} is read through gzip. Lists: UTF-8 with an optional BOM, LF or CRLF (or a
  * lone CR, as {@link java.io.BufferedReader#readLine} read it before); lines are trimmed, and
  * blank lines and lines starting with {@code #} are not entries. A line that is not valid UTF-8
  * stops the run before anything is downloaded, naming the file and line. A line longer than
@@ -43,9 +48,16 @@ public final class InputReader {
       Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*");
 
   private final InputStream stdin;
+  private final InputOptions options;
 
+  /** A reader of lists, or of tables by their file names with a {@code url} column. */
   public InputReader(InputStream stdin) {
+    this(stdin, InputOptions.DEFAULT);
+  }
+
+  public InputReader(InputStream stdin, InputOptions options) {
     this.stdin = stdin;
+    this.options = options;
   }
 
   /** Checks that every input file can be opened, before anything is downloaded. */
@@ -73,6 +85,29 @@ public final class InputReader {
   }
 
   private int readOne(String input, int firstIndex, Consumer<Entry> sink) {
+    InputFormat format = options.formatOf(input);
+    return format == InputFormat.LINES
+        ? readList(input, firstIndex, sink)
+        : readTable(format, input, firstIndex, sink);
+  }
+
+  private int readTable(InputFormat format, String input, int firstIndex, Consumer<Entry> sink) {
+    String source = STDIN.equals(input) ? STDIN_NAME : input;
+    Path file = STDIN.equals(input) ? null : Path.of(input);
+    boolean gzipped = file != null && InputFormat.gzipped(input);
+    // Parquet reads its file itself, from the end.
+    boolean opensItself = format == InputFormat.PARQUET;
+    try (InputStream in = opensItself ? InputStream.nullInputStream() : open(input);
+        RowReader rows = RowReaders.open(format, source, in, file, gzipped, options.columns())) {
+      return new TableEntries(options).read(rows, source, firstIndex, sink);
+    } catch (NoSuchFileException e) {
+      throw new InputException(source + ": no such file", e);
+    } catch (IOException e) {
+      throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private int readList(String input, int firstIndex, Consumer<Entry> sink) {
     String source = STDIN.equals(input) ? STDIN_NAME : input;
     // Strict: a valid U+FFFD in a line is a character like any other, malformed bytes are not.
     CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
@@ -137,6 +172,19 @@ public final class InputReader {
   }
 
   private InputStream open(String input) throws IOException {
-    return STDIN.equals(input) ? stdin : Files.newInputStream(Path.of(input));
+    if (STDIN.equals(input)) {
+      return stdin;
+    }
+    InputStream in = Files.newInputStream(Path.of(input));
+    return InputFormat.gzipped(input) ? gunzip(input, in) : in;
+  }
+
+  private static InputStream gunzip(String input, InputStream in) throws IOException {
+    try {
+      return new GZIPInputStream(in, 64 * 1024);
+    } catch (IOException e) {
+      in.close();
+      throw new InputException(input + ": not a gzip file: " + e.getMessage(), e);
+    }
   }
 }

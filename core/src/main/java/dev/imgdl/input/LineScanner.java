@@ -10,7 +10,7 @@ import java.io.InputStream;
  * java.io.BufferedReader#readLine} ends them, at LF, CR or CRLF; the line break is not part of
  * the line. Reading is by chunks, and the line bytes are overwritten by the next line.
  */
-final class LineScanner {
+public final class LineScanner {
   private static final int CHUNK = 64 * 1024;
 
   private final InputStream in;
@@ -22,13 +22,13 @@ final class LineScanner {
   private boolean tooLong;
   private boolean lfEndsPreviousLine;
 
-  LineScanner(InputStream in, int limit) {
+  public LineScanner(InputStream in, int limit) {
     this.in = in;
     this.line = new byte[limit];
   }
 
   /** Reads the next line; false at the end of the input. */
-  boolean next() throws IOException {
+  public boolean next() throws IOException {
     length = 0;
     tooLong = false;
     boolean started = false;
@@ -57,17 +57,17 @@ final class LineScanner {
   }
 
   /** The bytes of the line, valid up to {@link #length}, until the next call to next. */
-  byte[] bytes() {
+  public byte[] bytes() {
     return line;
   }
 
   /** How many bytes of the line are kept: all of them, or the limit when it is too long. */
-  int length() {
+  public int length() {
     return length;
   }
 
   /** Whether the line had more bytes than the limit. */
-  boolean tooLong() {
+  public boolean tooLong() {
     return tooLong;
   }
 

@@ -1,0 +1,41 @@
+package dev.imgdl.input.table;
+
+import dev.imgdl.input.InputException;
+import dev.imgdl.input.InputFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Opens the {@link RowReader} of a format. Each format's classes, Parquet's and Hadoop's above
+ * all, are loaded only when a file of that format is read, so a plain list starts no slower.
+ */
+public final class RowReaders {
+  private RowReaders() {}
+
+  /**
+   * A reader of a text table ({@code in}, already decompressed) or of a Parquet file ({@code
+   * file}, which must then be a plain file on disk).
+   */
+  public static RowReader open(InputFormat format, String source, InputStream in, Path file,
+      boolean gzipped, List<String> wanted) throws IOException {
+    return switch (format) {
+      case CSV -> new CsvRows(in, source, wanted, ',');
+      case TSV -> new CsvRows(in, source, wanted, '\t');
+      case JSONL -> new JsonlRows(in, source, wanted);
+      case PARQUET -> {
+        if (file == null) {
+          throw new InputException(source + ": Parquet cannot be read from standard input "
+              + "(it is read from the end): give its file name", null);
+        }
+        if (gzipped) {
+          throw new InputException(source + ": a gzipped Parquet file cannot be read "
+              + "(Parquet compresses its pages itself): gunzip it first", null);
+        }
+        yield ParquetRows.open(file, source, wanted);
+      }
+      case LINES -> throw new IllegalArgumentException("a list is not a table");
+    };
+  }
+}
