@@ -103,7 +103,7 @@ final class PipeCodec {
     return new FetchSettings(s.requiredString("outputDir"), s.requiredString("runId"),
         s.longValue("timeoutMillis"), s.longValue("deadlineMillis"), s.longValue("maxSize"),
         s.integer("retries"), s.requiredString("userAgent"), s.strings("headers"),
-        s.bool("anyType"), network(s.object("network")));
+        s.bool("anyType"), network(s.object("network")), s.strings("disallowedDirectives"));
   }
 
   private static Network network(JsonObject n) {
@@ -251,6 +251,11 @@ final class PipeCodec {
       }
       g.writeEndArray();
       g.writeBooleanField("anyType", s.anyType());
+      g.writeArrayFieldStart("disallowedDirectives");
+      for (String d : s.disallowedDirectives()) {
+        g.writeString(d);
+      }
+      g.writeEndArray();
       Network n = s.network();
       g.writeObjectFieldStart("network");
       g.writeStringField("httpProxy", n.httpProxy());

@@ -64,6 +64,21 @@ class PipeCodecTest {
   }
 
   @Test
+  void theOptOutListReachesAChildAsTheParentHasIt() throws IOException {
+    FetchSettings custom = new FetchSettings("/o", "id", 1, 1, 1, 0, "ua", List.of(), false,
+        Network.DEFAULT, List.of("notrain", "noai"));
+    FetchSettings off = new FetchSettings("/o", "id", 1, 1, 1, 0, "ua", List.of(), false,
+        Network.DEFAULT, List.of());
+
+    assertThat(((Start) roundTrip(new Start(List.of(1), custom, "INFO", false))).settings())
+        .isEqualTo(custom);
+    assertThat(((Start) roundTrip(new Start(List.of(1), off, "INFO", false))).settings()
+        .disallowedDirectives()).isEmpty();
+    assertThat(((Start) roundTrip(new Start(List.of(1), SETTINGS, "INFO", false))).settings()
+        .disallowedDirectives()).isEqualTo(FetchSettings.DEFAULT_DISALLOWED);
+  }
+
+  @Test
   void aMalformedStartLineDoesNotShowAProxyPassword() {
     String line = "{\"v\":1,\"type\":\"start\",\"settings\":{\"network\":"
         + "{\"httpProxy\":\"http://u:p@proxy:3128\"}}}";

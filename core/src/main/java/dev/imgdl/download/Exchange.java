@@ -41,6 +41,7 @@ final class Exchange {
   private final BodyReader bodies;
   private final Headers headers;
   private final FetchSettings settings;
+  private final OptOut optOut;
   private volatile boolean cancelled;
 
   Exchange(HttpClients clients, HostGate gate, FetchSettings settings, TempFiles temps) {
@@ -49,6 +50,7 @@ final class Exchange {
     this.settings = settings;
     this.bodies = new BodyReader(settings, temps);
     this.headers = headers(settings);
+    this.optOut = new OptOut(settings.disallowedDirectives());
   }
 
   void cancel() {
@@ -107,6 +109,10 @@ final class Exchange {
                 response.code(),
                 response.header("Content-Type"),
                 RetryPolicy.retryAfterMillis(response.header("Retry-After"), Instant.now()));
+          }
+          String optedOut = optOut.check(response.headers("X-Robots-Tag"));
+          if (optedOut != null) {
+            return httpFailure(optedOut, response);
           }
           Outcome.Failure refused = bodies.checkHeaders(response);
           return refused != null ? refused : bodies.read(response, worker);

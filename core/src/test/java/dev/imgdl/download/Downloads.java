@@ -35,6 +35,7 @@ final class Downloads {
   private int retries = 2;
   private boolean anyType;
   private Network network = Network.DEFAULT;
+  private List<String> disallowed = FetchSettings.DEFAULT_DISALLOWED;
 
   Downloads(Path dir) {
     this.dir = dir;
@@ -96,6 +97,11 @@ final class Downloads {
     return this;
   }
 
+  Downloads disallowedDirectives(List<String> directives) {
+    disallowed = directives;
+    return this;
+  }
+
   Downloads anyType() {
     anyType = true;
     return this;
@@ -120,7 +126,8 @@ final class Downloads {
   /** A fetcher with these settings and a client of its own; the caller closes it. */
   Fetcher fetcher(HostGate gate) {
     FetchSettings settings = new FetchSettings(dir.toString(), "test", timeoutMillis,
-        deadlineMillis, maxSize, retries, "imgdl-test", List.of(), anyType, network);
+        deadlineMillis, maxSize, retries, "imgdl-test", List.of(), anyType, network,
+        disallowed);
     return Fetcher.create(settings, gate, new TempFiles(), 1);
   }
 

@@ -1,0 +1,41 @@
+package dev.imgdl.download;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The opt-out check: a response whose {@code X-Robots-Tag} headers hold a disallowed directive
+ * (by default {@code noai}, {@code noimageai}, {@code noindex}, {@code noimageindex}) is not
+ * saved. Directives are compared case-insensitively, in every {@code X-Robots-Tag} header,
+ * separated by commas or spaces. A user-agent prefix ({@code otherbot: noindex}) is read as
+ * applying to imgdl too, as img2dataset reads it: whoever asked one bot not to use an image
+ * would not want it in a dataset built by another.
+ */
+final class OptOut {
+  private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
+
+  private final List<String> disallowed;
+
+  /** @param disallowed the directives that opt out, in lower case; empty turns the check off */
+  OptOut(List<String> disallowed) {
+    this.disallowed = disallowed;
+  }
+
+  /** The error of an opted-out response, {@code opted out (X-Robots-Tag: noai)}, or null. */
+  String check(List<String> robotsTags) {
+    if (disallowed.isEmpty()) {
+      return null;
+    }
+    for (String header : robotsTags) {
+      for (String token : SEPARATORS.split(header.toLowerCase(Locale.ROOT))) {
+        String directive = token.substring(token.lastIndexOf(':') + 1);
+        if (disallowed.contains(directive)) {
+          // The directive is shown as the list names it, so no server text reaches the error.
+          return "opted out (X-Robots-Tag: " + directive + ")";
+        }
+      }
+    }
+    return null;
+  }
+}
