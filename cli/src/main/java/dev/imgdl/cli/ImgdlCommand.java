@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
     synopsisHeading = "%nUsage: ",
     descriptionHeading = "%n",
     description = {
-      "Reads one URL per line from each FILE (- or no FILE: standard input). Blank lines and "
+      "Reads one URL per line from each FILE (- or no FILE: standard input), or one per row "
+          + "of a CSV, TSV, JSONL or Parquet table (see Dataset inputs). Blank lines and "
           + "lines starting with # are ignored. Every other line ends as downloaded, skipped "
           + "(the file already exists), duplicate, invalid or failed: see the summary, "
           + "--report and the exit status."
@@ -183,6 +184,10 @@ public final class ImgdlCommand implements Callable<Integer> {
       + "all_proxy, no_proxy, lower or upper case):%n", order = 1)
   NetworkOptions network = new NetworkOptions();
 
+  @ArgGroup(validate = false, heading = "%nDataset inputs (tables of URLs, and opt-outs):%n",
+      order = 2)
+  DatasetInputOptions datasetInputs = new DatasetInputOptions();
+
   private Map<String, String> env = Map.of();
   private InputStream stdin;
   private PrintStream stdout;
@@ -249,7 +254,8 @@ public final class ImgdlCommand implements Callable<Integer> {
         new FetchSettings(out.toString(), UUID.randomUUID().toString().substring(0, 8),
             timeout.toMillis(), deadline.toMillis(), maxSize, retries,
             userAgent != null ? userAgent : "imgdl/" + Version.current(), headers, anyType,
-            (network != null ? network : new NetworkOptions()).network(env));
+            (network != null ? network : new NetworkOptions()).network(env),
+            inputs().disallowedDirectives());
     boolean showProgress = progress != null ? progress : Terminal.stderrIsTerminal();
     List<String> childOptions =
         childJavaOptions.isBlank()
@@ -258,7 +264,11 @@ public final class ImgdlCommand implements Callable<Integer> {
     int children = processes != null ? processes : Runtime.getRuntime().availableProcessors();
     return new Settings(files, workers, mode, Math.min(children, MAX_PROCESSES), fetch,
         perHost, rate, overwrite, report, failed, minSuccess, quiet, verbosity(), showProgress,
-        childOptions);
+        childOptions, inputs().input());
+  }
+
+  private DatasetInputOptions inputs() {
+    return datasetInputs != null ? datasetInputs : new DatasetInputOptions();
   }
 
   /**

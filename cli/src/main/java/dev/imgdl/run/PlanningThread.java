@@ -1,5 +1,6 @@
 package dev.imgdl.run;
 
+import dev.imgdl.input.InputOptions;
 import dev.imgdl.input.InputReader;
 import dev.imgdl.input.Plan;
 import dev.imgdl.input.Planner;
@@ -20,7 +21,11 @@ final class PlanningThread {
   private final CompletableFuture<Plan> planned = new CompletableFuture<>();
 
   PlanningThread(InputStream stdin, List<String> inputs) {
-    this.planner = new Planner(new InputReader(stdin));
+    this(stdin, inputs, InputOptions.DEFAULT);
+  }
+
+  PlanningThread(InputStream stdin, List<String> inputs, InputOptions options) {
+    this.planner = new Planner(new InputReader(stdin, options));
     this.inputs = inputs;
   }
 

@@ -64,7 +64,7 @@ public final class Run {
     this.settings = settings;
     this.err = err;
     this.terminal = terminal;
-    this.planning = new PlanningThread(stdin, settings.inputs());
+    this.planning = new PlanningThread(stdin, settings.inputs(), settings.input());
     this.outputs =
         new Outputs(settings.report(), settings.failed(), settings.quiet(), stdout, err,
             outputTemps);

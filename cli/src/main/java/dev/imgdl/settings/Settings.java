@@ -1,6 +1,7 @@
 package dev.imgdl.settings;
 
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.input.InputOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import java.util.List;
  * @param verbosity number of {@code -v}
  * @param progress whether to show the live progress display
  * @param childJvmOptions JVM options for process-mode children
+ * @param input the inputs' format and, for tables, their columns
  */
 public record Settings(
     List<String> inputs,
@@ -39,11 +41,21 @@ public record Settings(
     boolean quiet,
     int verbosity,
     boolean progress,
-    List<String> childJvmOptions) {
+    List<String> childJvmOptions,
+    InputOptions input) {
 
   public Settings {
     inputs = List.copyOf(inputs);
     childJvmOptions = List.copyOf(childJvmOptions);
+    input = input == null ? InputOptions.DEFAULT : input;
+  }
+
+  /** Settings of lists. */
+  public Settings(List<String> inputs, int workers, Mode mode, int processes, FetchSettings fetch,
+      int perHost, double rate, boolean overwrite, String report, Path failed, double minSuccess,
+      boolean quiet, int verbosity, boolean progress, List<String> childJvmOptions) {
+    this(inputs, workers, mode, processes, fetch, perHost, rate, overwrite, report, failed,
+        minSuccess, quiet, verbosity, progress, childJvmOptions, InputOptions.DEFAULT);
   }
 
   /**
