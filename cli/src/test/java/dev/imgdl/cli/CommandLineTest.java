@@ -64,7 +64,10 @@ class CommandLineTest {
         List.of("--rate=1e-12"), List.of("--rate=0.0009"), List.of("--rate=2000000"),
         List.of("--rate=NaN"), List.of("--rate=Infinity"),
         List.of("--max-size=0.5"), List.of("--max-size=2048G"), List.of("--min-success=NaN"),
-        List.of("--min-success=-Infinity"));
+        List.of("--min-success=-Infinity"),
+        // Dataset inputs: an unknown format, empty column names, a list read as a table.
+        List.of("--input-format=xls"), List.of("--url-col="), List.of("--save-cols=a,,b"),
+        List.of("--input-format=parquet"), List.of("--input-format=csv", "--url-col=link"));
     return Stream.of("thread", "process")
         .flatMap(mode -> options.stream().map(o -> Arguments.of(mode, o)));
   }
