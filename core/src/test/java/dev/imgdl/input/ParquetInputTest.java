@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,7 +92,10 @@ class ParquetInputTest {
     IntStream.range(0, 30_000).forEach(i ->
         rows.add(row("http://h/" + i + ".jpg", "caption " + "x".repeat(200) + i, (long) i, null)));
     Path file = TableFiles.parquet(dir.resolve("big.parquet"), SCHEMA, rows,
-        CompressionCodecName.UNCOMPRESSED);
+        CompressionCodecName.UNCOMPRESSED, 256 * 1024);
+    try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
+      assertThat(footer.getRowGroups()).as("row groups").hasSizeGreaterThan(5);
+    }
 
     List<Entry> entries = TableInputTest.read(InputOptions.DEFAULT, "", file);
 

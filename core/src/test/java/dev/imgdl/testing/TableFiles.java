@@ -46,11 +46,16 @@ public final class TableFiles {
 
   /**
    * A Parquet file of {@code schema} (message type syntax), one row per map (an absent key is a
-   * null), in row groups of at most {@code rowsPerGroup} rows (about: the writer checks its size
-   * every so many rows), compressed with {@code codec}.
+   * null), compressed with {@code codec}, in row groups of the default size.
    */
   public static Path parquet(Path file, String schema, List<Map<String, Object>> rows,
       CompressionCodecName codec) throws IOException {
+    return parquet(file, schema, rows, codec, ParquetWriter.DEFAULT_BLOCK_SIZE);
+  }
+
+  /** As above, with row groups of about {@code rowGroupBytes} bytes. */
+  public static Path parquet(Path file, String schema, List<Map<String, Object>> rows,
+      CompressionCodecName codec, long rowGroupBytes) throws IOException {
     MessageType type = MessageTypeParser.parseMessageType(schema);
     SimpleGroupFactory groups = new SimpleGroupFactory(type);
     Files.deleteIfExists(file);
@@ -58,6 +63,8 @@ public final class TableFiles {
         .withConf(new PlainParquetConfiguration())
         .withType(type)
         .withCompressionCodec(codec)
+        .withRowGroupSize(rowGroupBytes)
+        .withMinRowCountForPageSizeCheck(10)
         .build()) {
       for (Map<String, Object> row : rows) {
         Group g = groups.newGroup();
