@@ -52,8 +52,22 @@ class ChildDeathTest {
     return ProcessHandle.current()
         .descendants()
         .filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().commandLine().orElse("").contains(ChildMain.class.getName()))
+        .filter(p -> commandLine(p).contains(ChildMain.class.getName()))
         .toList();
+  }
+
+  /**
+   * The whole command line, from /proc: ProcessHandle.Info cuts it at one page, which the test
+   * class path (and so a child's {@code -cp}) runs past, before the main class.
+   */
+  private static String commandLine(ProcessHandle p) {
+    try {
+      return new String(java.nio.file.Files.readAllBytes(
+          java.nio.file.Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      return p.info().commandLine().orElse("");
+    }
   }
 
   private CompletableFuture<Cli.Outcome> startRun() {
