@@ -22,11 +22,14 @@ public final class SummaryPrinter {
 
   /**
    * {@code file:line url: error}, with credentials hidden and control characters escaped: the
-   * URL is an input line and the error may quote a server.
+   * URL is an input line and the error may quote a server. A table row without a URL gives
+   * {@code file:line: error}.
    */
   public static String failureLine(Entry entry, Result result) {
-    return ControlChars.escape(entry.location()) + " "
-        + ControlChars.escape(Credentials.redact(entry.url())) + ": "
+    String url = entry.url().isEmpty()
+        ? ""
+        : " " + ControlChars.escape(Credentials.redact(entry.url()));
+    return ControlChars.escape(entry.location()) + url + ": "
         + ConsoleText.safe(result.error());
   }
 

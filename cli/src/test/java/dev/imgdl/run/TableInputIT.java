@@ -87,7 +87,7 @@ class TableInputIT {
     assertThat(results).extracting(r -> r.get("line").asInt()).containsExactly(1, 2, 3, 4);
     assertThat(results.get(3).get("error").asText())
         .isEqualTo("opted out (X-Robots-Tag: noai)");
-    assertThat(outcome.stderr()).contains(file + ":2").contains("no URL (column \"url\" is empty)");
+    assertThat(outcome.stderr()).contains(file + ":2: no URL (column \"url\" is empty)");
     assertThat(Cli.files(dir.resolve("out"))).containsExactly("a.png", "b.png");
   }
 
