@@ -88,6 +88,9 @@ class TableInputIT {
     assertThat(results.get(3).get("error").asText())
         .isEqualTo("opted out (X-Robots-Tag: noai)");
     assertThat(outcome.stderr()).contains(file + ":2: no URL (column \"url\" is empty)");
+    // Hadoop and Parquet say nothing of their own on the console.
+    assertThat(outcome.stderr().lines().filter(l -> !l.startsWith(file.toString())
+        && !l.startsWith("imgdl: ") && !l.startsWith("  ")).toList()).isEmpty();
     assertThat(Cli.files(dir.resolve("out"))).containsExactly("a.png", "b.png");
   }
 

@@ -7,8 +7,10 @@ import java.util.Map;
  *
  * @param index 0-based position among all entries of the run, the order of the report
  * @param source the input file name as given, or {@code <stdin>}; shared between entries
- * @param line 1-based line number (lists) or row number (tables) in that source
- * @param url the trimmed URL, as given; for a line too long to hold, its first characters
+ * @param line where the entry is in that source, 1-based: its line in a list, the line a row
+ *     starts on in a CSV, TSV or JSONL table, a row's position in a Parquet file
+ * @param url the trimmed URL, as given; for a line too long to hold, its first characters; for a
+ *     table row whose URL is missing, empty
  * @param invalidReason why the reader already knows the entry is invalid, or null
  * @param caption the row's caption, or null (lists have none)
  * @param saved the row's columns carried through to the metadata, in the order asked for, with

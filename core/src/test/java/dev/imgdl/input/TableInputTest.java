@@ -168,6 +168,19 @@ class TableInputTest {
   }
 
   @Test
+  void aJsonlLineTooLongIsAnInvalidEntryAndTheNextLineIsRead() throws Exception {
+    Path file = dir.resolve("data.jsonl");
+    Files.writeString(file, "{\"url\": \"http://h/" + "a".repeat(300 * 1024) + "\"}\n"
+        + "{\"url\": \"http://h/b.jpg\"}\n");
+
+    List<Entry> entries = read(InputOptions.DEFAULT, "", file);
+
+    assertThat(entries).extracting(Entry::invalidReason)
+        .containsExactly("row too long (over 256 KiB)", null);
+    assertThat(entries).extracting(Entry::line).containsExactly(1, 2);
+  }
+
+  @Test
   void aGzippedListIsReadTransparently() throws Exception {
     Path file = dir.resolve("urls.txt.gz");
     try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

@@ -11,7 +11,9 @@ import dev.imgdl.input.LineScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -28,7 +30,8 @@ final class JsonlRows implements RowReader {
   private final String source;
   private final List<String> wanted;
   private int lineNumber;
-  private Row pending;
+  /** Rows read ahead to find the columns: any rows too long to hold, then the first one. */
+  private final Deque<Row> pending = new ArrayDeque<>();
   private List<String> firstKeys;
   private boolean started;
 
@@ -38,25 +41,32 @@ final class JsonlRows implements RowReader {
     this.wanted = wanted;
   }
 
+  /**
+   * The keys of the first row that could be read; when every row is too long to read, the
+   * wanted columns, since none can be checked.
+   */
   @Override
   public List<String> columns() throws IOException {
     if (!started) {
       started = true;
       firstKeys = new ArrayList<>();
-      pending = read(firstKeys);
+      for (Row row; (row = read(firstKeys)) != null; ) {
+        pending.add(row);
+        if (row.invalidReason() == null) {
+          break;
+        }
+      }
+      if (!pending.isEmpty() && pending.peekLast().invalidReason() != null) {
+        firstKeys = wanted;
+      }
     }
-    return pending == null ? null : firstKeys;
+    return pending.isEmpty() ? null : firstKeys;
   }
 
   @Override
   public Row next() throws IOException {
     columns();
-    if (pending != null) {
-      Row row = pending;
-      pending = null;
-      return row;
-    }
-    return read(null);
+    return pending.isEmpty() ? read(null) : pending.poll();
   }
 
   private Row read(List<String> keys) throws IOException {
