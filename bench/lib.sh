@@ -22,6 +22,7 @@ JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 # the launcher, target/imgdl by default: beside the jar that is tested
 IMGDL_LAUNCHER=${IMGDL_LAUNCHER:-$(dirname "$IMGDL_JAR")/imgdl}
 # the ways imgdl is run (see runner_label); RUNNERS or --runners picks a subset
+# shellcheck disable=SC2034  # used by the scripts that source this file
 ALL_RUNNERS=(jar launcher17 launcher25)
 TIME_BIN=${TIME_BIN:-/usr/bin/time}
 NGINX_ECHO_MODULE=/usr/lib/nginx/modules/ngx_http_echo_module.so
