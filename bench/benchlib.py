@@ -163,11 +163,18 @@ def run_table(results, metafile, baseline):
         print('### %s: %s files, %.1f MB\n' % (title, '{:,}'.format(files), nbytes / 1e6))
         if group == 'latency' and 'latency.check_rate' in meta:
             rate, ideal = int(meta['latency.check_rate']), int(meta['latency.check_ideal'])
+            nodelay = int(meta.get('latency.check_nodelay', 0))
+            if rate >= 0.85 * ideal:
+                verdict = 'the delaying server is not the bottleneck'
+            elif nodelay >= 2 * ideal:
+                verdict = ('client and server have the capacity, so the shortfall is most '
+                           'likely the delay running late on a busy machine (for every tool)')
+            else:
+                verdict = '**the server or the machine is possibly the bottleneck**'
             print('Server check: curl at %s-way concurrency, 2,000 tiny files with the same delay: '
-                  '%s req/s, %.0f%% of the ideal %s (concurrency / delay), so the delaying server '
-                  'is %s.\n' % (meta.get('workers', '?'), rate, 100.0 * rate / ideal, ideal,
-                                 'not the bottleneck' if rate >= 0.85 * ideal
-                                 else '**possibly the bottleneck**'))
+                  '%s req/s, %.0f%% of the ideal %s (concurrency / delay); without the delay %s '
+                  'req/s: %s.\n' % (meta.get('workers', '?'), rate, 100.0 * rate / ideal, ideal,
+                                     nodelay, verdict))
         print('| tool | median wall s | median CPU s | median peak RSS MB | files/s | MB/s '
               '| wall ratio to %s | CPU ratio to %s | process / thread wall | check |'
               % (baseline, baseline))

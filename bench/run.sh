@@ -181,21 +181,30 @@ rounds() {
 }
 
 # latency_check: can the delaying server keep WORKERS requests in flight? curl at WORKERS-way
-# concurrency fetches 2,000 tiny files from /slow-check; the ideal is WORKERS / delay req/s
+# concurrency fetches 2,000 tiny files from /slow-check; the ideal is WORKERS / delay req/s. The
+# same without the delay (/check.txt) shows the capacity of client and server together.
 latency_check() {
-  local cfg=$WORK/slow-check.curl t0 t1 rate ideal k n=2000
+  local cfg=$WORK/slow-check.curl rate nodelay ideal k n=2000
   curl -sf -o /dev/null "http://127.0.0.1:$PORT/slow-check" \
     || die "nginx serves no /slow-check (echo module missing? see $WORK/logs/error.log)"
-  for (( k = 0; k < n; k++ )); do
-    printf 'url = "http://127.0.0.1:%s/slow-check"\noutput = "/dev/null"\n' "$PORT"
+  rate=$(check_rate slow-check "$n")
+  nodelay=$(check_rate check.txt "$n")
+  ideal=$(awk -v w="$WORKERS" -v ms="$LATENCY_MS" 'BEGIN {printf "%.0f", w * 1000 / ms}')
+  printf 'latency.check_rate\t%s\nlatency.check_ideal\t%s\nlatency.check_nodelay\t%s\n' \
+    "$rate" "$ideal" "$nodelay" >> "$META"
+  log "latency check: curl $WORKERS-way, $n tiny files: $rate req/s delayed (ideal $ideal), $nodelay without delay"
+}
+
+# check_rate PATH N: requests per second of curl at WORKERS-way concurrency, N times PATH
+check_rate() {
+  local cfg=$WORK/check.curl t0 t1 k
+  for (( k = 0; k < $2; k++ )); do
+    printf 'url = "http://127.0.0.1:%s/%s"\noutput = "/dev/null"\n' "$PORT" "$1"
   done > "$cfg"
   t0=$EPOCHREALTIME
   curl -sf --parallel --parallel-max "$WORKERS" -K "$cfg" >/dev/null 2>&1 || die "the latency check failed"
   t1=$EPOCHREALTIME
-  rate=$(awk -v a="${t0/,/.}" -v b="${t1/,/.}" -v n="$n" 'BEGIN {printf "%.0f", n / (b - a)}')
-  ideal=$(awk -v w="$WORKERS" -v ms="$LATENCY_MS" 'BEGIN {printf "%.0f", w * 1000 / ms}')
-  printf 'latency.check_rate\t%s\nlatency.check_ideal\t%s\n' "$rate" "$ideal" >> "$META"
-  log "latency check: curl $WORKERS-way, $n tiny delayed files: $rate req/s (ideal $ideal)"
+  awk -v a="${t0/,/.}" -v b="${t1/,/.}" -v n="$2" 'BEGIN {printf "%.0f", n / (b - a)}'
 }
 
 log "runs=$RUNS (start-up $STARTUP_RUNS) workers=$WORKERS sets=${SETS[*]} tools=${TOOLS[*]}; raw results in $RESDIR"
