@@ -18,7 +18,8 @@ usage: bench/threads-vs-processes.sh [--runs R] [--workers-list LIST] [--quick] 
   --no-build           do not build target/imgdl.jar when it is missing (then this script fails)
 
 environment: WORK (default /tmp/imgdl-bench), PORT (8088), RUNS, IMGDL_JAR, IMGDL_LAUNCHER,
-NSMALL, NLARGE, RUNNERS, JAVA, JAVA17, JAVA25, IMGDL_JAVA_OPTS, IMGDL_CHILD_OPTS (passed through to imgdl), TOOL_TIMEOUT (1800 s).
+NSMALL, NLARGE, RUNNERS, JAVA, JAVA17, JAVA25, IMGDL_JAVA_OPTS, IMGDL_CHILD_OPTS (passed through
+to imgdl), TOOL_TIMEOUT (1800 s).
 The Markdown report goes to standard output and to \$WORK/results/tvp-*/report.md.
 EOF
 }
