@@ -8,7 +8,9 @@ Subcommands:
       the largest SUM of resident set sizes seen, in kB, to OUTFILE. Stops when
       ROOTPID has exited (is gone or a zombie).
   run-table RESULTS.tsv META.tsv BASELINE
-      Markdown table per corpus set for run.sh.
+      Markdown table per corpus set for run.sh, and the start-up table.
+  targets RESULTS.tsv META.tsv
+      The targets of issue #15 with the measured figures (run.sh).
   tvp-table RESULTS.tsv META.tsv
       Markdown table for threads-vs-processes.sh.
   scale-table RESULTS.tsv META.tsv
@@ -134,52 +136,185 @@ def _groups(rows, key):
     return out
 
 
+SET_TITLES = {'small': 'small', 'large': 'large', 'mixed': 'mixed',
+              'steady': 'steady state (many small files)', 'latency': 'latency'}
+RUNNER_LABELS = {'jar': 'java -jar', 'jar25': 'java -jar, JDK 25',
+                 'launcher17': 'launcher, JDK 17', 'launcher25': 'launcher, JDK 25'}
+# the java -jar run on the same JDK as a runner (for the start-up ratios)
+SAME_JDK_JAR = {'launcher17': 'jar', 'launcher25': 'jar25'}
+
+
+def _ratio(a, b):
+    return _f(a / b) if a is not None and b else '–'
+
+
 def run_table(results, metafile, baseline):
     rows = _read_results(results)
     meta = _read_meta(metafile)
-    for group, grows in _groups(rows, 'group').items():
+    groups = _groups(rows, 'group')
+    for group, grows in groups.items():
+        if group in ('one', 'empty'):
+            continue
         files = int(meta[group + '.files'])
         nbytes = int(meta[group + '.bytes'])
-        print('### %s: %d files, %.1f MB\n' % (group, files, nbytes / 1e6))
+        title = SET_TITLES.get(group, group)
+        if group == 'latency':
+            title = '%s ms latency' % meta.get('latency_ms', '?')
+        print('### %s: %s files, %.1f MB\n' % (title, '{:,}'.format(files), nbytes / 1e6))
+        if group == 'latency' and 'latency.check_rate' in meta:
+            rate, ideal = int(meta['latency.check_rate']), int(meta['latency.check_ideal'])
+            nodelay = int(meta.get('latency.check_nodelay', 0))
+            if rate >= 0.85 * ideal:
+                verdict = 'the delaying server is not the bottleneck'
+            elif nodelay >= 2 * ideal:
+                verdict = ('client and server have the capacity, so the shortfall is most '
+                           'likely the delay running late on a busy machine (for every tool)')
+            else:
+                verdict = '**the server or the machine is possibly the bottleneck**'
+            print('Server check: curl at %s-way concurrency, 2,000 tiny files with the same delay: '
+                  '%s req/s, %.0f%% of the ideal %s (concurrency / delay); without the delay %s '
+                  'req/s: %s.\n' % (meta.get('workers', '?'), rate, 100.0 * rate / ideal, ideal,
+                                     nodelay, verdict))
         print('| tool | median wall s | median CPU s | median peak RSS MB | files/s | MB/s '
-              '| wall ratio to %s | CPU ratio to %s | check |' % (baseline, baseline))
-        print('|---|--:|--:|--:|--:|--:|--:|--:|---|')
-        by_tool = _groups(grows, 'tool')
-        sums = {t: _summarise(v) for t, v in by_tool.items()}
+              '| wall ratio to %s | CPU ratio to %s | process / thread wall | check |'
+              % (baseline, baseline))
+        print('|---|--:|--:|--:|--:|--:|--:|--:|--:|---|')
+        sums = {t: _summarise(v) for t, v in _groups(grows, 'tool').items()}
         base = sums.get(baseline)
         for tool, s in sums.items():
             name = ('**FAIL** ' + tool) if s['failed'] else tool
-            wr = _f(s['wall'] / base['wall']) if base and base['wall'] > 0 else '–'
-            cr = _f(s['cpu'] / base['cpu']) if base and base['cpu'] > 0 else '–'
-            print('| %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
+            pt = '–'
+            if tool.startswith('imgdl-process/'):
+                thread = sums.get('imgdl-thread/' + tool.split('/', 1)[1])
+                pt = _ratio(s['wall'], thread and thread['wall'])
+            print('| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
                 name, _f(s['wall']), _f(s['cpu']), _f(s['rss'], 1),
                 _f(files / s['wall']) if s['wall'] > 0 else '–',
                 _f(nbytes / 1e6 / s['wall']) if s['wall'] > 0 else '–',
-                wr, cr, s['check']))
+                _ratio(s['wall'], base and base['wall']), _ratio(s['cpu'], base and base['cpu']),
+                pt, s['check']))
         print()
+    if 'one' in groups:
+        startup_table(groups.get('empty', []), groups['one'])
+
+
+def startup_table(empty, one):
+    """Start-up: imgdl per runner on an empty list and on one image; ratio to java -jar."""
+    e = {t: _summarise(v) for t, v in _groups(empty, 'tool').items()}
+    o = {t: _summarise(v) for t, v in _groups(one, 'tool').items()}
+    n = max(len(v) for v in _groups(one, 'tool').values())
+    print('### start-up: an empty list and a list of one small image (%d runs)\n' % n)
+    print('| tool | empty: median wall s | empty: mean wall s | one image: median wall s '
+          '| one image: mean wall s | one image: median CPU s | one image: median peak RSS MB '
+          '| one image: ratio to java -jar on the same JDK | check |')
+    print('|---|--:|--:|--:|--:|--:|--:|--:|---|')
+    for tool, so in o.items():
+        se = e.get(tool)
+        runner = tool.split('/', 1)[1] if '/' in tool else ''
+        ref = o.get('imgdl-thread/' + SAME_JDK_JAR[runner]) if runner in SAME_JDK_JAR else None
+        mean = lambda rows: statistics.mean(float(r['wall_s']) for r in rows
+                                            if r['ok'] == '1' or not any(x['ok'] == '1' for x in rows))
+        checks = 'one ' + so['check'] + ('; empty ' + se['check'] if se else '')
+        print('| %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
+            tool if '/' not in tool else '%s (%s)' % (tool, RUNNER_LABELS.get(runner, runner)),
+            _f(se['wall']) if se else '–',
+            _f(mean([r for r in empty if r['tool'] == tool])) if se else '–',
+            _f(so['wall']), _f(mean([r for r in one if r['tool'] == tool])),
+            _f(so['cpu']), _f(so['rss'], 1),
+            _ratio(so['wall'], ref and ref['wall']), checks))
+    print()
+
+
+def _med(rows, group, tool):
+    sel = [r for r in rows if r['group'] == group and r['tool'] == tool]
+    return _summarise(sel)['wall'] if sel else None
+
+
+def targets(results, metafile):
+    """The targets of issue #15, each with its measured figure."""
+    rows = _read_results(results)
+    meta = _read_meta(metafile)
+    runners = []
+    for r in rows:
+        t = r['tool']
+        if t.startswith('imgdl-') and '/' in t and t.split('/', 1)[1] not in runners:
+            runners.append(t.split('/', 1)[1])
+    lines = []
+
+    def vs(text, group, tool, ref, limit, unit):
+        a, b = _med(rows, group, tool), _med(rows, group, ref)
+        if a is None or b is None or b <= 0:
+            return
+        ratio = a / b
+        lines.append((text, '%s %s (%s s against %s s)' % (_f(ratio), unit, _f(a), _f(b)),
+                      'met' if ratio <= limit else '**missed**'))
+
+    def files(group):
+        n = meta.get(group + '.files')
+        return '{:,}'.format(int(n)) if n else '?'
+
+    for runner, limit in (('launcher17', 3.0), ('launcher25', 2.5)):
+        vs('%s, small set (%s files), thread mode: ≤ %s × curl'
+           % (RUNNER_LABELS[runner], files('small'), limit),
+           'small', 'imgdl-thread/' + runner, 'curl', limit, '× curl')
+    for runner in ('launcher17', 'launcher25'):
+        vs('%s, large set (%s files), thread mode: ≤ 5 × curl'
+           % (RUNNER_LABELS[runner], files('large')),
+           'large', 'imgdl-thread/' + runner, 'curl', 5.0, '× curl')
+    for runner in runners:
+        vs('%s, steady state (%s small files), thread mode: ≤ 2.0 × curl'
+           % (RUNNER_LABELS.get(runner, runner), files('steady')),
+           'steady', 'imgdl-thread/' + runner, 'curl', 2.0, '× curl')
+    for runner, ref in SAME_JDK_JAR.items():
+        vs('%s, start-up with one image: ≤ 0.6 × java -jar on the same JDK'
+           % RUNNER_LABELS[runner], 'one', 'imgdl-thread/' + runner, 'imgdl-thread/' + ref,
+           0.6, '× java -jar')
+    for runner in runners:
+        for group in ('small', 'large'):
+            vs('%s, %s set: process mode ≤ 1.5 × thread mode at -w %s'
+               % (RUNNER_LABELS.get(runner, runner), group, meta.get('workers', '?')),
+               group, 'imgdl-process/' + runner, 'imgdl-thread/' + runner, 1.5, '× thread')
+    for runner in runners:
+        vs('%s, %s ms latency (%s files), thread mode: ≤ 1.1 × curl'
+           % (RUNNER_LABELS.get(runner, runner), meta.get('latency_ms', '?'), files('latency')),
+           'latency', 'imgdl-thread/' + runner, 'curl', 1.1, '× curl')
+    if not lines:
+        return
+    print('### Targets (issue #15)\n')
+    if meta.get('quick') == '1':
+        print('**A --quick run**: reduced sets and one run, a check of the harness, not of the '
+              'targets.\n')
+    print('| target | measured | |')
+    print('|---|---|---|')
+    for line in lines:
+        print('| %s | %s | %s |' % line)
+    print()
 
 
 def tvp_table(results, metafile):
     rows = _read_results(results)
     meta = _read_meta(metafile)
-    # tool = "MODE/WORKERS", group = empty | one | small | large
+    # tool = "MODE/WORKERS/RUNNER", group = empty | one | small | large
     keys = []
     for r in rows:
         if r['tool'] not in keys:
             keys.append(r['tool'])
-    keys.sort(key=lambda k: (k.split('/')[0] != 'thread', int(k.split('/')[1])))
+    order = list(RUNNER_LABELS)
+    keys.sort(key=lambda k: (k.split('/')[0] != 'thread', int(k.split('/')[1]),
+                             order.index(k.split('/')[2]) if k.split('/')[2] in order else 99))
     groups = [g for g in ('small', 'large') if g + '.files' in meta]
-    head = ['mode', 'workers', 'start-up, empty list: wall s', 'start-up, empty list: peak RSS MB',
+    head = ['mode', 'workers', 'run by', 'start-up, empty list: wall s', 'start-up, empty list: peak RSS MB',
             'start-up, 1 URL: wall s', 'start-up, 1 URL: peak RSS MB']
     for g in groups:
         head += ['%s: wall s' % g, '%s: files/s' % g, '%s: MB/s' % g,
                  '%s: CPU s' % g, '%s: peak RSS MB' % g]
+    head.append('process / thread wall (%s)' % ', '.join(groups))
     head.append('check')
     print('| ' + ' | '.join(head) + ' |')
-    print('|---|--:|' + '--:|' * (len(head) - 3) + '---|')
+    print('|---|--:|---|' + '--:|' * (len(head) - 4) + '---|')
     for k in keys:
-        mode, workers = k.split('/')
-        cells, checks = [mode, workers], []
+        mode, workers, runner = k.split('/')
+        cells, checks = [mode, workers, RUNNER_LABELS.get(runner, runner)], []
         for g in ['empty', 'one'] + groups:
             sel = [r for r in rows if r['tool'] == k and r['group'] == g]
             if not sel:
@@ -194,6 +329,14 @@ def tvp_table(results, metafile):
                 files, nbytes = int(meta[g + '.files']), int(meta[g + '.bytes'])
                 cells += [_f(s['wall']), _f(files / s['wall']), _f(nbytes / 1e6 / s['wall']),
                           _f(s['cpu']), _f(s['rss'], 1)]
+        ratios = []
+        for g in groups:
+            mine = [r for r in rows if r['tool'] == k and r['group'] == g]
+            other = [r for r in rows if r['tool'] == 'thread/%s/%s' % (workers, runner)
+                     and r['group'] == g]
+            if mode == 'process' and mine and other:
+                ratios.append(_ratio(_summarise(mine)['wall'], _summarise(other)['wall']))
+        cells.append(' / '.join(ratios) if ratios else '–')
         cells.append('; '.join(checks) if checks else 'ok')
         print('| ' + ' | '.join(cells) + ' |')
     print()
@@ -207,7 +350,7 @@ def scale_table(results, metafile):
         if r['group'] == 'empty':
             startup.setdefault(r['tool'], []).append(r)
     startup = {m: _summarise(v)['wall'] for m, v in startup.items()}
-    print('| mode | entries | skipped | duplicate | invalid | median wall s | µs per entry '
+    print('| mode / run by | entries | skipped | duplicate | invalid | median wall s | µs per entry '
           '| µs per entry, start-up subtracted | median CPU s | median peak RSS MB '
           '| with --report: wall s | with --report: peak RSS MB | check |')
     print('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|')
@@ -312,6 +455,8 @@ def main(argv):
         peak(int(argv[2]), argv[3], float(argv[4]) if len(argv) > 4 else 0.1)
     elif cmd == 'run-table':
         run_table(argv[2], argv[3], argv[4])
+    elif cmd == 'targets':
+        targets(argv[2], argv[3])
     elif cmd == 'tvp-table':
         tvp_table(argv[2], argv[3])
     elif cmd == 'scale-table':

@@ -4,7 +4,8 @@
 
 # the settings given in the environment, for the "exact command line" (before any default is set)
 BENCH_ENV_LINE=
-for _v in WORK PORT RUNS WORKERS IMGDL_JAR NSMALL NLARGE JAVA IMGDL_JAVA_OPTS IMGDL_CHILD_OPTS \
+for _v in WORK PORT RUNS WORKERS IMGDL_JAR IMGDL_LAUNCHER NSMALL NLARGE NSTEADY NLATENCY LATENCY_MS \
+          STARTUP_RUNS RUNNERS JAVA JAVA17 JAVA25 IMGDL_JAVA_OPTS IMGDL_CHILD_OPTS \
           TOOL_TIMEOUT RSS_INTERVAL SCALE_SIZES SCALE_JAVA_OPTS; do
   if [ -n "${!_v:-}" ]; then BENCH_ENV_LINE+="$_v=$(printf '%q' "${!_v}") "; fi
 done
@@ -15,7 +16,16 @@ ROOT=$(cd "$BENCH_DIR/.." && pwd)
 PORT=${PORT:-8088}
 IMGDL_JAR=${IMGDL_JAR:-$ROOT/target/imgdl.jar}
 JAVA=${JAVA:-java}
+# the JDKs behind the launcher runs (and `java -jar` on JDK 25 in the start-up set)
+JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+# the launcher, target/imgdl by default: beside the jar that is tested
+IMGDL_LAUNCHER=${IMGDL_LAUNCHER:-$(dirname "$IMGDL_JAR")/imgdl}
+# the ways imgdl is run (see runner_label); RUNNERS or --runners picks a subset
+# shellcheck disable=SC2034  # used by the scripts that source this file
+ALL_RUNNERS=(jar launcher17 launcher25)
 TIME_BIN=${TIME_BIN:-/usr/bin/time}
+NGINX_ECHO_MODULE=/usr/lib/nginx/modules/ngx_http_echo_module.so
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}
 RSS_INTERVAL=${RSS_INTERVAL:-0.1}
 if [ -z "${PYTHON:-}" ]; then
@@ -38,6 +48,8 @@ ensure_tools() {
   for c in "$@"; do
     case $c in
       nginx) command -v nginx >/dev/null || missing+=(nginx-light) ;;
+      # nginx's echo module, for the latency set's delay (nginx-light brings it on Debian 12)
+      nginx-echo) [ -f "$NGINX_ECHO_MODULE" ] || missing+=(libnginx-mod-http-echo) ;;
       convert) [ -x /usr/bin/convert ] || missing+=(imagemagick) ;;
       time) [ -x "$TIME_BIN" ] || missing+=(time) ;;
       aria2c) command -v aria2c >/dev/null || missing+=(aria2) ;;
@@ -87,22 +99,26 @@ start_corpus() {
   find "$WORK/www" -type f -exec cat {} + >/dev/null
 }
 
-# prepare_set SET: the expected names, byte count and curl config of DIR/SET.txt
+# prepare_set SET: the expected names (DIR/SET.map: name, path under www; sorted by name), byte
+# count and curl config of DIR/SET.txt
 prepare_set() {
   local set=$1
-  sed 's#.*/##' "$WORK/$set.txt" | LC_ALL=C sort > "$WORK/$set.names"
+  sed 's#^[a-z]*://[^/]*/##' "$WORK/$set.txt" | awk '{n = $0; sub(/.*\//, "", n); print n "\t" $0}' \
+    | LC_ALL=C sort -t$'\t' -k1,1 > "$WORK/$set.map"
   sed 's#.*#url = "&"#' "$WORK/$set.txt" > "$WORK/$set.curl"
   # shellcheck disable=SC2034  # used by the scripts that source this file
   SET_FILES=$(wc -l < "$WORK/$set.txt")
-  SET_BYTES=$(cd "$WORK/www" && sed 's#^[a-z]*://[^/]*/##' "$WORK/$set.txt" | xargs stat -c %s \
+  SET_BYTES=$(cd "$WORK/www" && cut -f2 "$WORK/$set.map" | xargs stat -L -c %s \
     | awk '{s+=$1} END {print s+0}')
 }
 
-# ensure_jar: build the jar when it is missing (only at the default path), then snapshot it
-# into $WORK so that a rebuild during the benchmark cannot change it. Sets HAVE_IMGDL and
-# IMGDL_RUN_JAR (the copy that is run).
+# ensure_jar: build the jar when it is missing (only at the default path), then snapshot it and
+# the launcher into $WORK/under-test/ so that a rebuild during the benchmark cannot change them
+# (the launcher runs the imgdl.jar beside itself). Sets HAVE_IMGDL, HAVE_LAUNCHER, IMGDL_RUN_JAR
+# and IMGDL_RUN_LAUNCHER (the copies that are run) and IMGDL_CACHE (the launcher's
+# XDG_CACHE_HOME, emptied here: the start-up archives are made again by warm_up).
 ensure_jar() {
-  HAVE_IMGDL=1
+  HAVE_IMGDL=1 HAVE_LAUNCHER=0
   if ! [ -f "$IMGDL_JAR" ]; then
     if [ "$BUILD" = 1 ] && [ "$IMGDL_JAR" = "$ROOT/target/imgdl.jar" ]; then
       log "building $IMGDL_JAR (./mvnw -B -q package -DskipTests)"
@@ -114,12 +130,77 @@ ensure_jar() {
       return 0
     fi
   fi
-  mkdir -p "$WORK"
-  IMGDL_RUN_JAR=$WORK/imgdl-under-test.jar
+  local dir=$WORK/under-test
+  mkdir -p "$dir"
+  IMGDL_RUN_JAR=$dir/imgdl.jar IMGDL_RUN_LAUNCHER=$dir/imgdl IMGDL_CACHE=$WORK/xdg-cache
   IMGDL_JAR_DATE=$(stat -c %y "$IMGDL_JAR" | cut -d. -f1)
   cp "$IMGDL_JAR" "$IMGDL_RUN_JAR.tmp" && mv "$IMGDL_RUN_JAR.tmp" "$IMGDL_RUN_JAR"
+  rm -f "$IMGDL_RUN_LAUNCHER"
+  if [ -f "$IMGDL_LAUNCHER" ]; then
+    cp "$IMGDL_LAUNCHER" "$IMGDL_RUN_LAUNCHER.tmp" && chmod 755 "$IMGDL_RUN_LAUNCHER.tmp" \
+      && mv "$IMGDL_RUN_LAUNCHER.tmp" "$IMGDL_RUN_LAUNCHER"
+    HAVE_LAUNCHER=1
+  else
+    log "warning: no launcher at $IMGDL_LAUNCHER: the launcher runs are left out"
+  fi
+  rm -rf "$IMGDL_CACHE"; mkdir -p "$IMGDL_CACHE"
   IMGDL_VERSION=$("$JAVA" -jar "$IMGDL_RUN_JAR" --version 2>&1 | head -n1) \
     || die "$IMGDL_JAR does not run (java -jar ... --version): $IMGDL_VERSION"
+}
+
+# runner_java RUNNER: the java binary a runner uses
+runner_java() {
+  case $1 in
+    jar) echo "$JAVA" ;;
+    jar25|launcher25) echo "$JAVA25" ;;
+    launcher17) echo "$JAVA17" ;;
+  esac
+}
+
+# runner_label RUNNER: how a runner is written in the tables
+runner_label() {
+  case $1 in
+    jar) echo "java -jar" ;;
+    jar25) echo "java -jar, JDK 25" ;;
+    launcher17) echo "launcher, JDK 17" ;;
+    launcher25) echo "launcher, JDK 25" ;;
+  esac
+}
+
+# select_runners CSV: the runners of CSV that can run here, in array RUNNERS_A (a warning for
+# each one left out)
+select_runners() {
+  local r j
+  RUNNERS_A=()
+  IFS=, read -r -a _want <<< "$1"
+  for r in "${_want[@]}"; do
+    case $r in jar|jar25|launcher17|launcher25) ;; *) die "unknown runner: $r (jar, jar25, launcher17, launcher25)" ;; esac
+    j=$(runner_java "$r")
+    if [[ $r == launcher* ]] && [ "${HAVE_LAUNCHER:-0}" != 1 ]; then continue; fi
+    if ! command -v "$j" >/dev/null; then log "warning: no $j: runner $r is left out"; continue; fi
+    RUNNERS_A+=("$r")
+  done
+}
+
+# warm_up RUNNER...: before timing, two untimed runs of each runner: thread mode on one small
+# image (the launcher creates its start-up archive), then process mode on four with -w 2 (a child
+# JVM writes imgdl's class-data-sharing archive for children). Every run shares XDG_CACHE_HOME
+# (IMGDL_CACHE), so timing starts in the steady state of an installed tool that has run before.
+warm_up() {
+  local r mode w n out=$WORK/out/warm-up
+  for r in "$@"; do
+    for mode in thread process; do
+      if [ "$mode" = thread ]; then w=1 n=1; else w=2 n=4; fi
+      head -n "$n" "$WORK/small.txt" > "$WORK/warm-up.txt"
+      rm -rf "$out"; mkdir -p "$out"
+      imgdl_cmd "$r" "$mode" "$w" "$out" "$WORK/warm-up.txt"
+      log "warm-up of $r, $mode mode (untimed)"
+      "${IMGDL_CMD[@]}" > "$WORK/warm-up-$r-$mode.log" 2>&1 </dev/null \
+        || die "the warm-up of $r failed, see $WORK/warm-up-$r-$mode.log"
+      [ "$(find "$out" -type f | wc -l)" = "$n" ] || die "the warm-up of $r did not download $n files"
+    done
+  done
+  rm -rf "$out"
 }
 
 # measure LOGFILE CMD...: run CMD under GNU time and a process-tree RSS sampler.
@@ -159,29 +240,27 @@ measure() {
 
 # verify OUT SET: every file of DIR/SET.txt is in OUT with the right name, total bytes and
 # SHA-256 (16 files spread over the list). Prints nothing when all is well, else the reason.
-verify() { verify_names "$1" "$WORK/$2.names" "$SET_BYTES"; }
+verify() { verify_names "$1" "$WORK/$2.map" "$SET_BYTES"; }
 
-# verify_names OUT NAMES BYTES: OUT holds exactly the files named in NAMES (sorted), BYTES
-# bytes in all, and a sample of them equals the files of the same names in the corpus.
+# verify_names OUT MAP BYTES: OUT holds exactly the files named in MAP (lines "NAME<TAB>PATH
+# under www", sorted by name), BYTES bytes in all, and a sample of them equals the corpus files.
 verify_names() {
-  local out=$1 names=$2 want=$3 got bytes n step i name src
+  local out=$1 map=$2 want=$3 got bytes n step name path
   if [ ! -d "$out" ]; then echo "no output directory"; return; fi
   got=$(cd "$out" && find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort)
-  if [ "$got" != "$(cat "$names")" ]; then
+  if [ "$got" != "$(cut -f1 "$map")" ]; then
     n=$(printf '%s' "$got" | grep -c '' || true)
-    echo "names differ: $n entries in OUT, $(grep -c '' "$names") expected"
+    echo "names differ: $n entries in OUT, $(grep -c '' "$map") expected"
     return
   fi
   bytes=$(find "$out" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
   if [ "$bytes" != "$want" ]; then echo "bytes $bytes, expected $want"; return; fi
-  n=$(grep -c '' "$names"); step=$(( n / 16 > 0 ? n / 16 : 1 ))
-  for (( i = 1; i <= n; i += step )); do
-    name=$(sed -n "${i}p" "$names")
-    src=$WORK/www/small/$name; [ -f "$src" ] || src=$WORK/www/large/$name
-    if [ "$(sha256sum < "$out/$name")" != "$(sha256sum < "$src")" ]; then
+  n=$(grep -c '' "$map"); step=$(( n / 16 > 0 ? n / 16 : 1 ))
+  while IFS=$'\t' read -r name path; do
+    if [ "$(sha256sum < "$out/$name")" != "$(sha256sum < "$WORK/www/$path")" ]; then
       echo "sha256 differs: $name"; return
     fi
-  done
+  done < <(awk -v s="$step" '(NR - 1) % s == 0' "$map")
 }
 
 # rc_reason: the failure reason for the exit code of the last measure, or nothing
@@ -197,7 +276,7 @@ rc_reason() {
 
 # progress SET RUN RUNS NAME REASON: one line per measurement on standard error
 progress() {
-  log "$(printf '[%s %d/%d] %-16s %7.2fs wall %7.2fs cpu %7.1f MB %s' "$1" "$2" "$3" "$4" \
+  log "$(printf '[%s %d/%d] %-26s %7.2fs wall %7.2fs cpu %7.1f MB %s' "$1" "$2" "$3" "$4" \
     "$M_WALL" "$(awk -v u="$M_USER" -v s="$M_SYS" 'BEGIN {print u+s}')" \
     "$(awk -v k="$M_RSS_KB" 'BEGIN {print k*1024/1e6}')" "${5:-ok}")"
 }
@@ -212,11 +291,22 @@ results_header() {
   printf 'group\ttool\trun\twall_s\tuser_s\tsys_s\trss_kb\trc\tok\treason\n' > "$RESULTS"
 }
 
-# imgdl_cmd MODE WORKERS OUT LIST: the imgdl command line, in array IMGDL_CMD
+# imgdl_cmd RUNNER MODE WORKERS OUT LIST: the imgdl command line, in array IMGDL_CMD.
+# jar/jar25: JAVA (JAVA25) -jar with IMGDL_JAVA_OPTS; launcher17/launcher25: the launcher copy
+# with IMGDL_JAVA set to JAVA17/JAVA25 and the same IMGDL_JAVA_OPTS. All with the benchmark's
+# own XDG_CACHE_HOME (the launcher's start-up archives, the process-mode children's archive).
 imgdl_cmd() {
+  local runner=$1
+  shift
+  case $runner in
+    jar|jar25) IMGDL_CMD=(env "XDG_CACHE_HOME=$IMGDL_CACHE" "$(runner_java "$runner")"
+                          "${IMGDL_JAVA_OPTS_A[@]}" -jar "$IMGDL_RUN_JAR") ;;
+    launcher*) IMGDL_CMD=(env "IMGDL_JAVA=$(runner_java "$runner")" "XDG_CACHE_HOME=$IMGDL_CACHE"
+                          "IMGDL_JAVA_OPTS=${IMGDL_JAVA_OPTS_A[*]}" "$IMGDL_RUN_LAUNCHER") ;;
+    *) die "unknown runner: $runner" ;;
+  esac
   # shellcheck disable=SC2034  # used by the scripts that source this file
-  IMGDL_CMD=("$JAVA" "${IMGDL_JAVA_OPTS_A[@]}" -jar "$IMGDL_RUN_JAR" -o "$3" -w "$2" --mode "$1"
-             --per-host 0 -q --no-progress)
+  IMGDL_CMD+=(-o "$3" -w "$2" --mode "$1" --per-host 0 -q --no-progress)
   if [ -n "${IMGDL_CHILD_OPTS:-}" ]; then
     IMGDL_CMD+=(--child-java-options "$IMGDL_CHILD_OPTS")
   fi
@@ -232,7 +322,11 @@ machine_info() {
   echo "- RAM: $mem"
   # shellcheck disable=SC1091
   echo "- kernel: $(uname -sr); OS: $(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-?}")"
-  echo "- java: $("$JAVA" -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
+  local j
+  for j in "$JAVA" "$JAVA17" "$JAVA25"; do
+    command -v "$j" >/dev/null || continue
+    echo "- \`$j\`: $("$j" -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
+  done
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)$(awk -v n="$(nproc)" \
     '$1 > n / 2 {print " (**busy machine: expect noisy numbers**)"}' /proc/loadavg)"
   echo "- output directories on: $(df -T "$WORK" | awk 'NR==2 {print $2}') ($WORK)"
@@ -245,6 +339,17 @@ tool_versions() {
   if [ "${HAVE_IMGDL:-0}" = 1 ]; then
     echo "- imgdl: $IMGDL_VERSION, $IMGDL_JAR ($(stat -c %s "$IMGDL_RUN_JAR") bytes, built $IMGDL_JAR_DATE," \
          "sha256 $(sha256sum < "$IMGDL_RUN_JAR" | cut -c1-12)), run from the copy $IMGDL_RUN_JAR"
+  fi
+  if [ "${HAVE_LAUNCHER:-0}" = 1 ]; then
+    echo "- launcher: $IMGDL_LAUNCHER (sha256 $(sha256sum < "$IMGDL_RUN_LAUNCHER" | cut -c1-12)), run from the" \
+         "copy $IMGDL_RUN_LAUNCHER beside the jar's copy"
+  fi
+  if [ "${HAVE_IMGDL:-0}" = 1 ]; then
+    echo "- every imgdl run has XDG_CACHE_HOME=$IMGDL_CACHE, emptied at the start; before timing, each way of" \
+         "running imgdl had two untimed warm-up runs (thread mode, one image; process mode, 4 images," \
+         "-w 2), so the launcher's start-up archive and the children's archive exist: steady-state use" \
+         "of an installed tool. Archives at the end: $( (cd "$IMGDL_CACHE" && find . -type f -printf '%P (%s bytes), ') \
+         2>/dev/null | sed 's/, $//;s/^$/none/')"
   fi
 }
 

@@ -7,19 +7,20 @@ set -euo pipefail
 
 usage() {
   cat <<EOF
-usage: bench/scale.sh [--runs R] [--sizes LIST] [--modes LIST] [--workers N] [--quick]
-                      [--no-report-check] [--no-build]
+usage: bench/scale.sh [--runs R] [--sizes LIST] [--modes LIST] [--runners LIST] [--workers N]
+                      [--quick] [--no-report-check] [--no-build]
 
   --runs R            timed runs per size and mode (default \$RUNS or 3; 1 with --quick)
   --sizes LIST        comma-separated list lengths (default \$SCALE_SIZES or 10000,100000,1000000)
   --modes LIST        thread, process or thread,process (default thread)
+  --runners LIST      how imgdl is run: jar (java -jar), launcher17, launcher25 (default all)
   --workers N         -w of imgdl (default \$WORKERS or 16)
   --quick             NSMALL=1000, NLARGE=8, sizes 1000,10000,100000, 1 run, WORK=/tmp/imgdl-bench-quick
   --no-report-check   skip the extra run per size that writes --report and checks its summary
   --no-build          do not build target/imgdl.jar when it is missing (then this script fails)
 
-environment: WORK (default /tmp/imgdl-bench), PORT (8088), RUNS, WORKERS, IMGDL_JAR, NSMALL,
-NLARGE, JAVA, SCALE_SIZES, SCALE_JAVA_OPTS (default -Xmx512m; replaces IMGDL_JAVA_OPTS here),
+environment: WORK (default /tmp/imgdl-bench), PORT (8088), RUNS, WORKERS, IMGDL_JAR,
+IMGDL_LAUNCHER, NSMALL, NLARGE, RUNNERS, JAVA, JAVA17, JAVA25, SCALE_SIZES, SCALE_JAVA_OPTS (default -Xmx512m; replaces IMGDL_JAVA_OPTS here),
 TOOL_TIMEOUT (1800 s).
 The Markdown report goes to standard output and to \$WORK/results/scale-*/report.md.
 EOF
@@ -27,11 +28,13 @@ EOF
 
 ARGS=("$@")
 QUICK=0 RUNS_OPT='' SIZES_OPT='' MODES_CSV=thread WORKERS_OPT='' REPORT_CHECK=1
+RUNNERS_CSV=${RUNNERS:-$(IFS=,; echo "${ALL_RUNNERS[*]}")}
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) RUNS_OPT=${2:?--runs needs a value}; shift 2 ;;
     --sizes) SIZES_OPT=${2:?--sizes needs a value}; shift 2 ;;
     --modes) MODES_CSV=${2:?--modes needs a value}; shift 2 ;;
+    --runners) RUNNERS_CSV=${2:?--runners needs a value}; shift 2 ;;
     --workers) WORKERS_OPT=${2:?--workers needs a value}; shift 2 ;;
     --quick) QUICK=1; shift ;;
     --no-report-check) REPORT_CHECK=0; shift ;;
@@ -62,7 +65,10 @@ read -r -a IMGDL_JAVA_OPTS_A <<< "${SCALE_JAVA_OPTS:--Xmx512m}"
 ensure_tools nginx convert curl time python3
 ensure_jar
 [ "$HAVE_IMGDL" = 1 ] || die "no imgdl jar at $IMGDL_JAR"
+select_runners "$RUNNERS_CSV"
+[ ${#RUNNERS_A[@]} -gt 0 ] || die "no runner can run here"
 start_corpus
+warm_up "${RUNNERS_A[@]}"
 RESDIR=$WORK/results/scale-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$RESDIR"
 RESULTS=$RESDIR/results.tsv META=$RESDIR/meta.tsv
@@ -96,10 +102,10 @@ for n in "${SIZES[@]}"; do
 done
 : > "$SDIR/empty.txt"
 
-# scale_cmd MODE LIST [EXTRA...]: the imgdl command in IMGDL_CMD
+# scale_cmd MODE/RUNNER LIST [EXTRA...]: the imgdl command in IMGDL_CMD
 scale_cmd() {
-  local mode=$1 list=$2; shift 2
-  imgdl_cmd "$mode" "$WORKERS" "$OUT" "$list"
+  local mode=${1%%/*} runner=${1#*/} list=$2; shift 2
+  imgdl_cmd "$runner" "$mode" "$WORKERS" "$OUT" "$list"
   # all but the list, then the extra options, then the list
   IMGDL_CMD=("${IMGDL_CMD[@]:0:${#IMGDL_CMD[@]}-1}" --min-success 0 "$@" "$list")
 }
@@ -114,14 +120,16 @@ check_out() {
   fi
 }
 
-log "runs=$RUNS sizes=${SIZES[*]} modes=${MODES[*]} workers=$WORKERS java opts=${IMGDL_JAVA_OPTS_A[*]}; raw results in $RESDIR"
+KINDS=()
+for mode in "${MODES[@]}"; do for runner in "${RUNNERS_A[@]}"; do KINDS+=("$mode/$runner"); done; done
+log "runs=$RUNS sizes=${SIZES[*]} modes=${MODES[*]} runners=${RUNNERS_A[*]} workers=$WORKERS java opts=${IMGDL_JAVA_OPTS_A[*]}; raw results in $RESDIR"
 for (( r = 1; r <= RUNS; r++ )); do
   for g in empty "${SIZES[@]}"; do
-    for mode in "${MODES[@]}"; do
+    for mode in "${KINDS[@]}"; do
       restore_out; sync
       if [ "$g" = empty ]; then list=$SDIR/empty.txt; else list=$SDIR/list-$g.txt; fi
       scale_cmd "$mode" "$list"
-      logf=$RESDIR/$g-$mode-$r.log
+      logf=$RESDIR/$g-${mode//\//-}-$r.log
       measure "$logf" "${IMGDL_CMD[@]}"
       reason=$(rc_reason)
       [ -n "$reason" ] || reason=$(check_out)
@@ -135,11 +143,11 @@ done
 if [ "$REPORT_CHECK" = 1 ]; then
   # one more run per size with --report: checks the counts, and shows what the report costs
   for n in "${SIZES[@]}"; do
-    for mode in "${MODES[@]}"; do
+    for mode in "${KINDS[@]}"; do
       restore_out; sync
       rm -f "$SDIR/report.json"
       scale_cmd "$mode" "$SDIR/list-$n.txt" --report "$SDIR/report.json"
-      logf=$RESDIR/report-$n-$mode.log
+      logf=$RESDIR/report-$n-${mode//\//-}.log
       measure "$logf" "${IMGDL_CMD[@]}"
       reason=$(rc_reason)
       [ -n "$reason" ] || reason=$(check_out)
@@ -169,8 +177,12 @@ fi
   echo "once (\`skipped\`: no request is sent), 1% invalid lines (\`invalid\`) and, for the rest,"
   echo "copies of them (\`duplicate\`: exact, with an upper-case scheme, or with a #fragment), shuffled."
   echo "Median of $RUNS run(s) of"
-  scale_cmd MODE LIST
-  echo "\`$(printf '%s ' "${IMGDL_CMD[@]}" | sed 's# *$##')\`."
+  echo
+  for runner in "${RUNNERS_A[@]}"; do
+    scale_cmd "MODE/$runner" LIST
+    echo "- $runner ($(runner_label "$runner")): \`$(printf '%s ' "${IMGDL_CMD[@]}" | sed 's# *$##')\`"
+  done
+  echo
   echo "Every run must exit 0 and leave the output directory as it was. µs per entry = wall / entries;"
   echo "'start-up subtracted' first takes away the median wall time of the same command on an empty list."
   echo "The '--report' columns come from one extra run writing the JSON report to a file, whose summary"

@@ -7,28 +7,33 @@ set -euo pipefail
 
 usage() {
   cat <<EOF
-usage: bench/threads-vs-processes.sh [--runs R] [--workers-list LIST] [--quick] [--sets LIST] [--no-build]
+usage: bench/threads-vs-processes.sh [--runs R] [--workers-list LIST] [--quick] [--sets LIST]
+                                     [--runners LIST] [--no-build]
 
   --runs R             runs per measurement (default \$RUNS or 5; 1 with --quick)
   --workers-list LIST  comma-separated worker counts (default 1,4,16)
   --quick              NSMALL=1000, NLARGE=8, 1 run, WORK=/tmp/imgdl-bench-quick
   --sets LIST          throughput sets: small,large (default), or one of them
+  --runners LIST       how imgdl is run: jar (java -jar), launcher17, launcher25 (default all)
   --no-build           do not build target/imgdl.jar when it is missing (then this script fails)
 
-environment: WORK (default /tmp/imgdl-bench), PORT (8088), RUNS, IMGDL_JAR, NSMALL, NLARGE, JAVA,
-IMGDL_JAVA_OPTS, IMGDL_CHILD_OPTS (passed through to imgdl), TOOL_TIMEOUT (1800 s).
+environment: WORK (default /tmp/imgdl-bench), PORT (8088), RUNS, IMGDL_JAR, IMGDL_LAUNCHER,
+NSMALL, NLARGE, RUNNERS, JAVA, JAVA17, JAVA25, IMGDL_JAVA_OPTS, IMGDL_CHILD_OPTS (passed through
+to imgdl), TOOL_TIMEOUT (1800 s).
 The Markdown report goes to standard output and to \$WORK/results/tvp-*/report.md.
 EOF
 }
 
 ARGS=("$@")
 QUICK=0 RUNS_OPT='' WLIST=1,4,16 SETS_CSV=small,large
+RUNNERS_CSV=${RUNNERS:-$(IFS=,; echo "${ALL_RUNNERS[*]}")}
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) RUNS_OPT=${2:?--runs needs a value}; shift 2 ;;
     --workers-list) WLIST=${2:?--workers-list needs a value}; shift 2 ;;
     --quick) QUICK=1; shift ;;
     --sets) SETS_CSV=${2:?--sets needs a value}; shift 2 ;;
+    --runners) RUNNERS_CSV=${2:?--runners needs a value}; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -53,7 +58,10 @@ for s in "${SETS[@]}"; do [[ $s =~ ^(small|large)$ ]] || die "unknown set: $s"; 
 ensure_tools nginx convert curl time python3
 ensure_jar
 [ "$HAVE_IMGDL" = 1 ] || die "no imgdl jar at $IMGDL_JAR"
+select_runners "$RUNNERS_CSV"
+[ ${#RUNNERS_A[@]} -gt 0 ] || die "no runner can run here"
 start_corpus
+warm_up "${RUNNERS_A[@]}"
 RESDIR=$WORK/results/tvp-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$RESDIR"
 RESULTS=$RESDIR/results.tsv META=$RESDIR/meta.tsv
@@ -62,9 +70,9 @@ results_header
 
 # the start-up lists: nothing at all, and the first small image
 : > "$RESDIR/empty.txt"
-head -n1 "$WORK/small.txt" > "$RESDIR/one.txt"
-sed 's#.*/##' "$RESDIR/one.txt" > "$RESDIR/one.names"
-ONE_BYTES=$(stat -c %s "$WORK/www/small/$(cat "$RESDIR/one.names")")
+head -n1 "$WORK/small.txt" > "$WORK/one.txt"
+prepare_set one
+ONE_BYTES=$SET_BYTES
 declare -A BYTES
 for set in "${SETS[@]}"; do
   prepare_set "$set"
@@ -74,34 +82,38 @@ done
 
 MODES=(thread process)
 GROUPS_=(empty one "${SETS[@]}")
-log "runs=$RUNS workers=${WORKERS_LIST[*]} sets=${SETS[*]}; raw results in $RESDIR"
+log "runs=$RUNS workers=${WORKERS_LIST[*]} sets=${SETS[*]} runners=${RUNNERS_A[*]}; raw results in $RESDIR"
+# each round: every (mode, runner) pair in turn, rotating who goes first from round to round
+PAIRS=()
+for mode in "${MODES[@]}"; do for runner in "${RUNNERS_A[@]}"; do PAIRS+=("$mode/$runner"); done; done
+NP=${#PAIRS[@]}
 for (( r = 1; r <= RUNS; r++ )); do
   for w in "${WORKERS_LIST[@]}"; do
     for g in "${GROUPS_[@]}"; do
-      for (( k = 0; k < 2; k++ )); do
-        # alternate the modes, and swap who goes first from round to round
-        mode=${MODES[$(( (k + r - 1) % 2 ))]}
+      for (( k = 0; k < NP; k++ )); do
+        pair=${PAIRS[$(( (k + r - 1) % NP ))]}
+        mode=${pair%%/*} runner=${pair#*/}
         out=$WORK/out/tvp
         rm -rf "$out"; mkdir -p "$out"; sync
         case $g in
           empty) list=$RESDIR/empty.txt ;;
-          one) list=$RESDIR/one.txt ;;
+          one) list=$WORK/one.txt ;;
           *) list=$WORK/$g.txt ;;
         esac
-        imgdl_cmd "$mode" "$w" "$out" "$list"
-        logf=$RESDIR/$g-$mode-$w-$r.log
+        imgdl_cmd "$runner" "$mode" "$w" "$out" "$list"
+        logf=$RESDIR/$g-$mode-$w-$runner-$r.log
         measure "$logf" "${IMGDL_CMD[@]}"
         reason=$(rc_reason)
         if [ -z "$reason" ]; then
           case $g in
             empty) [ -z "$(ls -A "$out")" ] || reason="files written for an empty list" ;;
-            one) reason=$(verify_names "$out" "$RESDIR/one.names" "$ONE_BYTES") ;;
+            one) reason=$(verify_names "$out" "$WORK/one.map" "$ONE_BYTES") ;;
             *) SET_BYTES=${BYTES[$g]}; reason=$(verify "$out" "$g") ;;
           esac
         fi
         ok=1; [ -z "$reason" ] || ok=0
-        result_row "$g" "$mode/$w" "$r" "$ok" "$reason"
-        progress "$g" "$r" "$RUNS" "$mode -w $w" "$reason"
+        result_row "$g" "$mode/$w/$runner" "$r" "$ok" "$reason"
+        progress "$g" "$r" "$RUNS" "$mode -w $w $runner" "$reason"
         if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
       done
     done
@@ -119,10 +131,14 @@ rm -rf "$WORK/out"
   echo
   echo "## Results"
   echo
-  echo "Median of $RUNS run(s); the two modes alternate within each round. Each run starts from an"
-  echo "empty output directory and is verified. Command:"
-  imgdl_cmd MODE W OUT LIST
-  echo "\`$(printf '%s ' "${IMGDL_CMD[@]}" | sed 's# *$##')\`."
+  echo "Median of $RUNS run(s); the modes and runners alternate within each round. Each run starts"
+  echo "from an empty output directory and is verified. Commands:"
+  echo
+  for runner in "${RUNNERS_A[@]}"; do
+    imgdl_cmd "$runner" MODE W OUT LIST
+    echo "- $runner ($(runner_label "$runner")): \`$(printf '%s ' "${IMGDL_CMD[@]}" | sed 's# *$##')\`"
+  done
+  echo
   echo "Start-up = wall time for an empty list, and for a list of 1 small image. Wall and CPU"
   echo "(user+sys, child JVMs included) from GNU time; peak RSS = max(GNU time %M, sum of RSS over"
   echo "the process tree sampled every ${RSS_INTERVAL}s), so for process mode it counts every child JVM"
