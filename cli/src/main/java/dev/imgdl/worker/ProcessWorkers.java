@@ -4,6 +4,7 @@ import dev.imgdl.logging.Logging;
 import dev.imgdl.settings.Settings;
 import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
+import dev.imgdl.input.ChunkFeed;
 import dev.imgdl.input.Task;
 import dev.imgdl.worker.PipeMessage.Cancel;
 import dev.imgdl.worker.PipeMessage.End;
@@ -26,22 +27,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Process mode: the chunks are dealt to at most {@code --processes} child JVMs ({@link
  * ChildShare}) that the {@link ChildLauncher} starts, each running its chunks on a thread each.
- * One supervisor thread per child hands it the settings and chunks, has a {@link ChildReader}
- * route the child's lines, and forwards its standard error prefixed with the child's label. A
- * child that dies, or that the {@link Watchdog} finds silent for too long, has the unfinished
- * entries of all its chunks run again in one new child as the {@link RelaunchPolicy} says. Every
- * child is known from the moment it is spawned, so that {@link #close} ends it whatever it is
- * doing.
+ * One supervisor thread per child starts it when the planner deals it its first task (a child
+ * with nothing to do is never started), has a sender thread stream it the settings and then its
+ * task lines as they are planned, in batches, has a {@link ChildReader} route the child's lines,
+ * and forwards its standard error prefixed with the child's label. A child that dies, or that
+ * the {@link Watchdog} finds silent for too long while it has work, has the unfinished entries
+ * of all its chunks sent again to one new child, which then takes the rest of the list, as the
+ * {@link RelaunchPolicy} says. Every child is known from the moment it is spawned, so that
+ * {@link #close} ends it whatever it is doing.
  */
 public final class ProcessWorkers implements Workers {
   private static final Logger log = LoggerFactory.getLogger(ProcessWorkers.class);
   /** A dead child's unfinished entries run again once. */
   private static final RelaunchPolicy RELAUNCH = new RelaunchPolicy(2);
   private static final long TERM_GRACE_MILLIS = 500;
+  /** Task lines written to a child before one flush, when the planner is ahead of it. */
+  private static final int BATCH = 512;
 
   private final Settings settings;
   private final PrintWriter err;
   private final List<Thread> supervisors = new ArrayList<>();
+  /** One per child share, in share order: chunk {@code w} goes to feed {@code w % size}. */
+  private final List<ChunkFeed<TaskLine>> feeds = new ArrayList<>();
   private final Set<ChildProcess> live = ConcurrentHashMap.newKeySet();
   private final GateBroker broker;
   private final ChildLauncher launcher;
@@ -63,31 +70,54 @@ public final class ProcessWorkers implements Workers {
   }
 
   @Override
-  public int start(List<List<Task>> chunks, BlockingQueue<WorkerEvent> events) {
+  public int start(int chunks, BlockingQueue<WorkerEvent> events) {
     List<ChildShare> shares = ChildShare.deal(chunks, settings.processes());
     for (int i = 0; i < shares.size(); i++) {
       ChildShare share = shares.get(i);
-      Thread thread = new Thread(() -> supervise(share, events), "imgdl-child-" + i);
+      ChunkFeed<TaskLine> feed = new ChunkFeed<>();
+      feeds.add(feed);
+      Thread thread = new Thread(() -> supervise(share, feed, events), "imgdl-child-" + i);
       thread.setDaemon(true);
       supervisors.add(thread);
     }
     supervisors.forEach(Thread::start);
-    return shares.stream().mapToInt(share -> share.chunks().size()).sum();
+    return chunks;
   }
 
-  private void supervise(ChildShare share, BlockingQueue<WorkerEvent> events) {
+  @Override
+  public void deal(int worker, Task task) {
+    feeds.get(worker % feeds.size()).add(new TaskLine(worker, task));
+  }
+
+  @Override
+  public void endOfTasks() {
+    feeds.forEach(ChunkFeed::end);
+  }
+
+  private void supervise(ChildShare share, ChunkFeed<TaskLine> feed,
+      BlockingQueue<WorkerEvent> events) {
     ShareProgress progress = new ShareProgress(share, System.nanoTime());
     ChildRun last = null;
     try {
+      if (!feed.await()) {
+        return;
+      }
       for (int launched = 0;
-          RELAUNCH.launchAgain(launched, progress.unfinished().size(), cancelled); launched++) {
-        ChildShare left = progress.left();
+          RELAUNCH.launchAgain(launched, workLeft(progress, feed), cancelled); launched++) {
         if (last != null) {
           log.warn("{}; running its {} unfinished entries again", last.end(),
               progress.unfinished().size());
         }
-        last = runChild(left, progress, events);
+        last = runChild(share, feed, progress, events);
       }
+      if (!cancelled) {
+        // No child may run any more: the rest of the share fails with the last child's reason.
+        for (List<TaskLine> rest; !(rest = feed.nextBatch(BATCH)).isEmpty(); ) {
+          rest.forEach(progress::sent);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       // After a cancel, what has no result is left to the run, which reports it as interrupted.
       ChildRun ended = last;
@@ -97,6 +127,11 @@ public final class ProcessWorkers implements Workers {
     }
   }
 
+  /** Whether the share has entries a child must still run: sent without a result, or to come. */
+  private static boolean workLeft(ShareProgress progress, ChunkFeed<TaskLine> feed) {
+    return !progress.unfinished().isEmpty() || !feed.exhausted();
+  }
+
   /** The end of one child: how it ended, and why each worker's unfinished entries failed. */
   private record ChildRun(String end, IntFunction<String> failure) {
     String failure(int worker) {
@@ -104,7 +139,7 @@ public final class ProcessWorkers implements Workers {
     }
   }
 
-  private ChildRun runChild(ChildShare share, ShareProgress progress,
+  private ChildRun runChild(ChildShare share, ChunkFeed<TaskLine> feed, ShareProgress progress,
       BlockingQueue<WorkerEvent> events) {
     String label = share.label();
     ChildProcess child;
@@ -118,17 +153,21 @@ public final class ProcessWorkers implements Workers {
     live.add(child);
     Process process = child.process();
     long pid = process.pid();
-    progress.running(share, pid);
-    log.info("{}: child JVM {} started for {} entries", label, pid, share.entries());
+    progress.running(pid);
+    log.info("{}: child JVM {} started", label, pid);
     if (closed) {
       // close() ran while this child was being spawned and did not see it.
       child.kill();
     }
+    child.idleWhen(() -> progress.unfinished().isEmpty());
     int gateKey = gateKeys.incrementAndGet();
     Thread stderr = ChildLog.forward(label, process, err);
+    Thread sender = new Thread(() -> feedChild(child, share, feed, progress),
+        "imgdl-to-" + label.replace(' ', '-'));
+    sender.setDaemon(true);
+    sender.start();
     long peakRss = 0;
     try {
-      handOver(child, share);
       peakRss = new ChildReader(label, gateKey, child.input(), broker, progress.unfinished(),
           events, end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()))
           .read(process.getInputStream(), child::heard);
@@ -137,6 +176,9 @@ public final class ProcessWorkers implements Workers {
     }
     int code = waitFor(process);
     launcher.exited(child, code);
+    // A sender still waiting for the planner stops; what it took is in the progress already.
+    sender.interrupt();
+    join(sender);
     join(stderr);
     live.remove(child);
     if (broker != null) {
@@ -152,19 +194,42 @@ public final class ProcessWorkers implements Workers {
     return new ChildRun(child.end(code), worker -> child.failure(worker, code));
   }
 
-  /** Sends the settings and the chunks in one batch, each entry with its worker. */
-  private void handOver(ChildProcess child, ChildShare share) throws IOException {
+  /**
+   * The sender of one child: the settings, the entries an earlier child left unfinished, then
+   * each task line as the planner deals it, one flush per batch of what is there, and the end
+   * line when planning ends. An entry counts as sent (and so is run again by a new child if this
+   * one dies) before it is written.
+   */
+  private void feedChild(ChildProcess child, ChildShare share, ChunkFeed<TaskLine> feed,
+      ShareProgress progress) {
     PipeWriter<ToChild> input = child.input();
-    input.queue(new Start(share.workers(), settings.fetch(),
-        Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null));
-    for (ChildShare.Chunk chunk : share.chunks()) {
-      for (Task task : chunk.tasks()) {
-        input.queue(new TaskLine(chunk.worker(), task));
+    try {
+      input.queue(new Start(share.workers(), settings.fetch(),
+          Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null));
+      for (TaskLine line : progress.left()) {
+        input.queue(line);
       }
-    }
-    input.send(new End());
-    if (cancelled) {
-      child.sendLater(new Cancel());
+      input.flush();
+      for (List<TaskLine> batch; !(batch = feed.nextBatch(BATCH)).isEmpty(); ) {
+        if (progress.unfinished().isEmpty()) {
+          // It was waiting for the planner: its silence counts from now.
+          child.heard();
+        }
+        batch.forEach(progress::sent);
+        for (TaskLine line : batch) {
+          input.queue(line);
+        }
+        input.flush();
+      }
+      input.send(new End());
+      child.endSent();
+      if (cancelled) {
+        child.sendLater(new Cancel());
+      }
+    } catch (InterruptedException e) {
+      // The child has ended.
+    } catch (IOException e) {
+      log.debug("{}: cannot write to the child: {}", child.label(), e.getMessage());
     }
   }
 
@@ -190,6 +255,7 @@ public final class ProcessWorkers implements Workers {
   @Override
   public void cancel() {
     cancelled = true;
+    feeds.forEach(ChunkFeed::stop);
     live.forEach(child -> child.sendLater(new Cancel()));
   }
 
