@@ -107,7 +107,7 @@ class ConsoleSafetyTest {
         .contains("DEBUG Exchange: attempt failed\n")
         .contains("java.net.ProtocolException: Unexpected status line: "
             + "HTTP/1.1 2\\x1b]0;pwned\\x07\\r\\x1b[2Kfake\n")
-        .containsPattern("\n(\\[worker 0] )?\tat okhttp3\\.");
+        .containsPattern("\n(\\[workers? [0-9,]+] )?\tat okhttp3\\.");
   }
 
   @ParameterizedTest
