@@ -1,9 +1,11 @@
 package dev.imgdl.run;
 
 import dev.imgdl.download.ExistingTargets;
+import dev.imgdl.input.Plan;
 import dev.imgdl.input.Planner;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
+import dev.imgdl.worker.Collector;
 import dev.imgdl.worker.WorkerEvent;
 import dev.imgdl.worker.Workers;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.concurrent.BlockingQueue;
  * plan to chunk {@code i % N} (round-robin in input order, as a plan read to its end would be
  * dealt), settled at once as skipped when its target exists (from the one listing made before
  * planning), or else handed to its chunk's worker; invalid and duplicate entries go to the
- * collector. It keeps what each chunk was dealt, so that the run can settle what no worker ran.
+ * collector. It keeps what each chunk was dealt, so that it can settle what no worker ran once
+ * the run has stopped.
  */
 final class Dealer implements Planner.Listener {
   private final ExistingTargets existing;
@@ -59,5 +62,31 @@ final class Dealer implements Planner.Listener {
    */
   List<List<Task>> dealt() {
     return dealt;
+  }
+
+  /**
+   * Files what reached the queue but not the collector, and what the plan decided, then fails
+   * the entries that still have no result, because the run stopped first, as {@code
+   * interrupted}, each for the worker whose chunk it was dealt to: the one place that settles an
+   * entry no worker ran, whichever the mode. Call it once planning has ended or been stopped.
+   */
+  void settle(Plan plan, BlockingQueue<WorkerEvent> events, Collector collector) {
+    for (WorkerEvent e; (e = events.poll()) != null; ) {
+      if (e instanceof WorkerEvent.Finished) {
+        collector.accept(e);
+      }
+    }
+    for (Result decided : plan.decided()) {
+      if (decided != null) {
+        collector.accept(new WorkerEvent.Finished(decided));
+      }
+    }
+    for (int worker = 0; worker < dealt.size(); worker++) {
+      for (Task task : dealt.get(worker)) {
+        if (!collector.settled(task.index())) {
+          collector.accept(new WorkerEvent.Finished(Result.interrupted(task.index(), worker)));
+        }
+      }
+    }
   }
 }

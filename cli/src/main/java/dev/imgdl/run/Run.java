@@ -6,8 +6,8 @@ import dev.imgdl.download.ExistingTargets;
 import dev.imgdl.download.Fetcher;
 import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
+import dev.imgdl.input.InputException;
 import dev.imgdl.input.Plan;
-import dev.imgdl.input.Task;
 import dev.imgdl.report.LiveConsole;
 import dev.imgdl.report.Outputs;
 import dev.imgdl.report.RunRecord;
@@ -162,9 +162,9 @@ public final class Run {
       } finally {
         console.stopProgress();
       }
-      plan = inputFailure == null ? p.plan() : p.partial();
+      plan = planned(p);
     }
-    settleUnfinished(plan, dealer.dealt(), events, collector);
+    dealer.settle(plan, events, collector);
     if (stoppingAt != 0) {
       // abort, not deleteAll: a worker past the grace period must not create a file afterwards.
       temps.abort();
@@ -187,31 +187,17 @@ public final class Run {
         settings.minSuccess());
   }
 
-  /**
-   * Files what reached the queue but not the collector, and what the plan decided, then fails
-   * the entries that still have no result, because the run stopped first, as {@code
-   * interrupted}, each for the worker whose chunk it was dealt to: the one place that settles an
-   * entry no worker ran, whichever the mode.
-   */
-  private static void settleUnfinished(Plan plan, List<List<Task>> dealt,
-      BlockingQueue<WorkerEvent> events, Collector collector) {
-    for (WorkerEvent e; (e = events.poll()) != null; ) {
-      if (e instanceof WorkerEvent.Finished) {
-        collector.accept(e);
+  /** The plan, or what was planned before the input turned out unreadable. */
+  private Plan planned(PlanningThread p) {
+    if (inputFailure == null) {
+      try {
+        return p.plan();
+      } catch (InputException e) {
+        // Read while an interrupt stopped the run: the interrupt decides the exit.
+        inputFailure = e;
       }
     }
-    for (Result decided : plan.decided()) {
-      if (decided != null) {
-        collector.accept(new WorkerEvent.Finished(decided));
-      }
-    }
-    for (int worker = 0; worker < dealt.size(); worker++) {
-      for (Task task : dealt.get(worker)) {
-        if (!collector.settled(task.index())) {
-          collector.accept(new WorkerEvent.Finished(Result.interrupted(task.index(), worker)));
-        }
-      }
-    }
+    return p.partial();
   }
 
   private void collect(Collector collector, BlockingQueue<WorkerEvent> events, int started) {

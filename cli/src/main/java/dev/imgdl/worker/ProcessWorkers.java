@@ -7,10 +7,8 @@ import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.ChunkFeed;
 import dev.imgdl.input.Task;
 import dev.imgdl.worker.PipeMessage.Cancel;
-import dev.imgdl.worker.PipeMessage.End;
 import dev.imgdl.worker.PipeMessage.Start;
 import dev.imgdl.worker.PipeMessage.TaskLine;
-import dev.imgdl.worker.PipeMessage.ToChild;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -41,8 +39,6 @@ public final class ProcessWorkers implements Workers {
   /** A dead child's unfinished entries run again once. */
   private static final RelaunchPolicy RELAUNCH = new RelaunchPolicy(2);
   private static final long TERM_GRACE_MILLIS = 500;
-  /** Task lines written to a child before one flush, when the planner is ahead of it. */
-  private static final int BATCH = 512;
 
   private final Settings settings;
   private final PrintWriter err;
@@ -112,7 +108,7 @@ public final class ProcessWorkers implements Workers {
       }
       if (!cancelled) {
         // No child may run any more: the rest of the share fails with the last child's reason.
-        for (List<TaskLine> rest; !(rest = feed.nextBatch(BATCH)).isEmpty(); ) {
+        for (List<TaskLine> rest; !(rest = feed.nextBatch(TaskSender.BATCH)).isEmpty(); ) {
           rest.forEach(progress::sent);
         }
       }
@@ -162,10 +158,9 @@ public final class ProcessWorkers implements Workers {
     child.idleWhen(() -> progress.unfinished().isEmpty());
     int gateKey = gateKeys.incrementAndGet();
     Thread stderr = ChildLog.forward(label, process, err);
-    Thread sender = new Thread(() -> feedChild(child, share, feed, progress),
-        "imgdl-to-" + label.replace(' ', '-'));
-    sender.setDaemon(true);
-    sender.start();
+    Start start = new Start(share.workers(), settings.fetch(),
+        Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null);
+    Thread sender = TaskSender.start(child, start, feed, progress, () -> cancelled);
     long peakRss = 0;
     try {
       peakRss = new ChildReader(label, gateKey, child.input(), broker, progress.unfinished(),
@@ -192,45 +187,6 @@ public final class ProcessWorkers implements Workers {
     progress.childEnded(pid, peakRss);
     log.info("{}: child JVM {} exited with code {}", label, pid, code);
     return new ChildRun(child.end(code), worker -> child.failure(worker, code));
-  }
-
-  /**
-   * The sender of one child: the settings, the entries an earlier child left unfinished, then
-   * each task line as the planner deals it, one flush per batch of what is there, and the end
-   * line when planning ends. An entry counts as sent (and so is run again by a new child if this
-   * one dies) before it is written.
-   */
-  private void feedChild(ChildProcess child, ChildShare share, ChunkFeed<TaskLine> feed,
-      ShareProgress progress) {
-    PipeWriter<ToChild> input = child.input();
-    try {
-      input.queue(new Start(share.workers(), settings.fetch(),
-          Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null));
-      for (TaskLine line : progress.left()) {
-        input.queue(line);
-      }
-      input.flush();
-      for (List<TaskLine> batch; !(batch = feed.nextBatch(BATCH)).isEmpty(); ) {
-        if (progress.unfinished().isEmpty()) {
-          // It was waiting for the planner: its silence counts from now.
-          child.heard();
-        }
-        batch.forEach(progress::sent);
-        for (TaskLine line : batch) {
-          input.queue(line);
-        }
-        input.flush();
-      }
-      input.send(new End());
-      child.endSent();
-      if (cancelled) {
-        child.sendLater(new Cancel());
-      }
-    } catch (InterruptedException e) {
-      // The child has ended.
-    } catch (IOException e) {
-      log.debug("{}: cannot write to the child: {}", child.label(), e.getMessage());
-    }
   }
 
   private static int waitFor(Process process) {
