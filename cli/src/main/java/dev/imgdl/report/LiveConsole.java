@@ -1,49 +1,57 @@
 package dev.imgdl.report;
 
-import dev.imgdl.input.Entry;
-import dev.imgdl.input.Plan;
+import dev.imgdl.input.PlanView;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.List;
 
 /**
- * What standard error shows while a run goes on: the line of each failed or invalid entry, and
- * on a terminal the progress display. The collector hands it every result; the run stops the
+ * What standard error shows while a run goes on: the line of each failed or invalid entry, as
+ * the collector hands it each result (an invalid entry's as soon as it is planned), and on a
+ * terminal the progress display, whose total grows while the list is planned. The run stops the
  * display once the workers are done, and closes the lines before the summary.
  */
 public final class LiveConsole {
-  private final List<Entry> entries;
+  private final PlanView plan;
   private final FailureLines failures;
   private final ProgressDisplay progress;
 
   /**
-   * Prints the lines of the plan's invalid entries and, when {@code showProgress}, starts the
-   * progress display with the entries the plan already decided counted as done.
+   * Starts the progress display when {@code showProgress}.
    *
+   * @param plan the plan as it grows, for the entries that results name and the total
    * @param terminal standard error as a stream, where the progress display draws
    */
-  public LiveConsole(Plan plan, boolean showProgress, PrintWriter err, PrintStream terminal) {
-    this.entries = plan.entries();
+  public LiveConsole(PlanView plan, boolean showProgress, PrintWriter err, PrintStream terminal) {
+    this.plan = plan;
     this.failures = new FailureLines(err);
-    for (Result r : plan.decided()) {
-      if (r != null && r.status() == Status.INVALID) {
-        failures.add(entries.get(r.index()), r, null);
+    this.progress = showProgress ? new ProgressDisplay(new ProgressDisplay.Total() {
+      @Override
+      public long planned() {
+        return plan.planned();
       }
-    }
-    this.progress = showProgress ? new ProgressDisplay(plan.size(), terminal, err) : null;
-    if (progress != null) {
-      progress.advance(plan.size() - plan.tasks().size());
-    }
+
+      @Override
+      public boolean complete() {
+        return plan.finished();
+      }
+    }, terminal, err) : null;
   }
 
-  /** Shows one result of a worker (or of the run's settling); only the collector calls it. */
+  /** Shows one result: a worker's, the planner's or the run's settling; only the collector calls it. */
   public void accept(Result result) {
-    if (result.status() == Status.FAILED) {
-      failures.add(entries.get(result.index()), result, progress);
+    Status status = result.status();
+    if (status == Status.FAILED || status == Status.INVALID) {
+      failures.add(plan.entry(result.index()), result, progress);
     }
-    if (progress != null) {
+    if (progress == null) {
+      return;
+    }
+    if (status == Status.INVALID || status == Status.DUPLICATE) {
+      // Settled while planning: counted as done, not as a failure of a download.
+      progress.advance(1);
+    } else {
       progress.update(result);
     }
   }

@@ -44,6 +44,20 @@ public final class Outputs {
    * @return whether every file asked for was written completely
    */
   public boolean write(RunRecord record, boolean interrupted) {
+    boolean written = writeFiles(record);
+    if (!quiet) {
+      SummaryPrinter.print(record, interrupted, err);
+    }
+    return written;
+  }
+
+  /**
+   * Writes the report and the failed file, those asked for, without the summary: for a run that
+   * an unreadable input ended, whose one line is the error.
+   *
+   * @return whether every file asked for was written completely
+   */
+  public boolean writeFiles(RunRecord record) {
     boolean written = true;
     if (report != null) {
       boolean toStdout = "-".equals(report);
@@ -65,9 +79,6 @@ public final class Outputs {
         written = false;
         cannotWrite("failed list " + failed, e);
       }
-    }
-    if (!quiet) {
-      SummaryPrinter.print(record, interrupted, err);
     }
     return written;
   }

@@ -18,11 +18,13 @@ import java.util.concurrent.locks.LockSupport;
  * the terminal's modes or signal handling, so Ctrl-C reaches imgdl's own handler and the
  * terminal is left as it was found. Only the collector thread calls {@link #update}; a caller
  * that prints other lines holds the console lock (the error writer) while it clears and prints.
+ * While the list is still being planned the total is the count planned so far, shown as {@code
+ * 1,234+} with no percentage and no time left, since neither is known yet.
  */
 public final class ProgressDisplay implements AutoCloseable {
   private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-  private final long total;
+  private final Total total;
   private final PrintStream terminal;
   private final Object consoleLock;
   private volatile int width = 79;
@@ -37,7 +39,14 @@ public final class ProgressDisplay implements AutoCloseable {
    * @param consoleLock held by whoever prints other lines on the terminal (the error writer);
    *     the display takes it before the terminal stream, in the same order as they do
    */
-  public ProgressDisplay(long total, PrintStream terminal, Object consoleLock) {
+  /** How many entries there are: those planned so far, and whether that is all of them. */
+  public interface Total {
+    long planned();
+
+    boolean complete();
+  }
+
+  public ProgressDisplay(Total total, PrintStream terminal, Object consoleLock) {
     this.total = total;
     this.terminal = terminal;
     this.consoleLock = consoleLock;
@@ -75,7 +84,10 @@ public final class ProgressDisplay implements AutoCloseable {
   }
 
   private void paint() {
-    String line = line(done, total, bytes, failures, (System.nanoTime() - startNanos) / 1e9, width);
+    // Complete first: a total read after it is final.
+    boolean complete = total.complete();
+    String line = line(done, total.planned(), complete, bytes, failures,
+        (System.nanoTime() - startNanos) / 1e9, width);
     synchronized (consoleLock) {
       terminal.print("\r" + line + "\u001b[K");
       terminal.flush();
@@ -83,13 +95,18 @@ public final class ProgressDisplay implements AutoCloseable {
   }
 
   /** One progress line of at most {@code width} characters. */
-  static String line(long done, long total, long bytes, int failures, double seconds, int width) {
+  static String line(long done, long total, boolean complete, long bytes, int failures,
+      double seconds, int width) {
     double secs = Math.max(seconds, 1e-3);
     int percent = total == 0 ? 100 : (int) (100 * done / total);
-    String eta = done == 0 || done >= total ? "" : " | ETA " + clock((total - done) * secs / done);
-    String head = String.format(Locale.ROOT, "imgdl %3d%% ", percent);
-    String tail = String.format(Locale.ROOT, " %,d/%,d | %.1f img/s | %s/s | %d failed%s", done,
-        total, done / secs, Sizes.format((long) (bytes / secs)), failures, eta);
+    String eta = !complete || done == 0 || done >= total
+        ? "" : " | ETA " + clock((total - done) * secs / done);
+    String head = complete
+        ? String.format(Locale.ROOT, "imgdl %3d%% ", percent)
+        : "imgdl   ?% ";
+    String tail = String.format(Locale.ROOT, " %,d/%,d%s | %.1f img/s | %s/s | %d failed%s",
+        done, total, complete ? "" : "+", done / secs, Sizes.format((long) (bytes / secs)),
+        failures, eta);
     int barWidth = Math.min(30, width - head.length() - tail.length() - 2);
     if (barWidth < 5) {
       String text = head + tail.strip();

@@ -6,9 +6,8 @@ import dev.imgdl.download.ExistingTargets;
 import dev.imgdl.download.Fetcher;
 import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
+import dev.imgdl.input.InputException;
 import dev.imgdl.input.Plan;
-import dev.imgdl.input.Planner;
-import dev.imgdl.input.Task;
 import dev.imgdl.report.LiveConsole;
 import dev.imgdl.report.Outputs;
 import dev.imgdl.report.RunRecord;
@@ -33,11 +32,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of imgdl, from the settings to the exit code: plan the entries, start the workers,
+ * One run of imgdl, from the settings to the exit code: start the workers, plan the entries on
+ * a thread of their own while the workers download what is dealt to them (the {@link Dealer}),
  * collect every result, then write the report and the failed file and print the summary. An
  * interrupt, at any moment, cancels what runs and still writes everything: unfinished entries
  * fail as {@code interrupted}, and when the input was not read to the end the report holds the
- * entries read so far.
+ * entries read so far. An input that turns out unreadable part way (bytes that are not UTF-8)
+ * stops the run the same way, writes the report and the failed file of what was read, and is
+ * then thrown: one {@code imgdl: error:} line and exit 2, without the summary.
  */
 public final class Run {
   private static final Logger log = LoggerFactory.getLogger(Run.class);
@@ -48,7 +50,8 @@ public final class Run {
   private final Settings settings;
   private final PrintWriter err;
   private final PrintStream terminal;
-  private final PlanningThread planning;
+  private final InputStream stdin;
+  private volatile PlanningThread planning;
   /**
    * This run's temporary files (another run in this JVM has its own): the downloads', closed for
    * good once the workers are stopped, and the report's and failed file's, written after that.
@@ -58,13 +61,16 @@ public final class Run {
   private final Outputs outputs;
   private volatile Workers workers;
   private volatile long interruptedAt;
+  /** When the run began to stop: an interrupt, or an input that cannot be read. */
+  private volatile long stoppingAt;
+  private volatile RuntimeException inputFailure;
 
   public Run(Settings settings, InputStream stdin, PrintStream stdout, PrintWriter err,
       PrintStream terminal) {
     this.settings = settings;
     this.err = err;
     this.terminal = terminal;
-    this.planning = new PlanningThread(stdin, settings.inputs(), settings.input());
+    this.stdin = stdin;
     this.outputs =
         new Outputs(settings.report(), settings.failed(), settings.quiet(), stdout, err,
             outputTemps);
@@ -74,11 +80,27 @@ public final class Run {
   public void interrupt() {
     if (interruptedAt == 0) {
       interruptedAt = System.nanoTime();
-      planning.stop();
-      Workers w = workers;
-      if (w != null) {
-        w.cancel();
+      stopping();
+      PlanningThread p = planning;
+      if (p != null) {
+        p.stop();
       }
+    }
+  }
+
+  /** The input cannot be read: stop what runs; called on the planning thread. */
+  private void inputFailed(RuntimeException e) {
+    inputFailure = e;
+    stopping();
+  }
+
+  private void stopping() {
+    if (stoppingAt == 0) {
+      stoppingAt = System.nanoTime();
+    }
+    Workers w = workers;
+    if (w != null) {
+      w.cancel();
     }
   }
 
@@ -105,81 +127,83 @@ public final class Run {
   public int execute() throws IOException {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    Plan plan = planning.plan();
-    log.info("{} entries planned in {} ms: {} to download", plan.size(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), plan.tasks().size());
-    LiveConsole console = new LiveConsole(plan,
-        settings.progress() && !settings.quiet() && !interrupted(), err, terminal);
-    List<List<Task>> chunks = Planner.chunk(plan.tasks(), settings.workers());
-    Collector collector = new Collector(plan.decided(), settings.workers(), console::accept);
-    try {
-      if (!interrupted()) {
-        download(plan, chunks, collector);
+    // One listing before planning starts: tasks are checked against it as they are planned.
+    ExistingTargets existing =
+        settings.overwrite() ? null : ExistingTargets.scan(settings.output());
+    BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
+    Dealer dealer;
+    Plan plan;
+    Collector collector;
+    LiveConsole console;
+    try (Workers w = createWorkers()) {
+      dealer = new Dealer(settings.workers(), existing, w, events);
+      PlanningThread p = new PlanningThread(stdin, settings.inputs(), settings.input(), dealer);
+      planning = p;
+      console = new LiveConsole(p.view(),
+          settings.progress() && !settings.quiet() && !interrupted(), err, terminal);
+      collector = new Collector(settings.workers(), console::accept);
+      workers = w;
+      if (interrupted()) {
+        p.stop();
+        w.cancel();
       }
-    } finally {
-      console.stopProgress();
+      int started = w.start(settings.workers(), events);
+      p.start(e -> {
+        if (e == null) {
+          w.endOfTasks();
+          log.info("{} entries planned in {} ms", p.view().planned(),
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        } else {
+          inputFailed(e);
+        }
+      });
+      try {
+        collect(collector, events, started);
+      } finally {
+        console.stopProgress();
+      }
+      plan = planned(p);
     }
-    settleUnfinished(chunks, collector);
-    if (interrupted()) {
+    dealer.settle(plan, events, collector);
+    if (stoppingAt != 0) {
       // abort, not deleteAll: a worker past the grace period must not create a file afterwards.
       temps.abort();
       sweepTemporaryFiles();
     }
-    List<Result> results = collector.results();
+    List<Result> results = collector.results(plan.size());
     RunRecord record =
         new RunRecord(settings.mode(), settings.workers(), startedAt,
             (System.nanoTime() - start) / 1e9, plan.entries(), results, collector.stats(),
             Summary.of(results), Memory.peakRssBytes(), plan.complete());
+    RuntimeException failure = inputFailure;
+    if (failure != null && !interrupted()) {
+      // One line for the bad input, no summary: the report says what was done before it.
+      outputs.writeFiles(record);
+      throw failure;
+    }
     console.close();
     boolean written = outputs.write(record, interrupted());
     return ExitCode.of(interrupted(), written, record.summary().successRatio(),
         settings.minSuccess());
   }
 
-  private void download(Plan plan, List<List<Task>> chunks, Collector collector)
-      throws IOException {
-    try (Workers w = createWorkers(plan)) {
-      workers = w;
-      if (interrupted()) {
-        w.cancel();
-      }
-      BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
-      List<List<Task>> left = settings.overwrite() ? chunks : skipExisting(chunks, collector);
-      int started = w.start(left, events);
-      collect(collector, events, started);
-    }
-  }
-
-  /**
-   * Fails the entries that have no result, because an interrupt came first, as {@code
-   * interrupted}, each for the worker whose chunk it was dealt to: the one place that settles an
-   * entry no worker ran, whichever the mode.
-   */
-  private static void settleUnfinished(List<List<Task>> chunks, Collector collector) {
-    for (int worker = 0; worker < chunks.size(); worker++) {
-      for (Task task : chunks.get(worker)) {
-        if (!collector.settled(task.index())) {
-          collector.accept(new WorkerEvent.Finished(Result.interrupted(task.index(), worker)));
-        }
+  /** The plan, or what was planned before the input turned out unreadable. */
+  private Plan planned(PlanningThread p) {
+    if (inputFailure == null) {
+      try {
+        return p.plan();
+      } catch (InputException e) {
+        // Read while an interrupt stopped the run: the interrupt decides the exit.
+        inputFailure = e;
       }
     }
-  }
-
-  /**
-   * Settles the entries whose target already exists before any worker starts, and returns the
-   * chunks of what is left to download.
-   */
-  private List<List<Task>> skipExisting(List<List<Task>> chunks, Collector collector)
-      throws IOException {
-    ExistingTargets.ChunksLeft left = ExistingTargets.scan(settings.output()).skip(chunks);
-    left.skipped().forEach(r -> collector.accept(new WorkerEvent.Finished(r)));
-    return left.chunks();
+    return p.partial();
   }
 
   private void collect(Collector collector, BlockingQueue<WorkerEvent> events, int started) {
     long step = TimeUnit.MILLISECONDS.toNanos(100);
     while (!collector.collect(events, started, System.nanoTime() + step)) {
-      long since = interruptedAt;
+      long since = stoppingAt;
       if (since != 0 && System.nanoTime() - since > GRACE_NANOS) {
         // Drain what already arrived; what did not is reported as interrupted.
         collector.collect(events, started, System.nanoTime());
@@ -188,13 +212,12 @@ public final class Run {
     }
   }
 
-  private Workers createWorkers(Plan plan) {
+  private Workers createWorkers() {
     if (settings.mode() == Mode.PROCESS) {
       return new ProcessWorkers(settings, err);
     }
-    int parallelism = Math.min(settings.workers(), Math.max(1, plan.tasks().size()));
     Fetcher fetcher = Fetcher.create(settings.fetch(),
-        LocalHostGate.of(settings.effectivePerHost(), settings.rate()), temps, parallelism);
+        LocalHostGate.of(settings.effectivePerHost(), settings.rate()), temps, settings.workers());
     return new ThreadWorkers(fetcher);
   }
 }

@@ -7,8 +7,8 @@ import dev.imgdl.download.Fetcher;
 import dev.imgdl.download.HostGate;
 import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
+import dev.imgdl.input.ChunkFeed;
 import dev.imgdl.input.Task;
-import dev.imgdl.worker.ChildShare.Chunk;
 import dev.imgdl.worker.PipeMessage.Cancel;
 import dev.imgdl.worker.PipeMessage.Deny;
 import dev.imgdl.worker.PipeMessage.Done;
@@ -26,18 +26,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entry point of a process-mode child JVM. It reads its settings and chunks from standard
- * input, runs each chunk on a thread of its own through the same download core as thread mode,
- * and writes one result per line to standard output. It ends itself when standard input reaches
- * end of file, which is how it learns that its parent is gone, so no child outlives the parent.
+ * The entry point of a process-mode child JVM. It reads its settings from standard input, starts
+ * a thread per chunk at once, and hands each task line to its chunk's feed as it arrives (the
+ * parent sends them as the list is planned), running them through the same download core as
+ * thread mode and writing one result per line to standard output; the end line ends the feeds.
+ * It ends itself when standard input reaches end of file, which is how it learns that its parent
+ * is gone, so no child outlives the parent.
  */
 public final class ChildMain {
   private static final Logger log = LoggerFactory.getLogger(ChildMain.class);
@@ -70,19 +70,21 @@ public final class ChildMain {
     }
     Logging.setLevel(start.logLevel());
     FetchSettings settings = start.settings();
-    List<Chunk> chunks = readChunks(in, start.workers());
+    Map<Integer, ChunkFeed<Task>> feeds = new LinkedHashMap<>();
+    start.workers().forEach(worker -> feeds.put(worker, new ChunkFeed<>()));
     RemoteHostGate remote = start.remoteGate() ? new RemoteHostGate(out) : null;
     HostGate gate = remote != null ? remote : LocalHostGate.of(0, 0);
     TempFiles temps = new TempFiles();
-    Fetcher fetcher = Fetcher.create(settings, gate, temps, chunks.size());
+    Fetcher fetcher = Fetcher.create(settings, gate, temps, feeds.size());
     // abort, not deleteAll: a worker must not create a file between the sweep and the end.
     Runtime.getRuntime().addShutdownHook(new Thread(temps::abort, "imgdl-cleanup"));
     ChunkThreads threads = new ChunkThreads(new ChunkRunner(fetcher), out);
-    Thread watcher =
-        new Thread(() -> watchParent(in, fetcher, temps, remote, threads), "imgdl-parent-watch");
+    Thread watcher = new Thread(
+        () -> watchParent(in, new ParentLines(feeds, fetcher, remote, threads), fetcher, temps),
+        "imgdl-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
-    threads.run(chunks, () -> cancelled);
+    threads.run(feeds, () -> cancelled);
     finished = true;
     out.send(new Done(ProcessHandle.current().pid(), Memory.peakRssBytes()));
     // The parent answers "done" by closing our stdin, and the watcher then halts the JVM. Halting
@@ -97,41 +99,14 @@ public final class ChildMain {
   }
 
   /**
-   * The chunks of {@code workers}, in that order, up to the end line; a task for a worker not
-   * named in the start line breaks the protocol.
+   * Reads the parent's lines after the start line: tasks, the end, permits and cancel. End of
+   * input means the parent is gone.
    */
-  private static List<Chunk> readChunks(BufferedReader in, List<Integer> workers)
-      throws IOException {
-    Map<Integer, List<Task>> tasks = new LinkedHashMap<>();
-    workers.forEach(worker -> tasks.put(worker, new ArrayList<>()));
-    for (ToChild m = read(in); !(m instanceof End); m = read(in)) {
-      if (m instanceof TaskLine next) {
-        List<Task> chunk = tasks.get(next.worker());
-        if (chunk == null) {
-          fail("a task for worker " + next.worker() + ", not one of " + workers);
-          return List.of();
-        }
-        chunk.add(next.task());
-      } else if (m instanceof Cancel) {
-        // Interrupted before anything started: nothing to clean up, and the parent reports the
-        // chunks as interrupted.
-        Runtime.getRuntime().halt(0);
-      } else {
-        fail("expected a task, got " + kind(m));
-      }
-    }
-    List<Chunk> chunks = new ArrayList<>();
-    tasks.forEach((worker, chunk) -> chunks.add(new Chunk(worker, chunk)));
-    return chunks;
-  }
-
-  /** Reads the parent's later messages; end of input means the parent is gone. */
-  private static void watchParent(BufferedReader in, Fetcher fetcher, TempFiles temps,
-      RemoteHostGate remote, ChunkThreads threads) {
-    ToChild.Visitor later = new LaterLines(fetcher, remote, threads);
+  private static void watchParent(BufferedReader in, ToChild.Visitor lines, Fetcher fetcher,
+      TempFiles temps) {
     try {
       for (String line; (line = in.readLine()) != null; ) {
-        PipeCodec.parse(line, ToChild.class).accept(later);
+        PipeCodec.parse(line, ToChild.class).accept(lines);
       }
     } catch (IOException e) {
       log.warn("reading from the parent failed: {}", e.getMessage());
@@ -157,16 +132,34 @@ public final class ChildMain {
     return m.getClass().getSimpleName();
   }
 
-  /** What the parent sends once the chunk is handed over: answers to acquires, and cancel. */
-  private static final class LaterLines implements ToChild.Visitor {
+  /** What the parent sends after the start line: tasks and the end, permits, and cancel. */
+  private static final class ParentLines implements ToChild.Visitor {
+    private final Map<Integer, ChunkFeed<Task>> feeds;
     private final Fetcher fetcher;
     private final RemoteHostGate remote;
     private final ChunkThreads threads;
 
-    LaterLines(Fetcher fetcher, RemoteHostGate remote, ChunkThreads threads) {
+    ParentLines(Map<Integer, ChunkFeed<Task>> feeds, Fetcher fetcher, RemoteHostGate remote,
+        ChunkThreads threads) {
+      this.feeds = feeds;
       this.fetcher = fetcher;
       this.remote = remote;
       this.threads = threads;
+    }
+
+    @Override
+    public void task(TaskLine m) {
+      ChunkFeed<Task> feed = feeds.get(m.worker());
+      if (feed == null) {
+        fail("a task for worker " + m.worker() + ", not one of " + feeds.keySet());
+        return;
+      }
+      feed.add(m.task());
+    }
+
+    @Override
+    public void end(End m) {
+      feeds.values().forEach(ChunkFeed::end);
     }
 
     @Override
@@ -185,29 +178,16 @@ public final class ChildMain {
 
     @Override
     public void cancel(Cancel m) {
-      // Cancels requests in flight, and wakes the workers from a wait between attempts.
+      // Takes no new entry, cancels requests in flight, and wakes the workers from a wait.
       cancelled = true;
+      feeds.values().forEach(ChunkFeed::stop);
       fetcher.cancel();
       threads.interrupt();
     }
 
     @Override
     public void start(Start m) {
-      ignore(m);
-    }
-
-    @Override
-    public void task(TaskLine m) {
-      ignore(m);
-    }
-
-    @Override
-    public void end(End m) {
-      ignore(m);
-    }
-
-    private static void ignore(ToChild m) {
-      log.warn("ignoring a {} message from the parent", kind(m));
+      log.warn("ignoring a second start message from the parent");
     }
   }
 

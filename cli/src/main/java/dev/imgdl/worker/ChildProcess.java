@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One child JVM as the parent sees it, from the moment it is spawned: its process, the writer of
@@ -17,6 +18,8 @@ final class ChildProcess implements Watchdog.Watched {
   private final PipeWriter<ToChild> input;
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile long hungMillis = -1;
+  private volatile BooleanSupplier idle = () -> false;
+  private volatile boolean endSent;
 
   /** @param label the child's name in logs, such as {@code worker 2} or {@code workers 0,2} */
   ChildProcess(String label, Process process) {
@@ -42,7 +45,25 @@ final class ChildProcess implements Watchdog.Watched {
     return input;
   }
 
-  /** The child sent a line. */
+  /**
+   * Tells the child's watchdog when it has no entry left to run: until the end of the list is
+   * sent, such a child waits for the planner, and is not hung.
+   */
+  void idleWhen(BooleanSupplier noEntryLeft) {
+    this.idle = noEntryLeft;
+  }
+
+  /** The last task line and the end line were sent: from now on silence is a fault. */
+  void endSent() {
+    endSent = true;
+  }
+
+  @Override
+  public boolean waitingForInput() {
+    return !endSent && idle.getAsBoolean();
+  }
+
+  /** The child sent a line, or was given work after waiting for it: its silence starts now. */
   void heard() {
     lastHeardNanos = System.nanoTime();
   }

@@ -1,6 +1,5 @@
 package dev.imgdl.worker;
 
-import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.worker.PipeMessage.Acquire;
 import dev.imgdl.worker.PipeMessage.ChunkEnd;
@@ -35,7 +34,7 @@ final class ChildReader implements ToParent.Visitor {
   private final int gateKey;
   private final PipeWriter<ToChild> toChild;
   private final GateBroker broker;
-  private final Map<Integer, Task> unfinished;
+  private final Map<Integer, ?> unfinished;
   private final BlockingQueue<WorkerEvent> events;
   private final Consumer<ChunkEnd> chunkEnds;
   private long peakRss;
@@ -49,7 +48,7 @@ final class ChildReader implements ToParent.Visitor {
    * @param chunkEnds told of each chunk the child ran to its end
    */
   ChildReader(String child, int gateKey, PipeWriter<ToChild> toChild, GateBroker broker,
-      Map<Integer, Task> unfinished, BlockingQueue<WorkerEvent> events,
+      Map<Integer, ?> unfinished, BlockingQueue<WorkerEvent> events,
       Consumer<ChunkEnd> chunkEnds) {
     this.child = child;
     this.gateKey = gateKey;

@@ -2,7 +2,8 @@ package dev.imgdl.worker;
 
 import dev.imgdl.download.ChunkRunner;
 import dev.imgdl.result.Result;
-import dev.imgdl.worker.ChildShare.Chunk;
+import dev.imgdl.input.ChunkFeed;
+import dev.imgdl.input.Task;
 import dev.imgdl.worker.PipeMessage.ChunkEnd;
 import dev.imgdl.worker.PipeMessage.ResultLine;
 import dev.imgdl.worker.PipeMessage.ToParent;
@@ -10,12 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
  * A child JVM's chunks, each run on a thread of its own with the one {@link ChunkRunner} of the
- * child, as thread mode runs them: one result line per entry, then a {@link ChunkEnd} line per
+ * child, as thread mode runs them, taking the tasks from the chunk's feed as the parent sends
+ * them: one result line per entry, then a {@link ChunkEnd} line per
  * chunk, so that the parent can time each worker. A pipe that breaks ends every chunk's run.
  */
 final class ChunkThreads {
@@ -30,16 +33,15 @@ final class ChunkThreads {
   }
 
   /**
-   * Runs {@code chunks} until each is done or {@code cancelled} stops it, and returns then.
+   * Runs the chunks, feed by worker id, until each feed ends or {@code cancelled} stops it, and
+   * returns then.
    *
    * @throws IOException if the pipe to the parent broke
    */
-  void run(List<Chunk> chunks, BooleanSupplier cancelled) throws IOException {
+  void run(Map<Integer, ChunkFeed<Task>> chunks, BooleanSupplier cancelled) throws IOException {
     synchronized (threads) {
-      for (Chunk chunk : chunks) {
-        Thread t = new Thread(() -> runChunk(chunk, cancelled), "imgdl-worker-" + chunk.worker());
-        threads.add(t);
-      }
+      chunks.forEach((worker, feed) -> threads.add(
+          new Thread(() -> runChunk(worker, feed, cancelled), "imgdl-worker-" + worker)));
       threads.forEach(Thread::start);
     }
     for (Thread t : threads) {
@@ -51,10 +53,10 @@ final class ChunkThreads {
     }
   }
 
-  private void runChunk(Chunk chunk, BooleanSupplier cancelled) {
+  private void runChunk(int worker, ChunkFeed<Task> feed, BooleanSupplier cancelled) {
     try {
-      runner.run(chunk.worker(), chunk.tasks(), cancelled, this::send);
-      out.send(new ChunkEnd(chunk.worker(), Memory.peakRssBytes()));
+      runner.run(worker, feed, cancelled, this::send);
+      out.send(new ChunkEnd(worker, Memory.peakRssBytes()));
     } catch (UncheckedIOException e) {
       broken.compareAndSet(null, e.getCause());
     } catch (IOException e) {

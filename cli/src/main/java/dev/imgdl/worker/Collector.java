@@ -13,12 +13,13 @@ import java.util.function.Consumer;
 
 /**
  * The one consumer of the workers' queue, the same for both modes: it files each result at its
- * entry's index, tallies it for its worker, and tells a listener (console, progress), until every
- * started worker has exited. It owns the results and the tallies while the run goes on, and
+ * entry's index (the planner's invalid and duplicate entries come the same way, so the number of
+ * entries grows as the list is planned), tallies it for its worker, and tells a listener
+ * (console, progress), until every started worker has exited. It owns the results and the tallies while the run goes on, and
  * hands out values: the results and each worker's stats, as they stand when asked.
  */
 public final class Collector {
-  private final Result[] results;
+  private Result[] results;
   private final Tally[] tallies;
   private final Consumer<Result> listener;
   private static final long MIN_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -39,6 +40,11 @@ public final class Collector {
       tallies[i] = new Tally(i);
     }
     this.listener = listener;
+  }
+
+  /** A collector of a run whose entries are yet to be planned. */
+  public Collector(int workers, Consumer<Result> listener) {
+    this(new Result[0], workers, listener);
   }
 
   /**
@@ -73,6 +79,9 @@ public final class Collector {
   public void accept(WorkerEvent event) {
     if (event instanceof WorkerEvent.Finished finished) {
       Result result = finished.result();
+      if (result.index() >= results.length) {
+        results = Arrays.copyOf(results, Math.max(result.index() + 1, results.length * 2));
+      }
       if (results[result.index()] != null) {
         return;
       }
@@ -89,12 +98,17 @@ public final class Collector {
 
   /** Whether the entry at {@code index} has its result. */
   public boolean settled(int index) {
-    return results[index] != null;
+    return index < results.length && results[index] != null;
   }
 
   /** The results in entry order, null for an entry that has none yet; a copy that stays as is. */
   public List<Result> results() {
-    return Collections.unmodifiableList(Arrays.asList(results.clone()));
+    return results(results.length);
+  }
+
+  /** The results of the first {@code entries} entries, null for one that has none yet; a copy. */
+  public List<Result> results(int entries) {
+    return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(results, entries)));
   }
 
   /** Each worker's stats, by id. */

@@ -27,6 +27,13 @@ final class PipeWriter<M extends PipeMessage> implements Closeable {
     write(message, false);
   }
 
+  /** Sends every line queued so far. */
+  void flush() throws IOException {
+    synchronized (out) {
+      out.flush();
+    }
+  }
+
   private void write(M message, boolean flush) throws IOException {
     String line = PipeCodec.format(message);
     synchronized (out) {

@@ -4,12 +4,11 @@ import dev.imgdl.logging.Logging;
 import dev.imgdl.settings.Settings;
 import dev.imgdl.download.LocalHostGate;
 import dev.imgdl.download.TempFiles;
+import dev.imgdl.input.ChunkFeed;
 import dev.imgdl.input.Task;
 import dev.imgdl.worker.PipeMessage.Cancel;
-import dev.imgdl.worker.PipeMessage.End;
 import dev.imgdl.worker.PipeMessage.Start;
 import dev.imgdl.worker.PipeMessage.TaskLine;
-import dev.imgdl.worker.PipeMessage.ToChild;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -26,12 +25,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Process mode: the chunks are dealt to at most {@code --processes} child JVMs ({@link
  * ChildShare}) that the {@link ChildLauncher} starts, each running its chunks on a thread each.
- * One supervisor thread per child hands it the settings and chunks, has a {@link ChildReader}
- * route the child's lines, and forwards its standard error prefixed with the child's label. A
- * child that dies, or that the {@link Watchdog} finds silent for too long, has the unfinished
- * entries of all its chunks run again in one new child as the {@link RelaunchPolicy} says. Every
- * child is known from the moment it is spawned, so that {@link #close} ends it whatever it is
- * doing.
+ * One supervisor thread per child starts it when the planner deals it its first task (a child
+ * with nothing to do is never started), has a sender thread stream it the settings and then its
+ * task lines as they are planned, in batches, has a {@link ChildReader} route the child's lines,
+ * and forwards its standard error prefixed with the child's label. A child that dies, or that
+ * the {@link Watchdog} finds silent for too long while it has work, has the unfinished entries
+ * of all its chunks sent again to one new child, which then takes the rest of the list, as the
+ * {@link RelaunchPolicy} says. Every child is known from the moment it is spawned, so that
+ * {@link #close} ends it whatever it is doing.
  */
 public final class ProcessWorkers implements Workers {
   private static final Logger log = LoggerFactory.getLogger(ProcessWorkers.class);
@@ -42,6 +43,8 @@ public final class ProcessWorkers implements Workers {
   private final Settings settings;
   private final PrintWriter err;
   private final List<Thread> supervisors = new ArrayList<>();
+  /** One per child share, in share order: chunk {@code w} goes to feed {@code w % size}. */
+  private final List<ChunkFeed<TaskLine>> feeds = new ArrayList<>();
   private final Set<ChildProcess> live = ConcurrentHashMap.newKeySet();
   private final GateBroker broker;
   private final ChildLauncher launcher;
@@ -63,31 +66,54 @@ public final class ProcessWorkers implements Workers {
   }
 
   @Override
-  public int start(List<List<Task>> chunks, BlockingQueue<WorkerEvent> events) {
+  public int start(int chunks, BlockingQueue<WorkerEvent> events) {
     List<ChildShare> shares = ChildShare.deal(chunks, settings.processes());
     for (int i = 0; i < shares.size(); i++) {
       ChildShare share = shares.get(i);
-      Thread thread = new Thread(() -> supervise(share, events), "imgdl-child-" + i);
+      ChunkFeed<TaskLine> feed = new ChunkFeed<>();
+      feeds.add(feed);
+      Thread thread = new Thread(() -> supervise(share, feed, events), "imgdl-child-" + i);
       thread.setDaemon(true);
       supervisors.add(thread);
     }
     supervisors.forEach(Thread::start);
-    return shares.stream().mapToInt(share -> share.chunks().size()).sum();
+    return chunks;
   }
 
-  private void supervise(ChildShare share, BlockingQueue<WorkerEvent> events) {
+  @Override
+  public void deal(int worker, Task task) {
+    feeds.get(worker % feeds.size()).add(new TaskLine(worker, task));
+  }
+
+  @Override
+  public void endOfTasks() {
+    feeds.forEach(ChunkFeed::end);
+  }
+
+  private void supervise(ChildShare share, ChunkFeed<TaskLine> feed,
+      BlockingQueue<WorkerEvent> events) {
     ShareProgress progress = new ShareProgress(share, System.nanoTime());
     ChildRun last = null;
     try {
+      if (!feed.await()) {
+        return;
+      }
       for (int launched = 0;
-          RELAUNCH.launchAgain(launched, progress.unfinished().size(), cancelled); launched++) {
-        ChildShare left = progress.left();
+          RELAUNCH.launchAgain(launched, workLeft(progress, feed), cancelled); launched++) {
         if (last != null) {
           log.warn("{}; running its {} unfinished entries again", last.end(),
               progress.unfinished().size());
         }
-        last = runChild(left, progress, events);
+        last = runChild(share, feed, progress, events);
       }
+      if (!cancelled) {
+        // No child may run any more: the rest of the share fails with the last child's reason.
+        for (List<TaskLine> rest; !(rest = feed.nextBatch(TaskSender.BATCH)).isEmpty(); ) {
+          rest.forEach(progress::sent);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       // After a cancel, what has no result is left to the run, which reports it as interrupted.
       ChildRun ended = last;
@@ -97,6 +123,11 @@ public final class ProcessWorkers implements Workers {
     }
   }
 
+  /** Whether the share has entries a child must still run: sent without a result, or to come. */
+  private static boolean workLeft(ShareProgress progress, ChunkFeed<TaskLine> feed) {
+    return !progress.unfinished().isEmpty() || !feed.exhausted();
+  }
+
   /** The end of one child: how it ended, and why each worker's unfinished entries failed. */
   private record ChildRun(String end, IntFunction<String> failure) {
     String failure(int worker) {
@@ -104,7 +135,7 @@ public final class ProcessWorkers implements Workers {
     }
   }
 
-  private ChildRun runChild(ChildShare share, ShareProgress progress,
+  private ChildRun runChild(ChildShare share, ChunkFeed<TaskLine> feed, ShareProgress progress,
       BlockingQueue<WorkerEvent> events) {
     String label = share.label();
     ChildProcess child;
@@ -118,17 +149,20 @@ public final class ProcessWorkers implements Workers {
     live.add(child);
     Process process = child.process();
     long pid = process.pid();
-    progress.running(share, pid);
-    log.info("{}: child JVM {} started for {} entries", label, pid, share.entries());
+    progress.running(pid);
+    log.info("{}: child JVM {} started", label, pid);
     if (closed) {
       // close() ran while this child was being spawned and did not see it.
       child.kill();
     }
+    child.idleWhen(() -> progress.unfinished().isEmpty());
     int gateKey = gateKeys.incrementAndGet();
     Thread stderr = ChildLog.forward(label, process, err);
+    Start start = new Start(share.workers(), settings.fetch(),
+        Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null);
+    Thread sender = TaskSender.start(child, start, feed, progress, () -> cancelled);
     long peakRss = 0;
     try {
-      handOver(child, share);
       peakRss = new ChildReader(label, gateKey, child.input(), broker, progress.unfinished(),
           events, end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()))
           .read(process.getInputStream(), child::heard);
@@ -137,6 +171,9 @@ public final class ProcessWorkers implements Workers {
     }
     int code = waitFor(process);
     launcher.exited(child, code);
+    // A sender still waiting for the planner stops; what it took is in the progress already.
+    sender.interrupt();
+    join(sender);
     join(stderr);
     live.remove(child);
     if (broker != null) {
@@ -150,22 +187,6 @@ public final class ProcessWorkers implements Workers {
     progress.childEnded(pid, peakRss);
     log.info("{}: child JVM {} exited with code {}", label, pid, code);
     return new ChildRun(child.end(code), worker -> child.failure(worker, code));
-  }
-
-  /** Sends the settings and the chunks in one batch, each entry with its worker. */
-  private void handOver(ChildProcess child, ChildShare share) throws IOException {
-    PipeWriter<ToChild> input = child.input();
-    input.queue(new Start(share.workers(), settings.fetch(),
-        Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null));
-    for (ChildShare.Chunk chunk : share.chunks()) {
-      for (Task task : chunk.tasks()) {
-        input.queue(new TaskLine(chunk.worker(), task));
-      }
-    }
-    input.send(new End());
-    if (cancelled) {
-      child.sendLater(new Cancel());
-    }
   }
 
   private static int waitFor(Process process) {
@@ -190,6 +211,7 @@ public final class ProcessWorkers implements Workers {
   @Override
   public void cancel() {
     cancelled = true;
+    feeds.forEach(ChunkFeed::stop);
     live.forEach(child -> child.sendLater(new Cancel()));
   }
 

@@ -5,14 +5,17 @@ import dev.imgdl.result.Result;
 /**
  * When a chunk's unfinished entries run in another child JVM, and how they fail when they do
  * not. A chunk runs in at most {@code launches} children, and no more once the run is cancelled
- * or every entry has a result; what is left then fails with the last child's reason, unless the
+ * or every entry has a result and no more can come from the planner; what is left then fails with the last child's reason, unless the
  * run was cancelled: then the run itself reports it as interrupted.
  */
 record RelaunchPolicy(int launches) {
 
-  /** Whether to launch a child for the chunk after {@code launched} have run. */
-  boolean launchAgain(int launched, int unfinished, boolean cancelled) {
-    return launched < launches && unfinished > 0 && !cancelled;
+  /**
+   * Whether to launch a child for the chunk after {@code launched} have run, when {@code
+   * workLeft} says that entries sent have no result yet or that the planner may deal more.
+   */
+  boolean launchAgain(int launched, boolean workLeft, boolean cancelled) {
+    return launched < launches && workLeft && !cancelled;
   }
 
   /**

@@ -1,26 +1,30 @@
 package dev.imgdl.worker;
 
-import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
-import dev.imgdl.worker.ChildShare.Chunk;
+import dev.imgdl.worker.PipeMessage.TaskLine;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.IntFunction;
 
 /**
- * What the supervisor of one child share knows while children run it: which entries have no
- * result yet, and how each worker's chunk ended (when, and the pid and peak memory of the child
- * that ran it). Once no child runs the share any more it becomes the collector's events: a
- * failure per entry left, if the reason is known, and one {@link WorkerEvent.Exited} per worker,
- * so that the per-worker table is per chunk in process mode too. Only one thread touches it.
+ * What the supervisor of one child share knows while children run it: which entries were sent
+ * to a child and have no result yet, and how each worker's chunk ended (when, and the pid and
+ * peak memory of the child that ran it). Once no child runs the share any more it becomes the
+ * collector's events: a failure per entry left, if the reason is known, and one {@link
+ * WorkerEvent.Exited} per worker, so that the per-worker table is per chunk in process mode too.
+ * The sender of a child adds entries and its reader removes them, each on its own thread; the
+ * rest is the supervisor's.
  */
 final class ShareProgress {
   private final ChildShare share;
   private final long startNanos;
-  private final Map<Integer, Task> unfinished = new LinkedHashMap<>();
+  /** By index, so in input order: a relaunched child gets them in the order they were dealt. */
+  private final ConcurrentNavigableMap<Integer, TaskLine> unfinished =
+      new ConcurrentSkipListMap<>();
   private final Map<Integer, End> ends = new HashMap<>();
 
   /** How one worker ended so far; {@code ended} once its chunk-end line came. */
@@ -34,34 +38,29 @@ final class ShareProgress {
   ShareProgress(ChildShare share, long startNanos) {
     this.share = share;
     this.startNanos = startNanos;
-    for (Chunk chunk : share.chunks()) {
-      chunk.tasks().forEach(t -> unfinished.put(t.index(), t));
-      ends.put(chunk.worker(), new End());
+    for (int worker : share.workers()) {
+      ends.put(worker, new End());
     }
   }
 
-  /** The entries without a result, by index; the child's reader removes each it gets. */
-  Map<Integer, Task> unfinished() {
+  /** An entry is being sent to a child (or, when no child may run any more, fails with it). */
+  void sent(TaskLine line) {
+    unfinished.put(line.task().index(), line);
+  }
+
+  /** The entries sent without a result, by index; the child's reader removes each it gets. */
+  Map<Integer, TaskLine> unfinished() {
     return unfinished;
   }
 
-  /** The chunks that still have entries without a result, with those entries only; or null. */
-  ChildShare left() {
-    List<Chunk> left = new ArrayList<>();
-    for (Chunk chunk : share.chunks()) {
-      List<Task> tasks = chunk.tasks().stream()
-          .filter(t -> unfinished.containsKey(t.index())).toList();
-      if (!tasks.isEmpty()) {
-        left.add(new Chunk(chunk.worker(), tasks));
-      }
-    }
-    return left.isEmpty() ? null : new ChildShare(left);
+  /** The entries sent without a result, in input order: what a new child is sent first. */
+  List<TaskLine> left() {
+    return List.copyOf(unfinished.values());
   }
 
-  /** Child {@code pid} was started to run {@code running}'s chunks; an ended one keeps its. */
-  void running(ChildShare running, long pid) {
-    for (int worker : running.workers()) {
-      End end = ends.get(worker);
+  /** Child {@code pid} was started to run the share; a worker that ended keeps its child. */
+  void running(long pid) {
+    for (End end : ends.values()) {
       if (!end.ended) {
         end.pid = pid;
       }
@@ -93,25 +92,23 @@ final class ShareProgress {
   }
 
   /**
-   * The collector's events once no child runs the share: a failure for each entry left, with
-   * the reason {@code failure} gives for its own worker (none when it gives null: the run then
-   * settles them), then each worker's end, timed from the share's start.
+   * The collector's events once no child runs the share: a failure for each entry left, in
+   * input order, with the reason {@code failure} gives for its own worker (none when it gives
+   * null: the run then settles them), then each worker's end, timed from the share's start.
    */
   List<WorkerEvent> finish(IntFunction<String> failure, long nowNanos) {
     List<WorkerEvent> events = new ArrayList<>();
-    for (Chunk chunk : share.chunks()) {
-      String reason = failure.apply(chunk.worker());
-      for (Task task : chunk.tasks()) {
-        if (reason != null && unfinished.containsKey(task.index())) {
-          events.add(new WorkerEvent.Finished(
-              Result.failed(task.index(), chunk.worker(), reason)));
-        }
+    for (TaskLine line : unfinished.values()) {
+      String reason = failure.apply(line.worker());
+      if (reason != null) {
+        events.add(new WorkerEvent.Finished(
+            Result.failed(line.task().index(), line.worker(), reason)));
       }
     }
-    for (Chunk chunk : share.chunks()) {
-      End end = ends.get(chunk.worker());
+    for (int worker : share.workers()) {
+      End end = ends.get(worker);
       long endNanos = end.ended ? end.endNanos : nowNanos;
-      events.add(new WorkerEvent.Exited(chunk.worker(), end.pid, end.peakRss,
+      events.add(new WorkerEvent.Exited(worker, end.pid, end.peakRss,
           (endNanos - startNanos) / 1e9));
     }
     return events;

@@ -2,19 +2,22 @@ package dev.imgdl.worker;
 
 import dev.imgdl.download.ChunkRunner;
 import dev.imgdl.download.Fetcher;
+import dev.imgdl.input.ChunkFeed;
 import dev.imgdl.input.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Thread mode: one platform thread per chunk in this JVM, each running its chunk with the same
- * {@link ChunkRunner} as a child JVM, all sharing one {@link Fetcher} and so one HTTP client.
- * Results go straight onto the collector's queue.
+ * Thread mode: one platform thread per chunk in this JVM, started at once, each taking its
+ * chunk's tasks from a {@link ChunkFeed} as the planner deals them and running them with the
+ * same {@link ChunkRunner} as a child JVM, all sharing one {@link Fetcher} and so one HTTP
+ * client. Results go straight onto the collector's queue.
  */
 public final class ThreadWorkers implements Workers {
   private final Fetcher fetcher;
   private final ChunkRunner runner;
+  private final List<ChunkFeed<Task>> feeds = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean cancelled;
 
@@ -24,16 +27,23 @@ public final class ThreadWorkers implements Workers {
   }
 
   @Override
-  public int start(List<List<Task>> chunks, BlockingQueue<WorkerEvent> events) {
-    threads.addAll(Workers.threadPerChunk(chunks, "imgdl-worker-",
-        (worker, chunk) -> work(worker, chunk, events)));
-    return threads.size();
+  public int start(int chunks, BlockingQueue<WorkerEvent> events) {
+    for (int id = 0; id < chunks; id++) {
+      ChunkFeed<Task> feed = new ChunkFeed<>();
+      feeds.add(feed);
+      int worker = id;
+      Thread thread = new Thread(() -> work(worker, feed, events), "imgdl-worker-" + id);
+      thread.setDaemon(true);
+      threads.add(thread);
+    }
+    threads.forEach(Thread::start);
+    return chunks;
   }
 
-  private void work(int worker, List<Task> chunk, BlockingQueue<WorkerEvent> events) {
+  private void work(int worker, ChunkFeed<Task> feed, BlockingQueue<WorkerEvent> events) {
     long start = System.nanoTime();
     try {
-      runner.run(worker, chunk, () -> cancelled,
+      runner.run(worker, feed, () -> cancelled,
           result -> events.add(new WorkerEvent.Finished(result)));
     } finally {
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -42,8 +52,19 @@ public final class ThreadWorkers implements Workers {
   }
 
   @Override
+  public void deal(int worker, Task task) {
+    feeds.get(worker).add(task);
+  }
+
+  @Override
+  public void endOfTasks() {
+    feeds.forEach(ChunkFeed::end);
+  }
+
+  @Override
   public void cancel() {
     cancelled = true;
+    feeds.forEach(ChunkFeed::stop);
     fetcher.cancel();
     threads.forEach(Thread::interrupt);
   }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * deadlocked. A healthy child sends a line at least once per entry, and an entry cannot take
  * longer than {@code --deadline}; so a child that has sent nothing for the deadline plus a fixed
  * margin (which covers a child JVM's start-up on a busy machine) is killed, and its entries take
- * the path of a child that died.
+ * the path of a child that died. A child that has every entry it was sent done, while the list is
+ * still being planned, waits for input, not by fault: it is not watched until it gets more.
  */
 final class Watchdog implements AutoCloseable {
   /** Added to the entry deadline: generous for a JVM's start-up and a slow pipe. */
@@ -32,6 +33,11 @@ final class Watchdog implements AutoCloseable {
 
     /** Kills the child; its supervisor sees it die. */
     void killHung(long silentMillis);
+
+    /** Whether the child has nothing to do until the parent sends more: then it is not hung. */
+    default boolean waitingForInput() {
+      return false;
+    }
   }
 
   private final long limitNanos;
@@ -53,7 +59,7 @@ final class Watchdog implements AutoCloseable {
       long now = System.nanoTime();
       for (Watched child : children.get()) {
         long silent = now - child.lastHeardNanos();
-        if (silent > limitNanos) {
+        if (silent > limitNanos && !child.waitingForInput()) {
           long millis = TimeUnit.NANOSECONDS.toMillis(silent);
           log.warn("{} sent nothing for {} ms: killing it", child.label(), millis);
           child.killHung(millis);

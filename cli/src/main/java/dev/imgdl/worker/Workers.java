@@ -1,43 +1,29 @@
 package dev.imgdl.worker;
 
 import dev.imgdl.input.Task;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.BiConsumer;
 
 /**
- * Runs chunks of tasks, one worker per non-empty chunk, and reports every result and every
- * worker's end on a queue. Implementations differ only in where the download core runs.
+ * Runs the run's chunks as the planner deals their tasks, and reports every result and every
+ * worker's end on a queue. The workers start before the first task is dealt and take tasks as
+ * they come; {@link #endOfTasks} tells them that planning is over. Implementations differ only
+ * in where the download core runs.
  */
 public interface Workers extends AutoCloseable {
 
   /**
-   * Starts one worker per non-empty chunk, worker {@code i} taking {@code chunks.get(i)}.
+   * Starts the workers of {@code chunks} chunks, worker {@code i} taking what {@link #deal}
+   * gives chunk {@code i}.
    *
-   * @return how many workers were started, and so how many {@link WorkerEvent.Exited} will come
+   * @return how many {@link WorkerEvent.Exited} will come: one per chunk
    */
-  int start(List<List<Task>> chunks, BlockingQueue<WorkerEvent> events);
+  int start(int chunks, BlockingQueue<WorkerEvent> events);
 
-  /**
-   * Starts one daemon thread per non-empty chunk, running {@code body} with the worker id and its
-   * chunk: the start of thread mode ({@link ChunkThreads} is a child JVM's).
-   */
-  static List<Thread> threadPerChunk(
-      List<List<Task>> chunks, String name, BiConsumer<Integer, List<Task>> body) {
-    List<Thread> threads = new ArrayList<>();
-    for (int id = 0; id < chunks.size(); id++) {
-      List<Task> chunk = chunks.get(id);
-      if (!chunk.isEmpty()) {
-        int worker = id;
-        Thread thread = new Thread(() -> body.accept(worker, chunk), name + id);
-        thread.setDaemon(true);
-        threads.add(thread);
-      }
-    }
-    threads.forEach(Thread::start);
-    return threads;
-  }
+  /** Hands {@code task} to the chunk of {@code worker}; called in task order, by the planner. */
+  void deal(int worker, Task task);
+
+  /** No more tasks come: each worker ends once its chunk is done. */
+  void endOfTasks();
 
   /**
    * Asks every worker to stop: in-flight downloads are cancelled and end as interrupted, and

@@ -3,8 +3,7 @@ package dev.imgdl.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imgdl.input.Entry;
-import dev.imgdl.input.Plan;
-import dev.imgdl.input.Task;
+import dev.imgdl.input.PlanView;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import java.io.ByteArrayOutputStream;
@@ -20,27 +19,63 @@ class LiveConsoleTest {
   private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
 
   /** Four lines: an invalid one, a duplicate, and two to download. */
-  private static Plan plan() {
-    List<Entry> entries = List.of(new Entry(0, "l.txt", 1, "nope"),
-        new Entry(1, "l.txt", 2, "http://h/a.png"), new Entry(2, "l.txt", 3, "http://h/a.png"),
-        new Entry(3, "l.txt", 4, "http://h/b.png"));
-    Result[] decided = {Result.planned(0, Status.INVALID, "not an absolute URL (no scheme)"),
-        null, Result.planned(2, Status.DUPLICATE, "duplicate of l.txt:2"), null};
-    List<Task> tasks = List.of(
-        new Task(1, "http://h/a.png", "a", "png"), new Task(3, "http://h/b.png", "b", "png"));
-    return new Plan(entries, tasks, decided, true);
+  private static final List<Entry> ENTRIES = List.of(new Entry(0, "l.txt", 1, "nope"),
+      new Entry(1, "l.txt", 2, "http://h/a.png"), new Entry(2, "l.txt", 3, "http://h/a.png"),
+      new Entry(3, "l.txt", 4, "http://h/b.png"));
+  private static final Result INVALID =
+      Result.planned(0, Status.INVALID, "not an absolute URL (no scheme)");
+  private static final Result DUPLICATE =
+      Result.planned(2, Status.DUPLICATE, "duplicate of l.txt:2");
+
+  /** The plan as the planner shows it: so many planned, complete or not. */
+  private static final class View implements PlanView {
+    volatile int planned = ENTRIES.size();
+    volatile boolean finished = true;
+
+    @Override
+    public int planned() {
+      return planned;
+    }
+
+    @Override
+    public Entry entry(int index) {
+      return ENTRIES.get(index);
+    }
+
+    @Override
+    public boolean finished() {
+      return finished;
+    }
   }
 
+  private final View view = new View();
+
+  /** A console that was handed the planner's results, as the collector hands them. */
   private LiveConsole console(boolean showProgress) {
-    return new LiveConsole(plan(), showProgress, new PrintWriter(err),
+    LiveConsole console = new LiveConsole(view, showProgress, new PrintWriter(err),
         new PrintStream(terminal, true, StandardCharsets.UTF_8));
+    console.accept(INVALID);
+    console.accept(DUPLICATE);
+    return console;
   }
 
   @Test
-  void theInvalidEntriesOfThePlanArePrintedAtOnceAndDuplicatesAreNot() {
+  void anInvalidEntryIsPrintedAsItIsPlannedAndADuplicateIsNot() {
     console(false);
 
     assertThat(err.toString()).isEqualTo("l.txt:1 nope: not an absolute URL (no scheme)\n");
+  }
+
+  @Test
+  void whilePlanningTheTotalIsWhatIsPlannedSoFarWithoutPercentOrTimeLeft() {
+    view.planned = 3;
+    view.finished = false;
+    LiveConsole console = console(true);
+    console.accept(Result.failed(1, 1, "HTTP 404"));
+    console.stopProgress();
+
+    String drawn = terminal.toString(StandardCharsets.UTF_8);
+    assertThat(drawn).contains("imgdl   ?% ").contains(" 3/3+ ").doesNotContain("ETA");
   }
 
   @Test

@@ -30,7 +30,7 @@ class ConsoleSafetyTest {
       Pattern.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e]");
 
   /** What may come before a tab: the start of a line, a child's prefix, or another tab. */
-  private static final Pattern INDENT = Pattern.compile("^(\\[worker \\d+] )?\\t+");
+  private static final Pattern INDENT = Pattern.compile("^(\\[workers? [0-9,]+] )?\\t+");
 
   private static final String STATUS_LINE = "HTTP/1.1 2\u001b]0;pwned\u0007\r\u001b[2Kfake";
   private static final String CONTENT_TYPE = "image/x\u001b[2K\r\u0007\u009bbad";
@@ -107,7 +107,7 @@ class ConsoleSafetyTest {
         .contains("DEBUG Exchange: attempt failed\n")
         .contains("java.net.ProtocolException: Unexpected status line: "
             + "HTTP/1.1 2\\x1b]0;pwned\\x07\\r\\x1b[2Kfake\n")
-        .containsPattern("\n(\\[worker 0] )?\tat okhttp3\\.");
+        .containsPattern("\n(\\[workers? [0-9,]+] )?\tat okhttp3\\.");
   }
 
   @ParameterizedTest

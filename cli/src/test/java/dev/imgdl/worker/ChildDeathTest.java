@@ -173,4 +173,72 @@ class ChildDeathTest {
         .contains("[worker 0] Terminating due to java.lang.OutOfMemoryError")
         .doesNotContain("not a result");
   }
+
+  /** A process-mode run reading its list from a pipe that the test writes to as it goes. */
+  private final java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+  private final java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+
+  private CompletableFuture<Integer> startStreamingRun(String... paths) throws Exception {
+    java.io.PipedInputStream stdin = new java.io.PipedInputStream(writer, 1 << 16);
+    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> dev.imgdl.cli.Main.run(
+        stdin, new java.io.PrintStream(report, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), "-q", "--mode",
+        "process", "-w", "1", "-o", dir.resolve("out").toString(), "--report", "-", "-"));
+    stream(paths);
+    return run;
+  }
+
+  private void stream(String... paths) throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (String path : paths) {
+      lines.append(server.baseUrl()).append(path).append('\n');
+    }
+    writer.write(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    writer.flush();
+  }
+
+  private JsonNode streamedResults() throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toByteArray())
+        .get("results");
+  }
+
+  @Test
+  void aChildKilledWhileTheListIsReadHasItsEntriesAndTheRestOfTheListRunInANewChild()
+      throws Exception {
+    CompletableFuture<Integer> run = startStreamingRun("/a.png", "/slow.png");
+    killChildWhenSlowRequestNumber(1);
+    // Planned after the first child died: the new child takes them.
+    stream("/c.png", "/d.png");
+    writer.close();
+
+    assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
+    JsonNode results = streamedResults();
+    assertThat(results).hasSize(4);
+    for (JsonNode r : results) {
+      assertThat(r.get("status").asText()).isEqualTo("downloaded");
+      assertThat(r.get("worker").asInt()).isZero();
+    }
+    assertThat(server.findAll(getRequestedFor(urlEqualTo("/slow.png")))).hasSize(2);
+    assertThat(server.findAll(getRequestedFor(urlEqualTo("/a.png")))).hasSize(1);
+  }
+
+  @Test
+  void entriesPlannedAfterTheSecondChildDiedFailWithItsReason() throws Exception {
+    CompletableFuture<Integer> run = startStreamingRun("/a.png", "/slow.png");
+    killChildWhenSlowRequestNumber(1);
+    killChildWhenSlowRequestNumber(2);
+    stream("/c.png", "/d.png");
+    writer.close();
+
+    assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+    JsonNode results = streamedResults();
+    assertThat(results).hasSize(4);
+    assertThat(results.get(0).get("status").asText()).isEqualTo("downloaded");
+    for (int i = 1; i < 4; i++) {
+      assertThat(results.get(i).get("error").asText()).isEqualTo("worker 0 exited with code 137");
+      assertThat(results.get(i).get("worker").asInt()).isZero();
+    }
+    assertThat(server.findAll(getRequestedFor(urlEqualTo("/c.png")))).isEmpty();
+    assertThat(Cli.files(dir.resolve("out"))).noneMatch(f -> f.startsWith(".imgdl-"));
+  }
 }

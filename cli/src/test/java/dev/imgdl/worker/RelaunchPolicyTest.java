@@ -9,21 +9,21 @@ class RelaunchPolicyTest {
 
   @Test
   void aChunkRunsInAtMostTwoChildren() {
-    assertThat(twice.launchAgain(0, 3, false)).isTrue();
-    assertThat(twice.launchAgain(1, 3, false)).isTrue();
-    assertThat(twice.launchAgain(2, 3, false)).isFalse();
+    assertThat(twice.launchAgain(0, true, false)).isTrue();
+    assertThat(twice.launchAgain(1, true, false)).isTrue();
+    assertThat(twice.launchAgain(2, true, false)).isFalse();
   }
 
   @Test
   void noChildIsLaunchedOnceEveryEntryHasAResult() {
-    assertThat(twice.launchAgain(0, 0, false)).isFalse();
-    assertThat(twice.launchAgain(1, 0, false)).isFalse();
+    assertThat(twice.launchAgain(0, false, false)).isFalse();
+    assertThat(twice.launchAgain(1, false, false)).isFalse();
   }
 
   @Test
   void noChildIsLaunchedOnceTheRunIsCancelled() {
-    assertThat(twice.launchAgain(0, 3, true)).isFalse();
-    assertThat(twice.launchAgain(1, 3, true)).isFalse();
+    assertThat(twice.launchAgain(0, true, true)).isFalse();
+    assertThat(twice.launchAgain(1, true, true)).isFalse();
   }
 
   @Test

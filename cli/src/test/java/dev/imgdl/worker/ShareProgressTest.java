@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
-import dev.imgdl.worker.ChildShare.Chunk;
+import dev.imgdl.worker.PipeMessage.TaskLine;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -13,41 +13,50 @@ import org.junit.jupiter.api.Test;
 class ShareProgressTest {
   private static final long START = 1_000_000_000L;
 
-  private static Task task(int index) {
-    return new Task(index, "http://h/" + index + ".png", String.valueOf(index), "png");
+  private static TaskLine line(int worker, int index) {
+    return new TaskLine(worker,
+        new Task(index, "http://h/" + index + ".png", String.valueOf(index), "png"));
   }
 
   /** Workers 0 and 2: entries 0 and 2 for worker 0, entries 1 and 3 for worker 2. */
-  private final ChildShare share = new ChildShare(List.of(
-      new Chunk(0, List.of(task(0), task(2))), new Chunk(2, List.of(task(1), task(3)))));
+  private final ChildShare share = new ChildShare(List.of(0, 2));
   private final ShareProgress progress = new ShareProgress(share, START);
+
+  private void sendAll() {
+    for (int i = 0; i < 4; i++) {
+      progress.sent(line(i % 2 == 0 ? 0 : 2, i));
+    }
+  }
 
   private static long at(double seconds) {
     return START + (long) (seconds * TimeUnit.SECONDS.toNanos(1));
   }
 
   @Test
-  void whatIsLeftIsTheChunksWithEntriesWithoutAResultAndOnlyThoseEntries() {
-    assertThat(progress.left()).isEqualTo(share);
+  void whatIsLeftIsWhatWasSentWithoutAResultInInputOrder() {
+    progress.sent(line(2, 3));
+    progress.sent(line(0, 0));
+    progress.sent(line(2, 1));
+    assertThat(progress.left()).containsExactly(line(0, 0), line(2, 1), line(2, 3));
+
     progress.unfinished().remove(0);
-    progress.unfinished().remove(2);
     progress.unfinished().remove(1);
 
-    assertThat(progress.left()).isEqualTo(new ChildShare(List.of(new Chunk(2, List.of(task(3))))));
-    assertThat(progress.left().label()).isEqualTo("worker 2");
+    assertThat(progress.left()).containsExactly(line(2, 3));
     progress.unfinished().remove(3);
-    assertThat(progress.left()).isNull();
+    assertThat(progress.left()).isEmpty();
   }
 
   @Test
   void eachWorkerEndsWithTheTimeOfItsChunkEndAndThePidAndPeakOfTheChildThatRanIt() {
-    progress.running(share, 41);
+    sendAll();
+    progress.running(41);
     progress.unfinished().remove(0);
     progress.unfinished().remove(2);
     progress.chunkEnded(0, 41, 100, at(1.5));
     // The child dies running worker 2's chunk; another finishes it.
     progress.childEnded(41, 0);
-    progress.running(progress.left(), 42);
+    progress.running(42);
     progress.unfinished().remove(1);
     progress.unfinished().remove(3);
     progress.chunkEnded(2, 42, 300, at(4));
@@ -59,7 +68,8 @@ class ShareProgressTest {
 
   @Test
   void theEntriesLeftFailWithTheReasonOfTheirOwnWorkerBeforeTheWorkersEnd() {
-    progress.running(share, 41);
+    sendAll();
+    progress.running(41);
     progress.unfinished().remove(0);
     progress.chunkEnded(0, 41, 100, at(1));
     progress.childEnded(41, 0);
@@ -68,17 +78,17 @@ class ShareProgressTest {
         progress.finish(worker -> "worker " + worker + " exited with code 137", at(3));
 
     assertThat(events).containsExactly(
-        new WorkerEvent.Finished(Result.failed(2, 0, "worker 0 exited with code 137")),
         new WorkerEvent.Finished(Result.failed(1, 2, "worker 2 exited with code 137")),
+        new WorkerEvent.Finished(Result.failed(2, 0, "worker 0 exited with code 137")),
         new WorkerEvent.Finished(Result.failed(3, 2, "worker 2 exited with code 137")),
         new WorkerEvent.Exited(0, 41, 100, 1.0), new WorkerEvent.Exited(2, 41, 0, 3.0));
   }
 
   @Test
   void aWorkerThatEndedKeepsThePidOfTheChildThatRanIt() {
-    progress.running(share, 41);
+    progress.running(41);
     progress.chunkEnded(0, 41, 100, at(1));
-    progress.running(share, 42);
+    progress.running(42);
 
     assertThat(progress.finish(worker -> null, at(2))).containsExactly(
         new WorkerEvent.Exited(0, 41, 100, 1.0), new WorkerEvent.Exited(2, 42, 0, 2.0));
@@ -86,6 +96,7 @@ class ShareProgressTest {
 
   @Test
   void withoutAReasonTheEntriesLeftAreLeftToTheRun() {
+    sendAll();
     assertThat(progress.finish(worker -> null, at(2))).containsExactly(
         new WorkerEvent.Exited(0, 0, 0, 2.0), new WorkerEvent.Exited(2, 0, 0, 2.0));
   }

@@ -14,6 +14,7 @@ class WatchdogTest {
   private static final class Child implements Watchdog.Watched {
     final long lastHeard;
     volatile long killedAfter = -1;
+    volatile boolean waiting;
 
     Child(long silentMillis) {
       lastHeard = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(silentMillis);
@@ -32,6 +33,41 @@ class WatchdogTest {
     @Override
     public void killHung(long silentMillis) {
       killedAfter = silentMillis;
+    }
+
+    @Override
+    public boolean waitingForInput() {
+      return waiting;
+    }
+  }
+
+  @Test
+  void aChildWaitingForThePlannerIsNotKilledHoweverLongItIsSilent() {
+    long deadline = 1_000;
+    Child hung = new Child(deadline + Watchdog.MARGIN_MILLIS + 1_000);
+    Child waiting = new Child(deadline + Watchdog.MARGIN_MILLIS + 60_000);
+    waiting.waiting = true;
+    try (Watchdog watchdog = new Watchdog(deadline, () -> List.of(waiting, hung))) {
+      // The hung child is checked after the waiting one: once it is killed, both were seen.
+      Await.until("the hung child killed", Duration.ofSeconds(10), () -> hung.killedAfter >= 0);
+    }
+    assertThat(waiting.killedAfter).isEqualTo(-1);
+  }
+
+  @Test
+  void aChildWaitsForInputWhileItHasNothingLeftAndTheEndIsNotSent() throws Exception {
+    Process sleeper = new ProcessBuilder("sleep", "60").start();
+    try {
+      ChildProcess child = new ChildProcess("worker 0", sleeper);
+      boolean[] idle = {false};
+      child.idleWhen(() -> idle[0]);
+      assertThat(child.waitingForInput()).isFalse();
+      idle[0] = true;
+      assertThat(child.waitingForInput()).isTrue();
+      child.endSent();
+      assertThat(child.waitingForInput()).isFalse();
+    } finally {
+      sleeper.destroyForcibly();
     }
   }
 

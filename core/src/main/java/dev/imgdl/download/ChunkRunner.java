@@ -1,18 +1,19 @@
 package dev.imgdl.download;
 
+import dev.imgdl.input.ChunkFeed;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Runs one worker's chunk through a {@link Fetcher}, in order, on the calling thread: the loop of
+ * Runs one worker's chunk through a {@link Fetcher}, in order, on the calling thread, taking each
+ * task from the chunk's feed as the planner deals it (waiting while the feed is empty): the loop of
  * a thread worker and of a child JVM alike, so that both modes settle an entry the same way. Each
  * entry it takes gets exactly one result, handed to the sink, and an unexpected error in the core
  * becomes that entry's {@code internal error}, never a lost entry or a dead worker. Once the
- * cancel signal is up it takes no new entry: those left get no result here, and the run reports
- * them as interrupted.
+ * cancel signal is up, or its thread is interrupted while it waits for a task, it takes no new
+ * entry: those left get no result here, and the run reports them as interrupted.
  */
 public final class ChunkRunner {
   private final Fetcher fetcher;
@@ -22,16 +23,23 @@ public final class ChunkRunner {
   }
 
   /**
-   * Runs {@code chunk} as {@code worker}, checking {@code cancelled} before each entry. An
-   * exception thrown by {@code sink} ends the run and reaches the caller.
+   * Runs {@code chunk} as {@code worker} until its feed ends, checking {@code cancelled} before
+   * each entry. An exception thrown by {@code sink} ends the run and reaches the caller.
    *
    * @return how many entries of the chunk got a result
    */
-  public int run(int worker, List<Task> chunk, BooleanSupplier cancelled,
+  public int run(int worker, ChunkFeed<Task> chunk, BooleanSupplier cancelled,
       Consumer<Result> sink) {
     int done = 0;
-    for (Task task : chunk) {
-      if (cancelled.getAsBoolean()) {
+    while (!cancelled.getAsBoolean()) {
+      Task task;
+      try {
+        task = chunk.next();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      if (task == null || cancelled.getAsBoolean()) {
         break;
       }
       sink.accept(fetch(task, worker));

@@ -9,15 +9,14 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
  * Which planned targets already exist in the output directory, from one listing of it, so that a
  * re-run of a long list costs one directory read instead of a file-system lookup per entry, and
- * so that process mode starts no child for a chunk that has nothing left to download.
+ * so that process mode starts no child for a chunk that has nothing left to download. The listing
+ * is made once, before planning starts; tasks are then checked as they are planned.
  */
 public final class ExistingTargets {
   private final Path dir;
@@ -69,38 +68,12 @@ public final class ExistingTargets {
   }
 
   /**
-   * The chunks without the entries whose target exists, and those entries' results as skipped,
-   * each for the worker whose chunk it was dealt to, so that the tally stays per chunk.
+   * The result of {@code task} as skipped, for the worker whose chunk it was dealt to, when its
+   * target exists; null when it is to be downloaded.
    */
-  public ChunksLeft skip(List<List<Task>> chunks) {
-    List<List<Task>> left = new ArrayList<>(chunks.size());
-    List<Result> skipped = new ArrayList<>();
-    for (int worker = 0; worker < chunks.size(); worker++) {
-      List<Task> chunk = new ArrayList<>();
-      for (Task task : chunks.get(worker)) {
-        Path found = find(task.name());
-        if (found == null) {
-          chunk.add(task);
-        } else {
-          skipped.add(skipped(task.index(), worker, found, 0));
-        }
-      }
-      left.add(List.copyOf(chunk));
-    }
-    return new ChunksLeft(left, skipped);
-  }
-
-  /**
-   * What {@link #skip} leaves.
-   *
-   * @param chunks what is left to download, by worker; a chunk may be empty
-   * @param skipped the results of the entries taken out, in chunk order
-   */
-  public record ChunksLeft(List<List<Task>> chunks, List<Result> skipped) {
-    public ChunksLeft {
-      chunks = List.copyOf(chunks);
-      skipped = List.copyOf(skipped);
-    }
+  public Result skip(Task task, int worker) {
+    Path found = find(task.name());
+    return found == null ? null : skipped(task.index(), worker, found, 0);
   }
 
   /** The result of an entry whose target exists: no request is sent. */

@@ -67,7 +67,7 @@ public final class Fetcher {
   public Result fetch(Task task, int worker) {
     long start = System.nanoTime();
     long deadline = start + TimeUnit.MILLISECONDS.toNanos(settings.deadlineMillis());
-    HttpUrl url = HttpUrl.get(task.url());
+    HttpUrl url = task.httpUrl();
     Outcome.Failure last = null;
     for (int attempt = 1; ; attempt++) {
       Outcome outcome;

@@ -10,15 +10,18 @@ import okhttp3.HttpUrl;
 
 /**
  * Turns the input into a {@link Plan}: each entry is parsed, deduplicated against the earlier
- * ones and named, in input order. Per-entry state is kept small so that a list of a million
- * lines fits in a modest heap: duplicates of one URL share one error string.
+ * ones and named, in input order, and handed to a {@link Listener} as soon as it is decided, so
+ * that downloads start while the rest of the list is read. Per-entry state is kept small so that
+ * a list of a million lines fits in a modest heap: duplicates of one URL share one error string.
  *
  * <p>A planner plans once. While {@link #plan} reads (on its own thread, since a read from
  * standard input cannot be interrupted), {@link #stop} may be called from another thread: it
- * returns what was planned so far and makes the reading stop at the next entry.
+ * returns what was planned so far and makes the reading stop at the next entry. The listener is
+ * called under the planner's lock, so what {@link #stop} returns is exactly what it was told.
  */
-public final class Planner {
+public final class Planner implements PlanView {
   private final InputReader reader;
+  private final Listener listener;
   private final List<Entry> entries = new ArrayList<>();
   private final List<Task> tasks = new ArrayList<>();
   private final List<Result> decided = new ArrayList<>();
@@ -26,10 +29,33 @@ public final class Planner {
   private final Map<Integer, String> duplicateErrors = new HashMap<>();
   private final NamePlanner names = new NamePlanner();
   private boolean stopped;
-  private boolean finished;
+  private volatile boolean finished;
+
+  /** Told of each entry as it is planned, in input order, on the planning thread. */
+  public interface Listener {
+    /** An entry to download, named. */
+    void task(Task task);
+
+    /** An entry settled while planning: invalid or duplicate. */
+    void decided(Result result);
+
+    /** A listener that ignores everything: a plan read to its end before anything starts. */
+    Listener NONE = new Listener() {
+      @Override
+      public void task(Task task) {}
+
+      @Override
+      public void decided(Result result) {}
+    };
+  }
 
   public Planner(InputReader reader) {
+    this(reader, Listener.NONE);
+  }
+
+  public Planner(InputReader reader, Listener listener) {
     this.reader = reader;
+    this.listener = listener;
   }
 
   /** Reads every input and returns the complete plan, or what {@link #stop} left of it. */
@@ -51,9 +77,19 @@ public final class Planner {
     return snapshot(finished);
   }
 
-  /** How many entries have been planned so far. */
+  @Override
   public synchronized int planned() {
     return entries.size();
+  }
+
+  @Override
+  public synchronized Entry entry(int index) {
+    return entries.get(index);
+  }
+
+  @Override
+  public boolean finished() {
+    return finished;
   }
 
   private synchronized void add(Entry entry) {
@@ -62,14 +98,14 @@ public final class Planner {
     }
     entries.add(entry);
     if (entry.invalidReason() != null) {
-      decided.add(Result.planned(entry.index(), Status.INVALID, entry.invalidReason()));
+      decide(Result.planned(entry.index(), Status.INVALID, entry.invalidReason()));
       return;
     }
     HttpUrl url;
     try {
       url = UrlValidator.check(entry.url());
     } catch (UrlValidator.InvalidUrlException e) {
-      decided.add(Result.planned(entry.index(), Status.INVALID, e.getMessage()));
+      decide(Result.planned(entry.index(), Status.INVALID, e.getMessage()));
       return;
     }
     String key = UrlValidator.dedupKey(url);
@@ -77,11 +113,18 @@ public final class Planner {
     if (first != null) {
       String error =
           duplicateErrors.computeIfAbsent(first.index(), i -> "duplicate of " + first.location());
-      decided.add(Result.planned(entry.index(), Status.DUPLICATE, error));
+      decide(Result.planned(entry.index(), Status.DUPLICATE, error));
       return;
     }
     TargetName name = names.plan(url, entry.url());
-    tasks.add(new Task(entry.index(), entry.url(), name.stem(), name.extension()));
+    Task task = new Task(entry.index(), entry.url(), name.stem(), name.extension(), url);
+    tasks.add(task);
+    listener.task(task);
+  }
+
+  private void decide(Result result) {
+    decided.add(result);
+    listener.decided(result);
   }
 
   private Plan snapshot(boolean complete) {
@@ -97,17 +140,5 @@ public final class Planner {
     Stopped() {
       super(null, null, false, false);
     }
-  }
-
-  /** Deals tasks to {@code n} chunks round-robin, in input order. */
-  public static List<List<Task>> chunk(List<Task> tasks, int n) {
-    List<List<Task>> chunks = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      chunks.add(new ArrayList<>(tasks.size() / n + 1));
-    }
-    for (int i = 0; i < tasks.size(); i++) {
-      chunks.get(i % n).add(tasks.get(i));
-    }
-    return chunks;
   }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.imgdl.input.ChunkFeed;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
@@ -40,13 +41,13 @@ class ChunkRunnerTest extends FetcherTestCase {
     }
   }
 
-  private List<Task> chunk(String... paths) {
+  private ChunkFeed<Task> chunk(String... paths) {
     List<Task> tasks = new ArrayList<>();
     for (int i = 0; i < paths.length; i++) {
       // Indexes of a chunk dealt round-robin: every third entry of the run.
       tasks.add(Downloads.task(1 + 3 * i, Downloads.url(server, paths[i])));
     }
-    return tasks;
+    return ChunkFeed.of(tasks);
   }
 
   private ChunkRunner runner(HostGate gate) {
@@ -117,5 +118,44 @@ class ChunkRunnerTest extends FetcherTestCase {
       throw new IllegalStateException("pipe closed");
     })).isInstanceOf(IllegalStateException.class).hasMessage("pipe closed");
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+  }
+
+  @Test
+  void aTaskDealtWhileTheRunnerWaitsIsRunAndTheEndOfTheFeedEndsTheRun() throws Exception {
+    ChunkRunner runner = runner(HostGate.OPEN);
+    ChunkFeed<Task> feed = new ChunkFeed<>();
+    List<Result> results = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger done = new AtomicInteger(-1);
+    Thread worker = new Thread(() -> done.set(runner.run(0, feed, () -> false, results::add)));
+    worker.start();
+    feed.add(Downloads.task(0, Downloads.url(server, "/a.png")));
+    dev.imgdl.testing.Await.until("the first task run", java.time.Duration.ofSeconds(10),
+        () -> results.size() == 1);
+    assertThat(worker.isAlive()).isTrue();
+
+    feed.add(Downloads.task(1, Downloads.url(server, "/b.png")));
+    feed.end();
+    worker.join(10_000);
+
+    assertThat(worker.isAlive()).isFalse();
+    assertThat(done.get()).isEqualTo(2);
+    assertThat(results).extracting(Result::index).containsExactly(0, 1);
+  }
+
+  @Test
+  void anInterruptWhileWaitingForATaskEndsTheRun() throws Exception {
+    ChunkRunner runner = runner(HostGate.OPEN);
+    AtomicInteger done = new AtomicInteger(-1);
+    Thread worker =
+        new Thread(() -> done.set(runner.run(0, new ChunkFeed<>(), () -> false, sink::add)));
+    worker.start();
+    dev.imgdl.testing.Await.until("the runner waiting", java.time.Duration.ofSeconds(10),
+        () -> worker.getState() == Thread.State.WAITING);
+
+    worker.interrupt();
+    worker.join(10_000);
+
+    assertThat(worker.isAlive()).isFalse();
+    assertThat(done.get()).isZero();
   }
 }

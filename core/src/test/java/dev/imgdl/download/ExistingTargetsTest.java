@@ -58,34 +58,31 @@ class ExistingTargetsTest {
   }
 
   @Test
-  void skippingTakesOutTheEntriesWhoseTargetExistsEachForTheWorkerOfItsChunk() throws Exception {
+  void aTaskWhoseTargetExistsIsSkippedForTheWorkerItWasDealtTo() throws Exception {
     Files.writeString(dir.resolve("b.png"), "12345");
     Files.writeString(dir.resolve("d.gif"), "12");
+    ExistingTargets existing = ExistingTargets.scan(dir);
     Task a = new Task(0, "http://h/a.png", "a", "png");
     Task b = new Task(1, "http://h/b.png", "b", "png");
-    Task c = new Task(2, "http://h/c.png", "c", "png");
     Task d = new Task(3, "http://h/d", "d", null);
-    Task e = new Task(4, "http://h/e.png", "e", "png");
-    // Dealt round-robin to two workers: 0 gets a, c, e; 1 gets b, d.
-    ExistingTargets.ChunksLeft left =
-        ExistingTargets.scan(dir).skip(List.of(List.of(a, c, e), List.of(b, d)));
 
-    assertThat(left.chunks()).containsExactly(List.of(a, c, e), List.of());
-    assertThat(left.skipped()).extracting(Result::index).containsExactly(1, 3);
-    assertThat(left.skipped()).extracting(Result::worker).containsExactly(1, 1);
-    assertThat(left.skipped()).extracting(Result::file).containsExactly("b.png", "d.gif");
-    assertThat(left.skipped()).extracting(Result::bytes).containsExactly(5L, 2L);
-    assertThat(left.skipped()).extracting(Result::status).containsOnly(Status.SKIPPED);
+    assertThat(existing.skip(a, 0)).isNull();
+    Result skippedB = existing.skip(b, 1);
+    Result skippedD = existing.skip(d, 2);
+    assertThat(List.of(skippedB, skippedD)).extracting(Result::index).containsExactly(1, 3);
+    assertThat(List.of(skippedB, skippedD)).extracting(Result::worker).containsExactly(1, 2);
+    assertThat(List.of(skippedB, skippedD)).extracting(Result::file)
+        .containsExactly("b.png", "d.gif");
+    assertThat(List.of(skippedB, skippedD)).extracting(Result::bytes).containsExactly(5L, 2L);
+    assertThat(List.of(skippedB, skippedD)).extracting(Result::status)
+        .containsOnly(Status.SKIPPED);
   }
 
   @Test
-  void skippingInAnEmptyDirectoryLeavesEveryChunkAsItWas() throws Exception {
-    Task a = new Task(0, "http://h/a.png", "a", "png");
-    Task b = new Task(1, "http://h/b.png", "b", "png");
-    ExistingTargets.ChunksLeft left =
-        ExistingTargets.scan(dir).skip(List.of(List.of(a), List.of(b), List.of()));
+  void aFileWrittenAfterTheListingIsNotSeen() throws Exception {
+    ExistingTargets existing = ExistingTargets.scan(dir);
+    Files.writeString(dir.resolve("a.png"), "1");
 
-    assertThat(left.chunks()).containsExactly(List.of(a), List.of(b), List.of());
-    assertThat(left.skipped()).isEmpty();
+    assertThat(existing.skip(new Task(0, "http://h/a.png", "a", "png"), 0)).isNull();
   }
 }

@@ -6,16 +6,18 @@ import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
 
+  private static InputReader reader(String stdin) {
+    return new InputReader(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+  }
+
   private static Plan plan(String stdin) {
-    InputReader reader =
-        new InputReader(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-    return new Planner(reader).plan(List.of("-"));
+    return new Planner(reader(stdin)).plan(List.of("-"));
   }
 
   @Test
@@ -50,19 +52,60 @@ class PlannerTest {
   }
 
   @Test
-  void chunksAreDealtRoundRobinInInputOrder() {
-    List<Task> tasks =
-        IntStream.range(0, 7).mapToObj(i -> new Task(i, "http://h/" + i, "s" + i, "jpg")).toList();
-    List<List<Task>> chunks = Planner.chunk(tasks, 3);
-    assertThat(chunks.get(0)).extracting(Task::index).containsExactly(0, 3, 6);
-    assertThat(chunks.get(1)).extracting(Task::index).containsExactly(1, 4);
-    assertThat(chunks.get(2)).extracting(Task::index).containsExactly(2, 5);
+  void theListenerIsToldOfEachEntryInInputOrderAsItIsPlanned() {
+    List<String> told = new ArrayList<>();
+    Planner planner = new Planner(
+        reader("http://h/a.jpg\nftp://h/b.jpg\nhttp://H/a.jpg\nhttp://g/a.jpg\n"),
+        new Planner.Listener() {
+          @Override
+          public void task(Task task) {
+            told.add("task " + task.index() + " " + task.stem());
+          }
+
+          @Override
+          public void decided(Result result) {
+            told.add(result.status() + " " + result.index());
+          }
+        });
+
+    Plan plan = planner.plan(List.of("-"));
+
+    // The same names as the plan read to its end: the later a.jpg gets its hash.
+    assertThat(told).containsExactly("task 0 a", "INVALID 1", "DUPLICATE 2",
+        "task 3 " + plan.tasks().get(1).stem());
+    assertThat(plan.tasks().get(1).stem()).startsWith("a-").hasSize(10);
+    assertThat(plan.tasks()).extracting(Task::index).containsExactly(0, 3);
   }
 
   @Test
-  void moreWorkersThanTasksLeavesEmptyChunks() {
-    List<Task> tasks = List.of(new Task(0, "http://h/a", "a", null));
-    assertThat(Planner.chunk(tasks, 4)).extracting(List::size).containsExactly(1, 0, 0, 0);
+  void aStreamedTaskCarriesTheUrlThePlannerParsed() {
+    List<Task> told = new ArrayList<>();
+    Planner planner = new Planner(reader("http://user:pw@H:80/a.jpg#x\n"),
+        new Planner.Listener() {
+          @Override
+          public void task(Task task) {
+            told.add(task);
+          }
+
+          @Override
+          public void decided(Result result) {}
+        });
+    planner.plan(List.of("-"));
+
+    assertThat(told).hasSize(1);
+    assertThat(told.get(0).httpUrl().host()).isEqualTo("h");
+    assertThat(told.get(0).httpUrl().password()).isEqualTo("pw");
+  }
+
+  @Test
+  void theViewShowsThePlanAsItGrows() {
+    Planner planner = new Planner(reader("http://h/a.jpg\n# c\nhttp://h/b.jpg\n"));
+    assertThat(planner.finished()).isFalse();
+    planner.plan(List.of("-"));
+
+    assertThat(planner.planned()).isEqualTo(2);
+    assertThat(planner.entry(1).line()).isEqualTo(3);
+    assertThat(planner.finished()).isTrue();
   }
 
   @Test

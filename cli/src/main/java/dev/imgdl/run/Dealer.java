@@ -1,0 +1,92 @@
+package dev.imgdl.run;
+
+import dev.imgdl.download.ExistingTargets;
+import dev.imgdl.input.Plan;
+import dev.imgdl.input.Planner;
+import dev.imgdl.input.Task;
+import dev.imgdl.result.Result;
+import dev.imgdl.worker.Collector;
+import dev.imgdl.worker.WorkerEvent;
+import dev.imgdl.worker.Workers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Deals the planner's entries as they are planned, on the planning thread: task {@code i} of the
+ * plan to chunk {@code i % N} (round-robin in input order, as a plan read to its end would be
+ * dealt), settled at once as skipped when its target exists (from the one listing made before
+ * planning), or else handed to its chunk's worker; invalid and duplicate entries go to the
+ * collector. It keeps what each chunk was dealt, so that it can settle what no worker ran once
+ * the run has stopped.
+ */
+final class Dealer implements Planner.Listener {
+  private final ExistingTargets existing;
+  private final Workers workers;
+  private final BlockingQueue<WorkerEvent> events;
+  private final List<List<Task>> dealt = new ArrayList<>();
+  private int next;
+
+  /** @param existing the output directory's listing, or null with {@code --overwrite} */
+  Dealer(int chunks, ExistingTargets existing, Workers workers,
+      BlockingQueue<WorkerEvent> events) {
+    for (int i = 0; i < chunks; i++) {
+      dealt.add(new ArrayList<>());
+    }
+    this.existing = existing;
+    this.workers = workers;
+    this.events = events;
+  }
+
+  @Override
+  public void task(Task task) {
+    int worker = next;
+    next = (next + 1) % dealt.size();
+    Result skipped = existing == null ? null : existing.skip(task, worker);
+    if (skipped != null) {
+      events.add(new WorkerEvent.Finished(skipped));
+      return;
+    }
+    dealt.get(worker).add(task);
+    workers.deal(worker, task);
+  }
+
+  @Override
+  public void decided(Result result) {
+    events.add(new WorkerEvent.Finished(result));
+  }
+
+  /**
+   * What each chunk was dealt to download, by worker; read it once planning has ended or been
+   * stopped.
+   */
+  List<List<Task>> dealt() {
+    return dealt;
+  }
+
+  /**
+   * Files what reached the queue but not the collector, and what the plan decided, then fails
+   * the entries that still have no result, because the run stopped first, as {@code
+   * interrupted}, each for the worker whose chunk it was dealt to: the one place that settles an
+   * entry no worker ran, whichever the mode. Call it once planning has ended or been stopped.
+   */
+  void settle(Plan plan, BlockingQueue<WorkerEvent> events, Collector collector) {
+    for (WorkerEvent e; (e = events.poll()) != null; ) {
+      if (e instanceof WorkerEvent.Finished) {
+        collector.accept(e);
+      }
+    }
+    for (Result decided : plan.decided()) {
+      if (decided != null) {
+        collector.accept(new WorkerEvent.Finished(decided));
+      }
+    }
+    for (int worker = 0; worker < dealt.size(); worker++) {
+      for (Task task : dealt.get(worker)) {
+        if (!collector.settled(task.index())) {
+          collector.accept(new WorkerEvent.Finished(Result.interrupted(task.index(), worker)));
+        }
+      }
+    }
+  }
+}
