@@ -17,7 +17,7 @@ final class Preflight {
   private Preflight() {}
 
   static void check(Settings settings, InputStream stdin) {
-    new InputReader(stdin).checkReadable(settings.inputs());
+    new InputReader(stdin, settings.input()).check(settings.inputs());
     Path out = settings.output();
     try {
       Files.createDirectories(out);

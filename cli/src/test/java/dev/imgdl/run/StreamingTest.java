@@ -168,4 +168,24 @@ class StreamingTest {
     assertThat(written.get("results").get(1).get("error").asText()).isEqualTo("interrupted");
     writer.close();
   }
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
+  void aFileWithALineThatIsNotUtf8StopsTheRunBeforeAnythingIsDownloaded(String mode)
+      throws Exception {
+    Path list = dir.resolve("list.txt");
+    try (var w = Files.newOutputStream(list)) {
+      w.write((url("/a.png") + "\n" + url("/b.png") + "\n").getBytes(StandardCharsets.UTF_8));
+      w.write(new byte[] {'h', 't', (byte) 0xff, '\n'});
+    }
+
+    int code = start(InputStream.nullInputStream(), "-o", out.toString(), "--mode", mode,
+        "--report", dir.resolve("r.json").toString(), list.toString()).get(60, TimeUnit.SECONDS);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly("imgdl: error: " + list + ":3: not valid UTF-8");
+    assertThat(server.getAllServeEvents()).isEmpty();
+    assertThat(Files.exists(dir.resolve("r.json"))).isFalse();
+    assertThat(Files.exists(out) ? Cli.files(out) : List.of()).isEmpty();
+  }
 }

@@ -60,8 +60,26 @@ public final class InputReader {
     this.options = options;
   }
 
-  /** Checks that every input file can be opened, before anything is downloaded. */
-  public void checkReadable(List<String> inputs) {
+  /**
+   * Checks, before anything is downloaded, that every input file can be opened and that each
+   * regular file (Parquet aside, whose rows cannot be malformed text) reads to its end without
+   * an error that stops the run: bytes that are not UTF-8, a malformed CSV or JSON row. Entries
+   * stream into the workers while the input is read, so without this a bad line part way
+   * through a file would stop a run that has already downloaded. Standard input and other
+   * streams cannot be read twice: for them such an error still stops the run where it is met.
+   */
+  public void check(List<String> inputs) {
+    checkReadable(inputs);
+    for (String input : inputs) {
+      if (!STDIN.equals(input) && Files.isRegularFile(Path.of(input))
+          && options.formatOf(input) != InputFormat.PARQUET) {
+        readOne(input, 0, entry -> {});
+      }
+    }
+  }
+
+  /** Checks that every input file can be opened. */
+  private void checkReadable(List<String> inputs) {
     for (String input : inputs) {
       if (STDIN.equals(input)) {
         continue;

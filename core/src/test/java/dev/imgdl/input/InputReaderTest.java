@@ -185,9 +185,31 @@ class InputReaderTest {
   @Test
   void missingFileIsReportedBeforeReading() {
     String missing = dir.resolve("nope.txt").toString();
-    assertThatThrownBy(() -> new InputReader(System.in).checkReadable(List.of(missing)))
+    assertThatThrownBy(() -> new InputReader(System.in).check(List.of(missing)))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("nope.txt");
+  }
+
+  @Test
+  void checkReadsARegularFileToItsEndAndNamesTheLineThatIsNotUtf8() throws Exception {
+    Path list = dir.resolve("list.txt");
+    Files.write(list, concat("http://a/1.png\nhttp://a/2.png\n".getBytes(StandardCharsets.UTF_8),
+        new byte[] {'h', 't', (byte) 0xff, '\n'}, "http://a/4.png\n".getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> new InputReader(System.in).check(List.of(list.toString())))
+        .isInstanceOf(InputException.class)
+        .hasMessage(list + ":3: not valid UTF-8");
+  }
+
+  @Test
+  void checkPassesAGoodFileAndLeavesStandardInputUnread() throws Exception {
+    Path list = dir.resolve("list.txt");
+    Files.writeString(list, "http://a/1.png\n# comment\n");
+    ByteArrayInputStream stdin = new ByteArrayInputStream(new byte[] {(byte) 0xff, '\n'});
+
+    new InputReader(stdin).check(List.of(list.toString(), "-"));
+
+    assertThat(stdin.available()).isEqualTo(2);
   }
 
   private static byte[] concat(byte[]... parts) {
