@@ -50,6 +50,16 @@ public final class Fetcher {
     return new Fetcher(settings, HttpClients.create(settings, parallelism), gate, temps);
   }
 
+  /**
+   * A download core on a client shared with other cores of the JVM: a Spark executor's tasks
+   * each have their own output directory and temporary files, but one connection pool and one
+   * host gate. {@link #close} then releases nothing; the client's owner closes it.
+   */
+  public static Fetcher create(
+      FetchSettings settings, HttpClients clients, HostGate gate, TempFiles temps) {
+    return new Fetcher(settings, clients, gate, temps);
+  }
+
   /** Releases the client's threads and pooled connections; for tests and embedders. */
   public void close() {
     clients.close();

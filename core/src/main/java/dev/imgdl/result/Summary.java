@@ -37,9 +37,14 @@ public record Summary(
         case DUPLICATE -> duplicate++;
       }
     }
-    int considered = results.size() - duplicate;
+    return counted(results.size(), downloaded, skipped, failed, invalid, duplicate, bytes);
+  }
+
+  /** The totals from counts made elsewhere (a Spark aggregation), with their success ratio. */
+  public static Summary counted(int entries, int downloaded, int skipped, int failed,
+      int invalid, int duplicate, long bytes) {
+    int considered = entries - duplicate;
     double ratio = considered == 0 ? 1.0 : (double) (downloaded + skipped) / considered;
-    return new Summary(
-        results.size(), downloaded, skipped, failed, invalid, duplicate, bytes, ratio);
+    return new Summary(entries, downloaded, skipped, failed, invalid, duplicate, bytes, ratio);
   }
 }

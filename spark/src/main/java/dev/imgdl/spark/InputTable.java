@@ -1,0 +1,89 @@
+package dev.imgdl.spark;
+
+import dev.imgdl.input.InputFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * INPUT read with Spark's own readers (any Hadoop file system), as a table of {@code id} (the
+ * row's 0-based position in the input, from {@code zipWithIndex}: the same on every run over the
+ * same files, unlike {@code monotonically_increasing_id}), {@code url}, {@code caption} and the
+ * saved columns, in that order. A missing column is an {@link UsageException} naming it.
+ */
+final class InputTable {
+  static final String ID = "id";
+  static final String URL = "url";
+  static final String CAPTION = "caption";
+
+  private InputTable() {}
+
+  static Dataset<Row> read(SparkSession spark, JobSettings s) {
+    Dataset<Row> raw = switch (s.format()) {
+      case LINES -> spark.read().text(s.input()).withColumnRenamed("value", s.urlCol());
+      case CSV -> spark.read().option("header", true).option("multiLine", true)
+          .option("mode", "FAILFAST").csv(s.input());
+      case TSV -> spark.read().option("header", true).option("sep", "\t")
+          .option("mode", "FAILFAST").csv(s.input());
+      case JSONL -> spark.read().option("mode", "FAILFAST").json(s.input());
+      case PARQUET -> spark.read().parquet(s.input());
+    };
+    List<String> names = Arrays.asList(raw.columns());
+    List<Column> picked = new ArrayList<>();
+    picked.add(column(raw, names, s.urlCol(), s).cast(DataTypes.StringType).as(URL));
+    picked.add(s.captionCol() == null
+        ? org.apache.spark.sql.functions.lit(null).cast(DataTypes.StringType).as(CAPTION)
+        : column(raw, names, s.captionCol(), s).cast(DataTypes.StringType).as(CAPTION));
+    for (String saved : s.saveCols()) {
+      picked.add(column(raw, names, saved, s).as(savedName(saved)));
+    }
+    Dataset<Row> table = raw.select(picked.toArray(Column[]::new));
+    return withIds(spark, table);
+  }
+
+  /** A saved column's name in the results: one of the fixed names gets a {@code saved.} prefix. */
+  static String savedName(String name) {
+    return ResultColumns.FIXED.contains(name) ? "saved." + name : name;
+  }
+
+  private static Column column(Dataset<Row> raw, List<String> names, String name,
+      JobSettings s) {
+    if (!names.contains(name)) {
+      throw new UsageException(s.input() + ": no column '" + name + "' (columns: "
+          + String.join(", ", names) + ")");
+    }
+    return raw.col("`" + name + "`");
+  }
+
+  private static Dataset<Row> withIds(SparkSession spark, Dataset<Row> table) {
+    StructType schema = new StructType()
+        .add(ID, DataTypes.LongType, false);
+    for (var field : table.schema().fields()) {
+      schema = schema.add(field);
+    }
+    JavaRDD<Row> rows = table.javaRDD().zipWithIndex().map(pair -> {
+      Row row = pair._1();
+      Object[] values = new Object[row.length() + 1];
+      values[0] = pair._2();
+      for (int i = 0; i < row.length(); i++) {
+        values[i + 1] = row.get(i);
+      }
+      return RowFactory.create(values);
+    });
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /** The format INPUT is read as: the one given, or the one its name implies. */
+  static InputFormat format(String given, String input) {
+    return given != null ? InputFormat.valueOf(given.toUpperCase(java.util.Locale.ROOT))
+        : InputFormat.fromName(input);
+  }
+}

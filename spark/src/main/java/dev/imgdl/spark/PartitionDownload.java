@@ -1,0 +1,117 @@
+package dev.imgdl.spark;
+
+import dev.imgdl.download.Fetcher;
+import dev.imgdl.download.TempFiles;
+import dev.imgdl.input.Task;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import dev.imgdl.text.Credentials;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * A Spark task: downloads its partition's rows with the core (on the executor's shared client,
+ * into a folder on the executor's local disk), writes them as one tar there, uploads the tar once
+ * to OUTPUT under a name that carries the task attempt, and returns one result row per input
+ * row. A retried attempt uploads its own tar; the committed results name the one that counts.
+ */
+final class PartitionDownload implements MapPartitionsFunction<Row, Row> {
+  private final JobSettings settings;
+  private final OutputPaths paths;
+  private final SerializableConfiguration hadoop;
+
+  PartitionDownload(JobSettings settings, OutputPaths paths, SerializableConfiguration hadoop) {
+    this.settings = settings;
+    this.paths = paths;
+    this.hadoop = hadoop;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> input) throws Exception {
+    TaskContext task = TaskContext.get();
+    List<Row> rows = new ArrayList<>();
+    input.forEachRemaining(rows::add);
+    if (rows.isEmpty()) {
+      return rows.iterator();
+    }
+    int partition = task.partitionId();
+    String shard = paths.shard(partition, task.stageAttemptNumber(), task.attemptNumber());
+    Path dir = Files.createTempDirectory(Path.of(SparkFiles.getRootDirectory()),
+        "imgdl-" + paths.runId() + "-p" + partition + "-");
+    TempFiles temps = new TempFiles();
+    try {
+      Fetcher fetcher = ExecutorClients.fetcher(settings, dir, paths.runId(), temps);
+      List<Task> tasks = new ArrayList<>(rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        Row row = rows.get(i);
+        tasks.add(new Task(i, row.getString(1).strip(), key(row.getLong(0)), null));
+      }
+      Result[] results = TaskDownloads.run(fetcher, tasks, settings.workers(),
+          task::isInterrupted);
+      boolean any = Stream.of(results).anyMatch(r -> r.status() == Status.DOWNLOADED);
+      String written = any ? shard : null;
+      if (any) {
+        ShardUpload.write(dir, paths.runId(), temps, partition, rows, results);
+        ShardUpload.upload(dir, partition, paths, shard, hadoop.value());
+      }
+      if (settings.failOnce() == partition && task.attemptNumber() == 0) {
+        throw new IllegalStateException("test hook: partition " + partition
+            + " fails after its upload on its first attempt");
+      }
+      List<Row> out = new ArrayList<>(rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        out.add(row(rows.get(i), results[i], partition, written));
+      }
+      return out.iterator();
+    } finally {
+      temps.deleteAll();
+      deleteTree(dir);
+    }
+  }
+
+  /** A member's key in the tar: the row's id, so the same on every run and partitioning. */
+  static String key(long id) {
+    return String.format("%09d", id);
+  }
+
+  private static Row row(Row in, Result r, int partition, String shard) {
+    boolean downloaded = r.status() == Status.DOWNLOADED;
+    Object[] values = new Object[in.length() + ResultColumns.SCHEMA.fields().length];
+    for (int i = 0; i < in.length(); i++) {
+      values[i] = in.get(i);
+    }
+    int at = in.length();
+    values[at++] = r.status().label();
+    values[at++] = r.error() == null ? null : Credentials.redactWords(r.error());
+    values[at++] = r.sha256();
+    values[at++] = downloaded ? r.bytes() : null;
+    values[at++] = r.width();
+    values[at++] = r.height();
+    values[at++] = r.contentType();
+    values[at++] = partition;
+    values[at++] = downloaded ? shard : null;
+    values[at++] = downloaded ? r.file() : null;
+    values[at] = r.millis();
+    return RowFactory.create(values);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.imgdl.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.imgdl.result.Status;
+import dev.imgdl.result.Summary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The summary of a run, counted from the committed results: the totals of the CLI's report
+ * ({@link Summary}), and a table per partition (the per-worker table of the CLI: a task is the
+ * worker here) with its shard, entries, downloads, failures, bytes and time.
+ *
+ * @param partitions one map per partition that downloaded in this run, by partition number
+ */
+record RunSummary(Summary totals, String runId, List<Map<String, Object>> partitions) {
+
+  static RunSummary of(Dataset<Row> committed, OutputPaths paths) {
+    Row t = committed.agg(count(lit(1)), counted(Status.DOWNLOADED), counted(Status.SKIPPED),
+        counted(Status.FAILED), counted(Status.INVALID), counted(Status.DUPLICATE),
+        sum(when(col("status").equalTo(Status.DOWNLOADED.label()), col("bytes"))
+            .otherwise(0L))).first();
+    Summary totals = Summary.counted((int) t.getLong(0), (int) t.getLong(1), (int) t.getLong(2),
+        (int) t.getLong(3), (int) t.getLong(4), (int) t.getLong(5),
+        t.isNullAt(6) ? 0 : t.getLong(6));
+    List<Map<String, Object>> partitions = new ArrayList<>();
+    for (Row p : committed.where(col("partition").isNotNull()).groupBy("partition")
+        .agg(first(col("shard"), true), count(lit(1)), counted(Status.DOWNLOADED),
+            counted(Status.FAILED), sum(col("bytes")), sum(col("millis")))
+        .orderBy("partition").collectAsList()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("partition", p.getInt(0));
+      m.put("shard", p.getString(1));
+      m.put("entries", p.getLong(2));
+      m.put("downloaded", p.getLong(3));
+      m.put("failed", p.getLong(4));
+      m.put("bytes", p.isNullAt(5) ? 0L : p.getLong(5));
+      m.put("millis", p.isNullAt(6) ? 0L : p.getLong(6));
+      partitions.add(m);
+    }
+    return new RunSummary(totals, paths.runId(), partitions);
+  }
+
+  private static Column counted(Status status) {
+    return sum(when(col("status").equalTo(status.label()), 1L).otherwise(0L));
+  }
+
+  /** Writes {@code summary.json}: {@code run}, {@code summary} and {@code partitions}. */
+  void write(FileSystem fs, Path file) throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("run", runId);
+    json.put("summary", totals);
+    json.put("partitions", partitions);
+    try (OutputStream out = fs.create(file, true)) {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, json);
+    }
+  }
+}
