@@ -1,5 +1,8 @@
 package dev.imgdl.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.trim;
+
 import dev.imgdl.input.InputFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +31,11 @@ final class InputTable {
 
   static Dataset<Row> read(SparkSession spark, JobSettings s) {
     Dataset<Row> raw = switch (s.format()) {
-      case LINES -> spark.read().text(s.input()).withColumnRenamed("value", s.urlCol());
+      // As the CLI reads a list: blank lines and # comments are not entries.
+      case LINES -> spark.read().text(s.input())
+          .where(trim(col("value")).notEqual("")
+              .and(trim(col("value")).startsWith("#").unary_$bang()))
+          .withColumnRenamed("value", s.urlCol());
       case CSV -> spark.read().option("header", true).option("multiLine", true)
           .option("mode", "FAILFAST").csv(s.input());
       case TSV -> spark.read().option("header", true).option("sep", "\t")

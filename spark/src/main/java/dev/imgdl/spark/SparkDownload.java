@@ -127,9 +127,13 @@ public final class SparkDownload implements Callable<Integer> {
       return 2;
     });
     cli.setExecutionExceptionHandler((e, c, p) -> {
-      boolean usage = e instanceof UsageException || e instanceof IllegalArgumentException
+      boolean malformed = malformed(e);
+      boolean usage = malformed || e instanceof UsageException
+          || e instanceof IllegalArgumentException
           || e instanceof org.apache.spark.sql.AnalysisException;
-      err.println("imgdl: error: " + ConsoleText.safe(firstLine(e)));
+      String message = malformed ? command.input + ": a malformed row (" + firstLine(e) + ")"
+          : firstLine(e);
+      err.println("imgdl: error: " + ConsoleText.safe(message));
       if (command.verbose) {
         e.printStackTrace(err);
       }
@@ -214,6 +218,17 @@ public final class SparkDownload implements Callable<Integer> {
   private static String version() {
     String v = SparkDownload.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
+  }
+
+  /** Whether Spark's reader refused a row of INPUT (FAILFAST), anywhere in the causes. */
+  private static boolean malformed(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals("BadRecordException")
+          || String.valueOf(t.getMessage()).contains("MALFORMED_RECORD")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(Throwable e) {

@@ -202,6 +202,29 @@ class SparkDownloadTest {
           .doesNotContain("Exception");
     }
     assertThat(run(input.toString(), "x").err).contains("no column 'url'");
+    Path bad = dir.resolve("bad.jsonl");
+    Files.writeString(bad, "{\"url\": \"http://127.0.0.1:1/a.png\"}\n{\"url\": \n");
+    Result malformed = run(bad.toString(), dir.resolve("bad-out").toString());
+    assertThat(malformed.code).as(malformed.err).isEqualTo(2);
+    assertThat(malformed.err.strip()).startsWith("imgdl: error: " + bad + ": a malformed row")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void aListSkipsBlankLinesAndCommentsAsTheCliDoes() throws IOException {
+    serveImages(2);
+    Path input = dir.resolve("urls.txt");
+    Files.write(input, List.of("# two images", server.url("/img/0.png"), "", "  ",
+        server.url("/img/1.png")));
+    Path out = dir.resolve("out");
+
+    Result r = run(input.toString(), out.toString());
+
+    assertThat(r.code).as(r.err).isZero();
+    Map<Long, Row> byId = results(out);
+    assertThat(byId.keySet()).containsExactlyInAnyOrder(0L, 1L);
+    assertThat(byId.get(1L).<String>getAs("sha256")).isEqualTo(Images.sha256(image(1)));
+    assertMembersMatch(out, byId);
   }
 
   private record Result(int code, String out, String err) {}
