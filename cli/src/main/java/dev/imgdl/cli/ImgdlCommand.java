@@ -183,6 +183,9 @@ public final class ImgdlCommand implements Callable<Integer> {
       + "all_proxy, no_proxy, lower or upper case):%n", order = 1)
   NetworkOptions network = new NetworkOptions();
 
+  @ArgGroup(validate = false, heading = "%nDataset outputs:%n", order = 2)
+  DatasetOutputOptions dataset = new DatasetOutputOptions();
+
   private Map<String, String> env = Map.of();
   private InputStream stdin;
   private PrintStream stdout;
@@ -258,7 +261,7 @@ public final class ImgdlCommand implements Callable<Integer> {
     int children = processes != null ? processes : Runtime.getRuntime().availableProcessors();
     return new Settings(files, workers, mode, Math.min(children, MAX_PROCESSES), fetch,
         perHost, rate, overwrite, report, failed, minSuccess, quiet, verbosity(), showProgress,
-        childOptions);
+        childOptions, (dataset != null ? dataset : new DatasetOutputOptions()).layout());
   }
 
   /**

@@ -12,6 +12,8 @@ import dev.imgdl.input.Task;
 import dev.imgdl.report.LiveConsole;
 import dev.imgdl.report.Outputs;
 import dev.imgdl.report.RunRecord;
+import dev.imgdl.shards.Placement;
+import dev.imgdl.shards.ShardAssembler;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Summary;
 import dev.imgdl.worker.Collector;
@@ -57,6 +59,7 @@ public final class Run {
   private final TempFiles outputTemps = new TempFiles();
   private final Outputs outputs;
   private volatile Workers workers;
+  private volatile ShardAssembler shards;
   private volatile long interruptedAt;
 
   public Run(Settings settings, InputStream stdin, PrintStream stdout, PrintWriter err,
@@ -75,6 +78,10 @@ public final class Run {
     if (interruptedAt == 0) {
       interruptedAt = System.nanoTime();
       planning.stop();
+      ShardAssembler assembler = shards;
+      if (assembler != null) {
+        assembler.stop();
+      }
       Workers w = workers;
       if (w != null) {
         w.cancel();
@@ -110,8 +117,9 @@ public final class Run {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), plan.tasks().size());
     LiveConsole console = new LiveConsole(plan,
         settings.progress() && !settings.quiet() && !interrupted(), err, terminal);
-    List<List<Task>> chunks = Planner.chunk(plan.tasks(), settings.workers());
-    Collector collector = new Collector(plan.decided(), settings.workers(), console::accept);
+    List<Task> tasks = Placement.place(plan.tasks(), settings.layout(), settings.fetch().runId());
+    List<List<Task>> chunks = Planner.chunk(tasks, settings.workers());
+    Collector collector = collector(plan, console);
     try {
       if (!interrupted()) {
         download(plan, chunks, collector);
@@ -120,6 +128,11 @@ public final class Run {
       console.stopProgress();
     }
     settleUnfinished(chunks, collector);
+    if (shards != null) {
+      // Downloads whose result never came (a child that died after its rename).
+      TempFiles.sweep(settings.output(), TempFiles.PREFIX + settings.fetch().runId()
+          + Placement.STAGE_MARK);
+    }
     if (interrupted()) {
       // abort, not deleteAll: a worker past the grace period must not create a file afterwards.
       temps.abort();
@@ -144,10 +157,26 @@ public final class Run {
         w.cancel();
       }
       BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
-      List<List<Task>> left = settings.overwrite() ? chunks : skipExisting(chunks, collector);
+      List<List<Task>> left = shards != null
+          ? shards.start(chunks, plan.decided(), r -> collector.accept(new WorkerEvent.Finished(r)))
+          : settings.overwrite() ? chunks : skipExisting(chunks, collector);
       int started = w.start(left, events);
       collect(collector, events, started);
     }
+  }
+
+  /** The collector; for webdataset, holding each download until its shard is written. */
+  private Collector collector(Plan plan, LiveConsole console) {
+    if (!settings.layout().webdataset()) {
+      return new Collector(plan.decided(), settings.workers(), console::accept);
+    }
+    ShardAssembler assembler = new ShardAssembler(settings.layout(), settings.output(),
+        settings.fetch().runId(), temps, plan.entries(), plan.complete(), settings.overwrite());
+    shards = assembler;
+    if (interrupted()) {
+      assembler.stop();
+    }
+    return new Collector(plan.decided(), settings.workers(), console::accept, assembler::settle);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.imgdl.settings;
 
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.dataset.OutputLayout;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import java.util.List;
  * @param verbosity number of {@code -v}
  * @param progress whether to show the live progress display
  * @param childJvmOptions JVM options for process-mode children
+ * @param layout files (with or without subfolders) or webdataset shards
  */
 public record Settings(
     List<String> inputs,
@@ -39,11 +41,22 @@ public record Settings(
     boolean quiet,
     int verbosity,
     boolean progress,
-    List<String> childJvmOptions) {
+    List<String> childJvmOptions,
+    OutputLayout layout) {
 
   public Settings {
     inputs = List.copyOf(inputs);
     childJvmOptions = List.copyOf(childJvmOptions);
+    layout = layout == null ? OutputLayout.FILES : layout;
+  }
+
+  /** Settings that write plain files, today's layout. */
+  public Settings(List<String> inputs, int workers, Mode mode, int processes,
+      FetchSettings fetch, int perHost, double rate, boolean overwrite, String report,
+      Path failed, double minSuccess, boolean quiet, int verbosity, boolean progress,
+      List<String> childJvmOptions) {
+    this(inputs, workers, mode, processes, fetch, perHost, rate, overwrite, report, failed,
+        minSuccess, quiet, verbosity, progress, childJvmOptions, OutputLayout.FILES);
   }
 
   /**

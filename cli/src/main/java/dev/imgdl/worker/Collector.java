@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The one consumer of the workers' queue, the same for both modes: it files each result at its
@@ -21,6 +22,7 @@ public final class Collector {
   private final Result[] results;
   private final Tally[] tallies;
   private final Consumer<Result> listener;
+  private final Function<Result, List<Result>> settle;
   private static final long MIN_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -33,6 +35,17 @@ public final class Collector {
    * @param workers number of workers of the run, started or not
    */
   public Collector(Result[] decided, int workers, Consumer<Result> listener) {
+    this(decided, workers, listener, List::of);
+  }
+
+  /**
+   * @param settle what a worker's result becomes before it is filed: itself, nothing yet (held
+   *     back), or several (held ones released); a webdataset run holds downloads until their
+   *     shard is written
+   */
+  public Collector(Result[] decided, int workers, Consumer<Result> listener,
+      Function<Result, List<Result>> settle) {
+    this.settle = settle;
     this.results = decided.clone();
     this.tallies = new Tally[workers];
     for (int i = 0; i < workers; i++) {
@@ -72,19 +85,27 @@ public final class Collector {
   /** Files one event. A second result for an entry (from a restarted child) is ignored. */
   public void accept(WorkerEvent event) {
     if (event instanceof WorkerEvent.Finished finished) {
-      Result result = finished.result();
-      if (results[result.index()] != null) {
+      if (results[finished.result().index()] != null) {
         return;
       }
-      results[result.index()] = result;
-      if (result.worker() != null) {
-        tallies[result.worker()].add(result);
+      for (Result result : settle.apply(finished.result())) {
+        file(result);
       }
-      listener.accept(result);
     } else if (event instanceof WorkerEvent.Exited done) {
       exited++;
       tallies[done.worker()].exited(done.pid(), done.peakRssBytes(), done.seconds());
     }
+  }
+
+  private void file(Result result) {
+    if (results[result.index()] != null) {
+      return;
+    }
+    results[result.index()] = result;
+    if (result.worker() != null) {
+      tallies[result.worker()].add(result);
+    }
+    listener.accept(result);
   }
 
   /** Whether the entry at {@code index} has its result. */

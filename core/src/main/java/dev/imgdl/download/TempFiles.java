@@ -73,6 +73,23 @@ public final class TempFiles {
     return PREFIX + runId + "-w" + worker + "-";
   }
 
+  /**
+   * Takes charge of a file that another JVM or component created (a worker's staged download),
+   * so that {@link #deleteAll} and {@link #abort} remove it too; deleted at once after an abort.
+   */
+  public void adopt(Path path) {
+    lock.readLock().lock();
+    try {
+      if (aborted) {
+        delete(path);
+      } else {
+        live.add(path);
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** Forgets a temporary file that was renamed to its target. */
   public void committed(Path path) {
     live.remove(path);
