@@ -27,8 +27,8 @@ final class DatasetOutputOptions {
   Integer shardSize;
 
   @Option(names = "--metadata", paramLabel = "FORMAT",
-      description = "webdataset: the format of each shard's metadata file: jsonl (the only "
-          + "one so far).")
+      description = "webdataset: the format of each shard's metadata file, parquet or jsonl. "
+          + "Default: parquet.")
   String metadata;
 
   OutputLayout layout() {
@@ -41,8 +41,13 @@ final class DatasetOutputOptions {
       throw new UsageException(
           "--output-format must be files or webdataset, not '" + format + "'");
     }
-    if (metadata != null && !metadata.equals("jsonl")) {
-      throw new UsageException("--metadata must be jsonl, not '" + metadata + "'");
+    OutputLayout.Metadata meta = OutputLayout.Metadata.PARQUET;
+    if (metadata != null) {
+      if (!metadata.equals("parquet") && !metadata.equals("jsonl")) {
+        throw new UsageException("--metadata must be parquet or jsonl, not '" + metadata + "'");
+      }
+      meta = metadata.equals("jsonl") ? OutputLayout.Metadata.JSONL
+          : OutputLayout.Metadata.PARQUET;
     }
     if (webdataset) {
       if (subdirs != null) {
@@ -52,8 +57,7 @@ final class DatasetOutputOptions {
       if (size < 1 || size > MAX_SHARD) {
         throw new UsageException("--shard-size must be 1 to 1000000, not " + size);
       }
-      return new OutputLayout(OutputLayout.Format.WEBDATASET, 0, size,
-          OutputLayout.Metadata.JSONL);
+      return new OutputLayout(OutputLayout.Format.WEBDATASET, 0, size, meta);
     }
     if (shardSize != null || metadata != null) {
       throw new UsageException("--shard-size and --metadata are for --output-format webdataset");
@@ -62,6 +66,6 @@ final class DatasetOutputOptions {
       throw new UsageException("--subdirs must be 1 to 1000000, not " + subdirs);
     }
     return new OutputLayout(OutputLayout.Format.FILES, subdirs == null ? 0 : subdirs, 10_000,
-        OutputLayout.Metadata.JSONL);
+        meta);
   }
 }

@@ -22,6 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +86,7 @@ class WebDatasetInterruptIT {
 
     imgdl = start(mode, list, out, "r1.json");
     Await.until("shard 0 written", Duration.ofSeconds(30),
-        () -> Files.exists(out.resolve("00000.jsonl")));
+        () -> Files.exists(out.resolve("00000.parquet")));
     Await.until("slow downloads in flight", Duration.ofSeconds(30),
         () -> server.findAll(getRequestedFor(urlMatching("/slow/.*"))).size() >= 2);
     new ProcessBuilder("kill", "-s", "INT", String.valueOf(imgdl.pid())).start().waitFor();
@@ -90,7 +94,7 @@ class WebDatasetInterruptIT {
 
     assertThat(imgdl.exitValue()).as(Files.readString(dir.resolve("r1.json.stderr")))
         .isEqualTo(130);
-    assertThat(Cli.files(out)).containsExactly("00000.jsonl", "00000.tar");
+    assertThat(Cli.files(out)).containsExactly("00000.parquet", "00000.tar");
     JsonNode results = Cli.readJson(dir.resolve("r1.json")).get("results");
     assertThat(results).hasSize(2 + SLOW);
     assertThat(results.get(0).get("status").asText()).isEqualTo("downloaded");
@@ -108,8 +112,8 @@ class WebDatasetInterruptIT {
       assertThat(server.findAll(getRequestedFor(urlEqualTo("/fast/" + i + ".png"))))
           .as("requests for a complete shard's entry").hasSize(1);
     }
-    assertThat(Cli.files(out)).containsExactly("00000.jsonl", "00000.tar", "00001.jsonl",
-        "00001.tar", "00002.jsonl", "00002.tar");
+    assertThat(Cli.files(out)).containsExactly("00000.parquet", "00000.tar", "00001.parquet",
+        "00001.tar", "00002.parquet", "00002.tar");
     for (int shard = 0; shard < 3; shard++) {
       Map<String, byte[]> members = TarMembers.read(out.resolve(String.format("%05d.tar", shard)));
       byte[] body = shard == 0 ? fast : slow;
@@ -123,8 +127,12 @@ class WebDatasetInterruptIT {
             .asText()).isEqualTo(Images.sha256(body));
       }
       assertThat(members.keySet()).containsExactlyElementsOf(names);
-      assertThat(Files.readAllLines(out.resolve(String.format("%05d.jsonl", shard))))
-          .hasSize(2);
+      try (ParquetFileReader metadata = ParquetFileReader.open(
+          new LocalInputFile(out.resolve(String.format("%05d.parquet", shard))),
+          ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+        assertThat(metadata.getRecordCount()).as("metadata rows of shard %d", shard)
+            .isEqualTo(2);
+      }
     }
     JsonNode resumed = Cli.readJson(dir.resolve("r2.json")).get("results");
     assertThat(resumed.get(0).get("status").asText()).isEqualTo("skipped");

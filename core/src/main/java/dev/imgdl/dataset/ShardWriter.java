@@ -59,9 +59,7 @@ public final class ShardWriter {
           addBytes(tar, m.key() + ".json", m.json());
         }
       }
-      try (OutputStream out = open(metaTemp)) {
-        JsonlMetadata.write(rows, out);
-      }
+      metadata.write(rows, open(metaTemp));
       Files.move(tarTemp, dir.resolve(keys.tar(shard)), StandardCopyOption.ATOMIC_MOVE);
       temps.committed(tarTemp);
       Files.move(metaTemp, dir.resolve(keys.metadata(shard, metadata)),
