@@ -68,6 +68,7 @@ public final class ShardAssembler {
    */
   public List<List<Task>> start(List<List<Task>> chunks, Result[] decided,
       Consumer<Result> skipped) {
+    ShardWriter.sweepStale(dir, Placement.STAGE_MARK);
     List<List<Task>> left = new ArrayList<>();
     for (int worker = 0; worker < chunks.size(); worker++) {
       List<Task> chunk = new ArrayList<>();
@@ -160,8 +161,12 @@ public final class ShardAssembler {
     }
     String error = null;
     try {
-      writer.write(shard, members, rows);
+      writer.write(shard, members, rows, () -> stopped);
     } catch (IOException | RuntimeException e) {
+      if (stopped) {
+        // The run reports what is held as interrupted; the staged files go with the run's.
+        return List.of();
+      }
       error = "cannot write " + keys.tar(shard) + ": " + e.getMessage();
       log.warn(error, e);
     }

@@ -2,6 +2,7 @@ package dev.imgdl.dataset;
 
 import dev.imgdl.download.TempFiles;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -40,9 +42,12 @@ public final class ShardWriter {
     this.metadata = metadata;
   }
 
-  /** Writes shard {@code shard}; on failure, neither temporary file is left. */
-  public void write(int shard, List<Member> members, List<Map<String, Object>> rows)
-      throws IOException {
+  /**
+   * Writes shard {@code shard}; on failure, neither temporary file is left. {@code cancelled}
+   * is asked before each member, so that an interrupt does not wait for a whole shard.
+   */
+  public void write(int shard, List<Member> members, List<Map<String, Object>> rows,
+      BooleanSupplier cancelled) throws IOException {
     Path tarTemp = temp(keys.tar(shard));
     Path metaTemp = temp(keys.metadata(shard, metadata));
     try {
@@ -51,6 +56,9 @@ public final class ShardWriter {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         for (Member m : members) {
+          if (cancelled.getAsBoolean()) {
+            throw new InterruptedIOException("interrupted");
+          }
           String name = m.extension() == null ? m.key() : m.key() + "." + m.extension();
           addFile(tar, name, m.staged());
           if (m.caption() != null) {
@@ -60,6 +68,9 @@ public final class ShardWriter {
         }
       }
       metadata.write(rows, open(metaTemp));
+      if (cancelled.getAsBoolean()) {
+        throw new InterruptedIOException("interrupted");
+      }
       Files.move(tarTemp, dir.resolve(keys.tar(shard)), StandardCopyOption.ATOMIC_MOVE);
       temps.committed(tarTemp);
       Files.move(metaTemp, dir.resolve(keys.metadata(shard, metadata)),
@@ -69,6 +80,15 @@ public final class ShardWriter {
       temps.delete(tarTemp);
       temps.delete(metaTemp);
     }
+  }
+
+  /**
+   * Deletes the shard temporaries and the staged downloads ({@code stageMark}) that an earlier
+   * run of any id left in {@code dir} when it crashed: a dataset is built by one run at a time.
+   */
+  public static void sweepStale(Path dir, String stageMark) {
+    TempFiles.sweepMatching(dir, TempFiles.PREFIX + "*" + TEMP_MARK + "*");
+    TempFiles.sweepMatching(dir, TempFiles.PREFIX + "*" + stageMark + "*");
   }
 
   /** The name prefix of a shard's temporary files, of any run. */

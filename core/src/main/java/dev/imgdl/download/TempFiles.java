@@ -125,7 +125,12 @@ public final class TempFiles {
 
   /** Deletes every temporary file in {@code dir} whose name starts with {@code prefix}. */
   public static void sweep(Path dir, String prefix) {
-    try (var files = Files.newDirectoryStream(dir, prefix + "*")) {
+    sweepMatching(dir, prefix + "*");
+  }
+
+  /** Deletes every file in {@code dir} whose name matches the {@code glob}. */
+  public static void sweepMatching(Path dir, String glob) {
+    try (var files = Files.newDirectoryStream(dir, glob)) {
       for (Path p : files) {
         Files.deleteIfExists(p);
       }

@@ -64,7 +64,7 @@ class ShardWriterTest {
     List<Map<String, Object>> rows = rows();
     ShardWriter writer = new ShardWriter(dir, "run", new TempFiles(), KEYS, format);
     writer.write(1, List.of(new ShardWriter.Member(KEYS.key(3), "png", staged, "a red square",
-        JsonlMetadata.object(rows.get(0)))), rows);
+        JsonlMetadata.object(rows.get(0)))), rows, () -> false);
     Files.delete(staged);
   }
 
