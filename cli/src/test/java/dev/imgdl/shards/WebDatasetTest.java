@@ -77,6 +77,9 @@ class WebDatasetTest {
     Files.delete(out.resolve("00001.jsonl"));
     Files.delete(out.resolve("00002.tar"));
     Files.delete(out.resolve("00002.jsonl"));
+    // What a killed run leaves: a staged download and a shard half written.
+    Files.write(out.resolve(".imgdl-deadbeef-stage-000010002.png"), big);
+    Files.write(out.resolve(".imgdl-deadbeef-shard-00001.tar"), new byte[10]);
     Cli.Outcome second = run(mode, out, list, dir.resolve("r2.json"));
 
     assertThat(second.exitCode()).as(second.stderr()).isEqualTo(1);
