@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,8 +53,22 @@ class ChildDeathTest {
     return ProcessHandle.current()
         .descendants()
         .filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().commandLine().orElse("").contains(ChildMain.class.getName()))
+        .filter(p -> commandLine(p).contains(ChildMain.class.getName()))
         .toList();
+  }
+
+  /**
+   * The command line, from {@code /proc} where there is one: the JDK's {@code
+   * ProcessHandle.Info} gives no command line once it is longer than a page, as a child's is
+   * when the tests' class path lists every jar (the Parquet dependencies made it so).
+   */
+  private static String commandLine(ProcessHandle p) {
+    Path proc = Path.of("/proc", String.valueOf(p.pid()), "cmdline");
+    try {
+      return Files.readString(proc, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (java.io.IOException e) {
+      return p.info().commandLine().orElse("");
+    }
   }
 
   private CompletableFuture<Cli.Outcome> startRun() {

@@ -24,6 +24,9 @@ import org.apache.parquet.schema.Types;
  * becomes a string column when the rows of a shard disagree, or when all its values are null.
  */
 public final class ParquetMetadata {
+  /** A saved column's type while no value of it has been seen (never a column's real type). */
+  private static final PrimitiveTypeName NONE = PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
+
   private ParquetMetadata() {}
 
   /** Writes {@code rows} to {@code out}, which it closes. */
@@ -44,37 +47,40 @@ public final class ParquetMetadata {
     }
   }
 
+  /** The columns in the rows' order (fixed and saved ones), each with its type. */
   private static Map<String, PrimitiveTypeName> columns(List<Map<String, Object>> rows) {
     Map<String, PrimitiveTypeName> columns = new LinkedHashMap<>();
-    for (String fixed : MetadataRow.FIXED) {
-      columns.put(fixed, switch (fixed) {
-        case "bytes" -> PrimitiveTypeName.INT64;
-        case "width", "height" -> PrimitiveTypeName.INT32;
-        default -> PrimitiveTypeName.BINARY;
-      });
-    }
-    Map<String, PrimitiveTypeName> saved = new LinkedHashMap<>();
     for (Map<String, Object> row : rows) {
       row.forEach((name, value) -> {
-        if (!columns.containsKey(name)) {
-          PrimitiveTypeName type = value == null ? null : type(value);
-          saved.merge(name, type == null ? PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY : type,
-              ParquetMetadata::agree);
+        PrimitiveTypeName fixed = fixedType(name);
+        if (fixed != null) {
+          columns.put(name, fixed);
+        } else {
+          // NONE: no value seen yet; a column that stays so is a string column.
+          columns.merge(name, value == null ? NONE : type(value), ParquetMetadata::agree);
         }
       });
     }
-    // FIXED_LEN_BYTE_ARRAY stands for "no value seen yet" above; such a column is a string.
-    saved.replaceAll((n, t) -> t == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
-        ? PrimitiveTypeName.BINARY : t);
-    columns.putAll(saved);
+    columns.replaceAll((n, t) -> t == NONE ? PrimitiveTypeName.BINARY : t);
     return columns;
   }
 
+  private static PrimitiveTypeName fixedType(String name) {
+    if (!MetadataRow.FIXED.contains(name)) {
+      return null;
+    }
+    return switch (name) {
+      case "bytes" -> PrimitiveTypeName.INT64;
+      case "width", "height" -> PrimitiveTypeName.INT32;
+      default -> PrimitiveTypeName.BINARY;
+    };
+  }
+
   private static PrimitiveTypeName agree(PrimitiveTypeName a, PrimitiveTypeName b) {
-    if (a == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
+    if (a == NONE) {
       return b;
     }
-    if (b == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY || a == b) {
+    if (b == NONE || a == b) {
       return a;
     }
     return PrimitiveTypeName.BINARY;

@@ -116,8 +116,8 @@ class ShardWriterTest {
       }
     }
     assertThat(schema.getFields()).extracting(f -> f.getName()).containsExactly("key", "url",
-        "caption", "status", "error", "sha256", "bytes", "width", "height", "contentType",
-        "license", "score", "saved.status");
+        "caption", "license", "score", "saved.status", "status", "error", "sha256", "bytes",
+        "width", "height", "contentType");
     assertThat(schema.getType("bytes").asPrimitiveType().getPrimitiveTypeName())
         .isEqualTo(PrimitiveTypeName.INT64);
     assertThat(schema.getType("width").asPrimitiveType().getPrimitiveTypeName())
