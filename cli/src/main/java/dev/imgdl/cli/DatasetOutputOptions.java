@@ -1,6 +1,10 @@
 package dev.imgdl.cli;
 
 import dev.imgdl.dataset.OutputLayout;
+import java.util.Stack;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -10,13 +14,15 @@ import picocli.CommandLine.Option;
  */
 final class DatasetOutputOptions {
   static final int MAX_SHARD = 1_000_000;
+  static final int DEFAULT_FOLDER = 10_000;
 
   @Option(names = "--output-format", paramLabel = "FORMAT",
       description = "files: one file per image (default); webdataset: one tar per shard of "
           + "--shard-size entries (00000.tar, ...), with a metadata file beside each.")
   String format;
 
-  @Option(names = "--subdirs", paramLabel = "N", arity = "0..1", fallbackValue = "10000",
+  @Option(names = "--subdirs", paramLabel = "N", arity = "0..1",
+      parameterConsumer = FolderSize.class,
       description = "files: spread the images over numbered subfolders (00000/, 00001/, ...) "
           + "of N entries each, by input position; N defaults to 10000.")
   Integer subdirs;
@@ -30,6 +36,25 @@ final class DatasetOutputOptions {
       description = "webdataset: the format of each shard's metadata file, parquet or jsonl. "
           + "Default: parquet.")
   String metadata;
+
+  /**
+   * Takes N only when it is a number, so that {@code --subdirs list.txt} leaves the file to be
+   * an input, where picocli's optional value would take it and fail on it.
+   */
+  static final class FolderSize implements IParameterConsumer {
+    @Override
+    public void consumeParameters(Stack<String> args, ArgSpec option, CommandSpec command) {
+      String next = args.isEmpty() ? null : args.peek();
+      if (next != null && next.matches("[0-9]{1,9}")) {
+        option.setValue(Integer.parseInt(args.pop()));
+      } else if (next != null && next.matches("[0-9]+")) {
+        args.pop();
+        option.setValue(Integer.MAX_VALUE); // refused below as out of range
+      } else {
+        option.setValue(DEFAULT_FOLDER);
+      }
+    }
+  }
 
   OutputLayout layout() {
     boolean webdataset;

@@ -42,7 +42,7 @@ class SubdirsTest {
     Path list = Cli.list(dir, "list.txt", List.of(server.url("/a"), "nope", server.url("/b"),
         server.url("/c"), server.url("/c"), server.url("/d")));
     Path out = dir.resolve("out");
-    String[] args = {"--mode", mode, "-w", "2", "-q", "--subdirs=2", "-o", out.toString(),
+    String[] args = {"--mode", mode, "-w", "2", "-q", "--subdirs", "2", "-o", out.toString(),
         "--report", dir.resolve("r.json").toString(), list.toString()};
 
     Cli.Outcome first = Cli.run(args);
@@ -70,7 +70,8 @@ class SubdirsTest {
   void subdirsWithoutAValueHoldTenThousandEach() {
     Path list = Cli.list(dir, "list.txt", List.of(server.url("/e")));
     Path out = dir.resolve("out");
-    Cli.Outcome run = Cli.run("-q", "--subdirs", "-o", out.toString(), list.toString());
+    // The list right after --subdirs is an input, not a folder size.
+    Cli.Outcome run = Cli.run("-q", "-o", out.toString(), "--subdirs", list.toString());
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(Cli.files(out.resolve("00000"))).containsExactly("e.png");
