@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which planned targets already exist in the output directory, from one listing of it, so that a
@@ -19,6 +20,8 @@ import java.util.Set;
  * is made once, before planning starts; tasks are then checked as they are planned.
  */
 public final class ExistingTargets {
+  private static final Pattern SUBDIR = Pattern.compile("[0-9]{5,}");
+
   private final Path dir;
   private final Set<String> names;
 
@@ -27,18 +30,29 @@ public final class ExistingTargets {
     this.names = names;
   }
 
-  /** Lists {@code dir}, which must exist. */
+  /**
+   * Lists {@code dir}, which must exist, and its {@code --subdirs} folders (five or more digits),
+   * whose files are known as {@code 00042/name}.
+   */
   public static ExistingTargets scan(Path dir) throws IOException {
     Set<String> names = new HashSet<>();
+    list(dir, "", names);
+    return new ExistingTargets(dir, names);
+  }
+
+  private static void list(Path dir, String prefix, Set<String> names) throws IOException {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
         String name = file.getFileName().toString();
-        if (!name.startsWith(TempFiles.PREFIX)) {
-          names.add(name);
+        if (name.startsWith(TempFiles.PREFIX)) {
+          continue;
+        }
+        names.add(prefix + name);
+        if (prefix.isEmpty() && SUBDIR.matcher(name).matches() && Files.isDirectory(file)) {
+          list(file, name + "/", names);
         }
       }
     }
-    return new ExistingTargets(dir, names);
   }
 
   /** The existing regular file that satisfies {@code name}, or null. */
@@ -73,18 +87,26 @@ public final class ExistingTargets {
    */
   public Result skip(Task task, int worker) {
     Path found = find(task.name());
-    return found == null ? null : skipped(task.index(), worker, found, 0);
+    if (found == null) {
+      return null;
+    }
+    String file = dir.relativize(found).toString().replace('\\', '/');
+    return skipped(task.index(), worker, found, file, 0);
   }
 
   /** The result of an entry whose target exists: no request is sent. */
   public static Result skipped(int index, int worker, Path existing, long millis) {
+    return skipped(index, worker, existing, existing.getFileName().toString(), millis);
+  }
+
+  private static Result skipped(int index, int worker, Path existing, String file, long millis) {
     long size;
     try {
       size = Files.size(existing);
     } catch (IOException e) {
       size = 0;
     }
-    return new Result(index, Status.SKIPPED, existing.getFileName().toString(), size, null, null,
-        null, 0, worker, millis, null);
+    return new Result(index, Status.SKIPPED, file, size, null, null, null, 0, worker, millis,
+        null);
   }
 }

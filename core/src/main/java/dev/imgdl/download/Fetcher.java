@@ -126,8 +126,14 @@ public final class Fetcher {
   private Result commit(Task task, int worker, Outcome.Body body, int attempts, long start) {
     String extension = body.format() == null ? null : body.format().extension();
     String file = task.name().fileName(extension);
+    Dimensions size = ImageDimensions.read(body.temp(), body.format());
     try {
-      Files.move(body.temp(), dir.resolve(file), StandardCopyOption.ATOMIC_MOVE);
+      Path target = dir.resolve(file);
+      if (!target.getParent().equals(dir)) {
+        // A --subdirs folder: made by whichever worker gets there first.
+        Files.createDirectories(target.getParent());
+      }
+      Files.move(body.temp(), target, StandardCopyOption.ATOMIC_MOVE);
       temps.committed(body.temp());
     } catch (IOException e) {
       temps.delete(body.temp());
@@ -137,7 +143,8 @@ public final class Fetcher {
       return failed(task, worker, start, attempts, failure, failure.error());
     }
     return new Result(task.index(), Status.DOWNLOADED, file, body.bytes(), body.sha256(),
-        body.contentType(), body.httpStatus(), attempts, worker, millisSince(start), null);
+        body.contentType(), body.httpStatus(), attempts, worker, millisSince(start), null,
+        size == null ? null : size.width(), size == null ? null : size.height());
   }
 
   private static Result failed(

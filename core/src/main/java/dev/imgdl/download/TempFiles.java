@@ -73,6 +73,23 @@ public final class TempFiles {
     return PREFIX + runId + "-w" + worker + "-";
   }
 
+  /**
+   * Takes charge of a file that another JVM or component created (a worker's staged download),
+   * so that {@link #deleteAll} and {@link #abort} remove it too; deleted at once after an abort.
+   */
+  public void adopt(Path path) {
+    lock.readLock().lock();
+    try {
+      if (aborted) {
+        delete(path);
+      } else {
+        live.add(path);
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** Forgets a temporary file that was renamed to its target. */
   public void committed(Path path) {
     live.remove(path);
@@ -108,7 +125,12 @@ public final class TempFiles {
 
   /** Deletes every temporary file in {@code dir} whose name starts with {@code prefix}. */
   public static void sweep(Path dir, String prefix) {
-    try (var files = Files.newDirectoryStream(dir, prefix + "*")) {
+    sweepMatching(dir, prefix + "*");
+  }
+
+  /** Deletes every file in {@code dir} whose name matches the {@code glob}. */
+  public static void sweepMatching(Path dir, String glob) {
+    try (var files = Files.newDirectoryStream(dir, glob)) {
       for (Path p : files) {
         Files.deleteIfExists(p);
       }

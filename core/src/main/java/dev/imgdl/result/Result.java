@@ -15,6 +15,8 @@ package dev.imgdl.result;
  * @param worker id of the worker that handled it, null for invalid and duplicate
  * @param millis time spent on the entry
  * @param error why it failed, was invalid or duplicate; null otherwise
+ * @param width image width in pixels from its header, or null (not downloaded, or unknown)
+ * @param height image height in pixels from its header, or null
  */
 public record Result(
     int index,
@@ -27,7 +29,17 @@ public record Result(
     int attempts,
     Integer worker,
     long millis,
-    String error) {
+    String error,
+    Integer width,
+    Integer height) {
+
+  /** A result without image dimensions: any status but a download of a known image. */
+  public Result(int index, Status status, String file, long bytes, String sha256,
+      String contentType, Integer httpStatus, int attempts, Integer worker, long millis,
+      String error) {
+    this(index, status, file, bytes, sha256, contentType, httpStatus, attempts, worker, millis,
+        error, null, null);
+  }
 
   /** The error of an entry that an interrupt ended before it finished. */
   public static final String INTERRUPTED = "interrupted";

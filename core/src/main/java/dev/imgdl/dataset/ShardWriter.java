@@ -1,0 +1,123 @@
+package dev.imgdl.dataset;
+
+import dev.imgdl.download.TempFiles;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Writes one complete shard: its tar ({@code KEY.EXT}, {@code KEY.txt} when there is a caption,
+ * {@code KEY.json} per downloaded entry, in key order) and its metadata file (one row per entry).
+ * Both are written under temporary names ({@code .imgdl-RUN-shard-...}, created through the
+ * run's {@link TempFiles}, so an interrupt removes them) and then renamed: the tar first, the
+ * metadata last. A shard is complete when both final names exist, so a crash between the two
+ * renames leaves a tar without metadata, which a resumed run writes again.
+ */
+public final class ShardWriter {
+  /** One downloaded entry of a shard: its staged body and the members beside it. */
+  public record Member(String key, String extension, Path staged, String caption, byte[] json) {}
+
+  private final Path dir;
+  private final String runId;
+  private final TempFiles temps;
+  private final ShardKeys keys;
+  private final OutputLayout.Metadata metadata;
+
+  public ShardWriter(Path dir, String runId, TempFiles temps, ShardKeys keys,
+      OutputLayout.Metadata metadata) {
+    this.dir = dir;
+    this.runId = runId;
+    this.temps = temps;
+    this.keys = keys;
+    this.metadata = metadata;
+  }
+
+  /**
+   * Writes shard {@code shard}; on failure, neither temporary file is left. {@code cancelled}
+   * is asked before each member, so that an interrupt does not wait for a whole shard.
+   */
+  public void write(int shard, List<Member> members, List<Map<String, Object>> rows,
+      BooleanSupplier cancelled) throws IOException {
+    Path tarTemp = temp(keys.tar(shard));
+    Path metaTemp = temp(keys.metadata(shard, metadata));
+    try {
+      try (OutputStream out = open(tarTemp);
+          TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        for (Member m : members) {
+          if (cancelled.getAsBoolean()) {
+            throw new InterruptedIOException("interrupted");
+          }
+          String name = m.extension() == null ? m.key() : m.key() + "." + m.extension();
+          addFile(tar, name, m.staged());
+          if (m.caption() != null) {
+            addBytes(tar, m.key() + ".txt", m.caption().getBytes(StandardCharsets.UTF_8));
+          }
+          addBytes(tar, m.key() + ".json", m.json());
+        }
+      }
+      metadata.write(rows, open(metaTemp));
+      if (cancelled.getAsBoolean()) {
+        throw new InterruptedIOException("interrupted");
+      }
+      Files.move(tarTemp, dir.resolve(keys.tar(shard)), StandardCopyOption.ATOMIC_MOVE);
+      temps.committed(tarTemp);
+      Files.move(metaTemp, dir.resolve(keys.metadata(shard, metadata)),
+          StandardCopyOption.ATOMIC_MOVE);
+      temps.committed(metaTemp);
+    } finally {
+      temps.delete(tarTemp);
+      temps.delete(metaTemp);
+    }
+  }
+
+  /**
+   * Deletes the shard temporaries and the staged downloads ({@code stageMark}) that an earlier
+   * run of any id left in {@code dir} when it crashed: a dataset is built by one run at a time.
+   */
+  public static void sweepStale(Path dir, String stageMark) {
+    TempFiles.sweepMatching(dir, TempFiles.PREFIX + "*" + TEMP_MARK + "*");
+    TempFiles.sweepMatching(dir, TempFiles.PREFIX + "*" + stageMark + "*");
+  }
+
+  /** The name prefix of a shard's temporary files, of any run. */
+  public static final String TEMP_MARK = "-shard-";
+
+  private Path temp(String name) {
+    return dir.resolve(TempFiles.PREFIX + runId + TEMP_MARK + name);
+  }
+
+  private OutputStream open(Path path) throws IOException {
+    return temps.openNew(path, p -> Files.newOutputStream(p, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE));
+  }
+
+  private static void addFile(TarArchiveOutputStream tar, String name, Path file)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(Files.size(file));
+    tar.putArchiveEntry(entry);
+    Files.copy(file, tar);
+    tar.closeArchiveEntry();
+  }
+
+  private static void addBytes(TarArchiveOutputStream tar, String name, byte[] bytes)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(bytes.length);
+    tar.putArchiveEntry(entry);
+    tar.write(bytes);
+    tar.closeArchiveEntry();
+  }
+}
