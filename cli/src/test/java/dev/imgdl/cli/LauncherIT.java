@@ -178,15 +178,16 @@ class LauncherIT {
 
   @Test
   void aRebuiltJarGetsANewArchiveAndAGarbledOneIsIgnoredSilently() throws Exception {
-    Path app = Files.createDirectories(dir.resolve("app"));
+    // Spaces in the launcher's and in the cache's path: each still one word to the JVM.
+    Path app = Files.createDirectories(dir.resolve("app dir"));
     Path built = Path.of(System.getProperty("imgdl.launcher")).toAbsolutePath();
     Path launcher = Files.copy(built, app.resolve("imgdl"));
     Path jar = Files.copy(built.resolveSibling("imgdl.jar"), app.resolve("imgdl.jar"));
     Path home = jdks().get(jdks().size() - 1);
     int feature = feature(home);
     Map<String, String> env = Map.of("IMGDL_JAVA", java(home),
-        "XDG_CACHE_HOME", dir.resolve("cache").toString());
-    Path cache = dir.resolve("cache").resolve("imgdl");
+        "XDG_CACHE_HOME", dir.resolve("ca che").toString());
+    Path cache = dir.resolve("ca che").resolve("imgdl");
 
     imgdl = start(launcher, "", env, "--version");
     assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -201,6 +202,13 @@ class LauncherIT {
     Await.until("the new build's archive", Duration.ofSeconds(120), () -> !Files.exists(first)
         && archives(cache).size() == 1 && !archives(cache).get(0).equals(first));
     Path second = archives(cache).get(0);
+    Path log = dir.resolve("share.log");
+    imgdl = start(launcher, "", Map.of("IMGDL_JAVA", java(home), "XDG_CACHE_HOME",
+        dir.resolve("ca che").toString(), "IMGDL_JAVA_OPTS",
+        "-Xlog:" + (feature >= 25 ? "aot" : "cds") + "=info:file=" + log), "--version");
+    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(imgdl.exitValue()).as(stderr()).isZero();
+    assertThat(Files.readString(log)).contains("Opened", second.toString());
 
     // A file that is no archive at all under its name: the run works and says nothing.
     Files.writeString(second, "not an archive");
