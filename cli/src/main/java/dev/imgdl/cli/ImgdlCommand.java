@@ -188,6 +188,9 @@ public final class ImgdlCommand implements Callable<Integer> {
       order = 2)
   DatasetInputOptions datasetInputs = new DatasetInputOptions();
 
+  @ArgGroup(validate = false, heading = "%nDataset outputs:%n", order = 3)
+  DatasetOutputOptions dataset = new DatasetOutputOptions();
+
   private Map<String, String> env = Map.of();
   private InputStream stdin;
   private PrintStream stdout;
@@ -264,7 +267,8 @@ public final class ImgdlCommand implements Callable<Integer> {
     int children = processes != null ? processes : Runtime.getRuntime().availableProcessors();
     return new Settings(files, workers, mode, Math.min(children, MAX_PROCESSES), fetch,
         perHost, rate, overwrite, report, failed, minSuccess, quiet, verbosity(), showProgress,
-        childOptions, inputs().input());
+        childOptions, inputs().input(),
+        (dataset != null ? dataset : new DatasetOutputOptions()).layout());
   }
 
   private DatasetInputOptions inputs() {

@@ -35,6 +35,8 @@ public final class ResultJson {
   private static final SerializedString WORKER = new SerializedString("worker");
   private static final SerializedString MILLIS = new SerializedString("millis");
   private static final SerializedString ERROR = new SerializedString("error");
+  private static final SerializedString WIDTH = new SerializedString("width");
+  private static final SerializedString HEIGHT = new SerializedString("height");
 
   private ResultJson() {}
 
@@ -66,6 +68,10 @@ public final class ResultJson {
     json.writeString(form == Form.REPORT && r.error() != null
         ? Credentials.redactWords(r.error())
         : r.error());
+    json.writeFieldName(WIDTH);
+    writeNumberOrNull(json, r.width());
+    json.writeFieldName(HEIGHT);
+    writeNumberOrNull(json, r.height());
   }
 
   /**
@@ -85,7 +91,9 @@ public final class ResultJson {
         o.integer(ATTEMPTS.getValue()),
         o.optionalInteger(WORKER.getValue()),
         o.longValue(MILLIS.getValue()),
-        o.string(ERROR.getValue()));
+        o.string(ERROR.getValue()),
+        o.optionalInteger(WIDTH.getValue()),
+        o.optionalInteger(HEIGHT.getValue()));
   }
 
   private static Status status(String label) {

@@ -1,7 +1,7 @@
 package dev.imgdl.run;
 
-import dev.imgdl.download.ExistingTargets;
 import dev.imgdl.input.Plan;
+import dev.imgdl.output.Destination;
 import dev.imgdl.input.Planner;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
@@ -15,34 +15,35 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Deals the planner's entries as they are planned, on the planning thread: task {@code i} of the
  * plan to chunk {@code i % N} (round-robin in input order, as a plan read to its end would be
- * dealt), settled at once as skipped when its target exists (from the one listing made before
- * planning), or else handed to its chunk's worker; invalid and duplicate entries go to the
+ * dealt), placed where its destination wants it written, settled at once as skipped when the
+ * destination has it already (a file from the one listing made before planning, a complete
+ * shard), or else handed to its chunk's worker; invalid and duplicate entries go to the
  * collector. It keeps what each chunk was dealt, so that it can settle what no worker ran once
  * the run has stopped.
  */
 final class Dealer implements Planner.Listener {
-  private final ExistingTargets existing;
+  private final Destination destination;
   private final Workers workers;
   private final BlockingQueue<WorkerEvent> events;
   private final List<List<Task>> dealt = new ArrayList<>();
   private int next;
 
-  /** @param existing the output directory's listing, or null with {@code --overwrite} */
-  Dealer(int chunks, ExistingTargets existing, Workers workers,
+  Dealer(int chunks, Destination destination, Workers workers,
       BlockingQueue<WorkerEvent> events) {
     for (int i = 0; i < chunks; i++) {
       dealt.add(new ArrayList<>());
     }
-    this.existing = existing;
+    this.destination = destination;
     this.workers = workers;
     this.events = events;
   }
 
   @Override
-  public void task(Task task) {
+  public void task(Task planned) {
     int worker = next;
     next = (next + 1) % dealt.size();
-    Result skipped = existing == null ? null : existing.skip(task, worker);
+    Task task = destination.place(planned);
+    Result skipped = destination.skip(task, worker);
     if (skipped != null) {
       events.add(new WorkerEvent.Finished(skipped));
       return;
@@ -72,7 +73,7 @@ final class Dealer implements Planner.Listener {
    */
   void settle(Plan plan, BlockingQueue<WorkerEvent> events, Collector collector) {
     for (WorkerEvent e; (e = events.poll()) != null; ) {
-      if (e instanceof WorkerEvent.Finished) {
+      if (!(e instanceof WorkerEvent.Exited)) {
         collector.accept(e);
       }
     }

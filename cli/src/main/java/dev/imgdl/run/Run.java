@@ -11,6 +11,10 @@ import dev.imgdl.input.Plan;
 import dev.imgdl.report.LiveConsole;
 import dev.imgdl.report.Outputs;
 import dev.imgdl.report.RunRecord;
+import dev.imgdl.output.Destination;
+import dev.imgdl.output.FilesDestination;
+import dev.imgdl.output.Placement;
+import dev.imgdl.output.ShardAssembler;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Summary;
 import dev.imgdl.worker.Collector;
@@ -60,6 +64,7 @@ public final class Run {
   private final TempFiles outputTemps = new TempFiles();
   private final Outputs outputs;
   private volatile Workers workers;
+  private volatile Destination destination;
   private volatile long interruptedAt;
   /** When the run began to stop: an interrupt, or an input that cannot be read. */
   private volatile long stoppingAt;
@@ -98,6 +103,10 @@ public final class Run {
     if (stoppingAt == 0) {
       stoppingAt = System.nanoTime();
     }
+    Destination d = destination;
+    if (d != null) {
+      d.stop();
+    }
     Workers w = workers;
     if (w != null) {
       w.cancel();
@@ -127,21 +136,20 @@ public final class Run {
   public int execute() throws IOException {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    // One listing before planning starts: tasks are checked against it as they are planned.
-    ExistingTargets existing =
-        settings.overwrite() ? null : ExistingTargets.scan(settings.output());
+    Destination out = destination();
     BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
     Dealer dealer;
     Plan plan;
     Collector collector;
     LiveConsole console;
     try (Workers w = createWorkers()) {
-      dealer = new Dealer(settings.workers(), existing, w, events);
+      dealer = new Dealer(settings.workers(), out, w, events);
       PlanningThread p = new PlanningThread(stdin, settings.inputs(), settings.input(), dealer);
+      out.planning(p.view());
       planning = p;
       console = new LiveConsole(p.view(),
           settings.progress() && !settings.quiet() && !interrupted(), err, terminal);
-      collector = new Collector(settings.workers(), console::accept);
+      collector = new Collector(settings.workers(), console::accept, out);
       workers = w;
       if (interrupted()) {
         p.stop();
@@ -150,6 +158,8 @@ public final class Run {
       int started = w.start(settings.workers(), events);
       p.start(e -> {
         if (e == null) {
+          // Before the end of tasks, so before any worker's exit: the collector sees it.
+          events.add(new WorkerEvent.PlanningEnded(p.view().planned()));
           w.endOfTasks();
           log.info("{} entries planned in {} ms", p.view().planned(),
               TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
@@ -165,6 +175,11 @@ public final class Run {
       plan = planned(p);
     }
     dealer.settle(plan, events, collector);
+    if (settings.layout().webdataset()) {
+      // Downloads whose result never came (a child that died after its rename).
+      TempFiles.sweep(settings.output(), TempFiles.PREFIX + settings.fetch().runId()
+          + Placement.STAGE_MARK);
+    }
     if (stoppingAt != 0) {
       // abort, not deleteAll: a worker past the grace period must not create a file afterwards.
       temps.abort();
@@ -210,6 +225,23 @@ public final class Run {
         return;
       }
     }
+  }
+
+  /**
+   * Where the downloads go, made before planning starts: the output directory's one listing for
+   * plain files (none with {@code --overwrite}), or the shard assembler of a webdataset run.
+   */
+  private Destination destination() throws IOException {
+    Destination d = settings.layout().webdataset()
+        ? new ShardAssembler(settings.layout(), settings.output(), settings.fetch().runId(), temps,
+            settings.overwrite())
+        : new FilesDestination(new Placement(settings.layout(), settings.fetch().runId()),
+            settings.overwrite() ? null : ExistingTargets.scan(settings.output()));
+    destination = d;
+    if (stoppingAt != 0) {
+      d.stop();
+    }
+    return d;
   }
 
   private Workers createWorkers() {

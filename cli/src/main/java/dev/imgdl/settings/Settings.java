@@ -1,6 +1,7 @@
 package dev.imgdl.settings;
 
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.dataset.OutputLayout;
 import dev.imgdl.input.InputOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.List;
  * @param progress whether to show the live progress display
  * @param childJvmOptions JVM options for process-mode children
  * @param input the inputs' format and, for tables, their columns
+ * @param layout files (with or without subfolders) or webdataset shards
  */
 public record Settings(
     List<String> inputs,
@@ -42,20 +44,23 @@ public record Settings(
     int verbosity,
     boolean progress,
     List<String> childJvmOptions,
-    InputOptions input) {
+    InputOptions input,
+    OutputLayout layout) {
 
   public Settings {
     inputs = List.copyOf(inputs);
     childJvmOptions = List.copyOf(childJvmOptions);
     input = input == null ? InputOptions.DEFAULT : input;
+    layout = layout == null ? OutputLayout.FILES : layout;
   }
 
-  /** Settings of lists. */
+  /** Settings of lists, written as plain files. */
   public Settings(List<String> inputs, int workers, Mode mode, int processes, FetchSettings fetch,
       int perHost, double rate, boolean overwrite, String report, Path failed, double minSuccess,
       boolean quiet, int verbosity, boolean progress, List<String> childJvmOptions) {
     this(inputs, workers, mode, processes, fetch, perHost, rate, overwrite, report, failed,
-        minSuccess, quiet, verbosity, progress, childJvmOptions, InputOptions.DEFAULT);
+        minSuccess, quiet, verbosity, progress, childJvmOptions, InputOptions.DEFAULT,
+        OutputLayout.FILES);
   }
 
   /**

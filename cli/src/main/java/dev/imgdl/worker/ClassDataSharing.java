@@ -18,14 +18,26 @@ import org.slf4j.LoggerFactory;
  * cache directory under a name derived from the JVM and the jar, so a new build or another JDK
  * gets its own. It is used only when the class path holds nothing but jar files, as with the
  * shaded jar, and never when the child options already choose a CDS setting.
+ *
+ * <p>When the launcher ({@code src/main/launcher/imgdl}) started this JVM, it names its own
+ * start-up archive in the {@code imgdl.archive} property, and the children map that same file:
+ * on JDK 25+ an AOT cache ({@code .aot}, {@code -XX:AOTCache}), else an AppCDS archive. The
+ * launcher alone names and writes it (the naming rule is written down there); while it does not
+ * exist yet, children start without one.
  */
 final class ClassDataSharing {
   private static final Logger log = LoggerFactory.getLogger(ClassDataSharing.class);
 
-  private final Path archive;
+  /** The property in which the launcher names its archive. */
+  static final String LAUNCHER_ARCHIVE = "imgdl.archive";
 
-  ClassDataSharing(Path archive) {
+  private final Path archive;
+  private final boolean ours;
+
+  /** @param ours whether children write the archive, or only map the launcher's */
+  ClassDataSharing(Path archive, boolean ours) {
     this.archive = archive;
+    this.ours = ours;
   }
 
   /** A child's JVM options, and the file it writes the archive to at exit, or null. */
@@ -35,9 +47,13 @@ final class ClassDataSharing {
   static ClassDataSharing forThisJvm(List<String> childOptions) {
     for (String option : childOptions) {
       if (option.startsWith("-Xshare") || option.contains("SharedArchiveFile")
-          || option.contains("ArchiveClassesAtExit")) {
+          || option.contains("ArchiveClassesAtExit") || option.contains("-XX:AOT")) {
         return null;
       }
+    }
+    String launcher = System.getProperty(LAUNCHER_ARCHIVE, "");
+    if (!launcher.isEmpty()) {
+      return new ClassDataSharing(Path.of(launcher), false);
     }
     try {
       StringBuilder key = new StringBuilder(System.getProperty("java.home"))
@@ -51,7 +67,7 @@ final class ClassDataSharing {
             .append('|').append(Files.getLastModifiedTime(jar).toMillis());
       }
       String name = "child-" + Sha256.hexPrefix(key.toString(), 8) + ".jsa";
-      return new ClassDataSharing(cacheDir().resolve(name));
+      return new ClassDataSharing(cacheDir().resolve(name), true);
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -60,11 +76,14 @@ final class ClassDataSharing {
   /** Options for a child that maps the archive, or that writes it if {@code mayDump}. */
   ChildOptions options(boolean mayDump) {
     if (Files.isReadable(archive)) {
-      return new ChildOptions(
-          List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), null);
+      // Quiet about an archive it cannot use, as the launcher: it then starts without.
+      return new ChildOptions(archive.getFileName().toString().endsWith(".aot")
+          ? List.of("-XX:AOTCache=" + archive, "-Xlog:aot*=off,cds*=off:stderr")
+          : List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
+              "-Xlog:cds*=off:stderr"), null);
     }
     ChildOptions none = new ChildOptions(List.of(), null);
-    if (!mayDump) {
+    if (!mayDump || !ours) {
       return none;
     }
     try {

@@ -22,6 +22,7 @@ public final class Collector {
   private Result[] results;
   private final Tally[] tallies;
   private final Consumer<Result> listener;
+  private final Settler settle;
   private static final long MIN_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -34,6 +35,28 @@ public final class Collector {
    * @param workers number of workers of the run, started or not
    */
   public Collector(Result[] decided, int workers, Consumer<Result> listener) {
+    this(decided, workers, listener, Settler.AS_IS);
+  }
+
+  /**
+   * What a worker's result becomes before it is filed: itself, nothing yet (held back), or
+   * several (held ones released). A webdataset run holds downloads until their shard is written.
+   * Called on the collector's thread only.
+   */
+  public interface Settler {
+    List<Result> settle(Result result);
+
+    /** Planning has ended with {@code total} entries: what that releases. */
+    default List<Result> planningEnded(int total) {
+      return List.of();
+    }
+
+    Settler AS_IS = List::of;
+  }
+
+  /** @param settle what a worker's result becomes before it is filed */
+  public Collector(Result[] decided, int workers, Consumer<Result> listener, Settler settle) {
+    this.settle = settle;
     this.results = decided.clone();
     this.tallies = new Tally[workers];
     for (int i = 0; i < workers; i++) {
@@ -43,8 +66,8 @@ public final class Collector {
   }
 
   /** A collector of a run whose entries are yet to be planned. */
-  public Collector(int workers, Consumer<Result> listener) {
-    this(new Result[0], workers, listener);
+  public Collector(int workers, Consumer<Result> listener, Settler settle) {
+    this(new Result[0], workers, listener, settle);
   }
 
   /**
@@ -78,22 +101,32 @@ public final class Collector {
   /** Files one event. A second result for an entry (from a restarted child) is ignored. */
   public void accept(WorkerEvent event) {
     if (event instanceof WorkerEvent.Finished finished) {
-      Result result = finished.result();
-      if (result.index() >= results.length) {
-        results = Arrays.copyOf(results, Math.max(result.index() + 1, results.length * 2));
-      }
-      if (results[result.index()] != null) {
+      if (settled(finished.result().index())) {
         return;
       }
-      results[result.index()] = result;
-      if (result.worker() != null) {
-        tallies[result.worker()].add(result);
+      for (Result result : settle.settle(finished.result())) {
+        file(result);
       }
-      listener.accept(result);
+    } else if (event instanceof WorkerEvent.PlanningEnded ended) {
+      settle.planningEnded(ended.total()).forEach(this::file);
     } else if (event instanceof WorkerEvent.Exited done) {
       exited++;
       tallies[done.worker()].exited(done.pid(), done.peakRssBytes(), done.seconds());
     }
+  }
+
+  private void file(Result result) {
+    if (result.index() >= results.length) {
+      results = Arrays.copyOf(results, Math.max(result.index() + 1, results.length * 2));
+    }
+    if (results[result.index()] != null) {
+      return;
+    }
+    results[result.index()] = result;
+    if (result.worker() != null) {
+      tallies[result.worker()].add(result);
+    }
+    listener.accept(result);
   }
 
   /** Whether the entry at {@code index} has its result. */

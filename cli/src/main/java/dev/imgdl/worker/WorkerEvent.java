@@ -2,8 +2,13 @@ package dev.imgdl.worker;
 
 import dev.imgdl.result.Result;
 
-/** What a worker tells the collector: one entry's result, or that the worker is done. */
+/**
+ * What reaches the collector: one entry's result, that a worker is done, or that planning ended.
+ */
 public sealed interface WorkerEvent {
+
+  /** Planning has ended: {@code total} entries were planned, none will follow. */
+  record PlanningEnded(int total) implements WorkerEvent {}
 
   /** One entry is finished. */
   record Finished(Result result) implements WorkerEvent {}

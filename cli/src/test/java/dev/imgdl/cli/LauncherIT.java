@@ -4,86 +4,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
-import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher the build makes, {@code target/imgdl}: found through a symlink, it finds java
  * (IMGDL_JAVA, then JAVA_HOME, then PATH), passes IMGDL_JAVA_OPTS, and becomes the JVM itself,
  * so that signals and exit codes are the JVM's.
  */
-class LauncherIT {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
-
-  @TempDir Path dir;
-  private Process imgdl;
-
-  @AfterEach
-  void killLeftovers() {
-    if (imgdl != null && imgdl.isAlive()) {
-      imgdl.destroyForcibly();
-    }
-  }
-
-  /** The launcher, through a symlink in a directory of its own, as on a PATH. */
-  private Path linked() throws IOException {
-    Path link = Files.createDirectories(dir.resolve("bin")).resolve("imgdl");
-    if (!Files.isSymbolicLink(link)) {
-      Files.createSymbolicLink(link,
-          Path.of(System.getProperty("imgdl.launcher")).toAbsolutePath());
-    }
-    return link;
-  }
-
-  private static String java(Path home) {
-    return home.resolve("bin").resolve("java").toString();
-  }
-
-  private Process start(Map<String, String> env, String... args) throws IOException {
-    ProcessBuilder builder = Forked.builder(Stream.concat(Stream.of(linked().toString()),
-        Stream.of(args)).toList());
-    builder.environment().remove("IMGDL_JAVA");
-    builder.environment().remove("IMGDL_JAVA_OPTS");
-    builder.environment().remove("JAVA_HOME");
-    builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-    builder.environment().putAll(env);
-    return builder.redirectOutput(dir.resolve("stdout.txt").toFile())
-        .redirectError(dir.resolve("stderr.txt").toFile())
-        .start();
-  }
-
-  private String stdout() throws IOException {
-    return Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8);
-  }
-
-  private String stderr() throws IOException {
-    return Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
-  }
-
+class LauncherIT extends ForkedLauncher {
   @Test
   void runsThroughASymlinkWithTheJavaOfImgdlJavaOrJavaHome() throws Exception {
     Path home = Path.of(System.getProperty("java.home"));
@@ -131,50 +69,5 @@ class LauncherIT {
     assertThat(imgdl.exitValue()).as(stderr()).isEqualTo(130);
     assertThat(Cli.readJson(report).get("results").get(0).get("error").asText())
         .isEqualTo("interrupted");
-  }
-
-  @Test
-  void fromJdk19OnTheJvmKeepsAClassDataSharingArchiveInTheUsersCache() throws Exception {
-    Path home = newerJdk();
-    imgdl = start(Map.of("IMGDL_JAVA", java(home)), "--version");
-    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(imgdl.exitValue()).as(stderr()).isZero();
-    try (Stream<Path> files = Files.list(dir.resolve("cache").resolve("imgdl"))) {
-      assertThat(files.map(p -> p.getFileName().toString()))
-          .singleElement().asString().startsWith("launcher-").endsWith(".jsa");
-    }
-    // A second run maps it, and says nothing about it on either stream.
-    imgdl = start(Map.of("IMGDL_JAVA", java(home)), "--version");
-    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(imgdl.exitValue()).isZero();
-    assertThat(stdout()).startsWith("imgdl ");
-    assertThat(stderr()).isEmpty();
-  }
-
-  /** This JVM when it is 19 or newer, or a JDK 19+ installed beside it; skips otherwise. */
-  private static Path newerJdk() throws IOException {
-    if (Runtime.version().feature() >= 19) {
-      return Path.of(System.getProperty("java.home"));
-    }
-    Path jvms = Path.of("/usr/lib/jvm");
-    if (Files.isDirectory(jvms)) {
-      try (Stream<Path> homes = Files.list(jvms)) {
-        for (Path home : homes.sorted().toList()) {
-          Path release = home.resolve("release");
-          if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
-            String text = Files.readString(release);
-            int at = text.indexOf("JAVA_VERSION=\"");
-            if (at >= 0) {
-              String version = text.substring(at + 14).split("[.\"]", 2)[0];
-              if (version.matches("\\d+") && Integer.parseInt(version) >= 19) {
-                return home;
-              }
-            }
-          }
-        }
-      }
-    }
-    assumeTrue(false, "no JDK 19 or newer here");
-    return null;
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class ResultJsonTest {
   private static final Result FULL = new Result(7, Status.DOWNLOADED, "a.png", 123, "ab",
-      "image/png", 200, 2, 3, 45, "HTTP 503 on http://me:secret@example.org/a.png");
+      "image/png", 200, 2, 3, 45, "HTTP 503 on http://me:secret@example.org/a.png", 640, 480);
 
   private static String write(Result r, ResultJson.Form form) throws IOException {
     StringWriter text = new StringWriter();

@@ -41,7 +41,7 @@ class ReportWriterTest {
         new Entry(2, "<stdin>", 1, "not a url"));
     List<Result> results = List.of(
         new Result(0, Status.DOWNLOADED, "a.jpg", 20_000, "ab12", "image/jpeg", 200, 1, 0, 35,
-            null),
+            null, 640, 480),
         new Result(1, Status.FAILED, null, 0, null, TYPE, 503, 4, 1, 1_200,
             ERROR + " on http://me:pa/ss@example.org/b.png"),
         Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"));
@@ -120,11 +120,13 @@ class ReportWriterTest {
     assertThat(results.get(0).toString()).isEqualTo("{\"source\":\"urls.txt\",\"line\":1,"
         + "\"url\":\"https://example.org/a.jpg\",\"status\":\"downloaded\",\"file\":\"a.jpg\","
         + "\"bytes\":20000,\"sha256\":\"ab12\",\"contentType\":\"image/jpeg\","
-        + "\"httpStatus\":200,\"attempts\":1,\"worker\":0,\"millis\":35,\"error\":null}");
+        + "\"httpStatus\":200,\"attempts\":1,\"worker\":0,\"millis\":35,\"error\":null,"
+        + "\"width\":640,\"height\":480}");
     assertThat(results.get(2).toString()).isEqualTo("{\"source\":\"<stdin>\",\"line\":1,"
         + "\"url\":\"not a url\",\"status\":\"invalid\",\"file\":null,\"bytes\":0,"
         + "\"sha256\":null,\"contentType\":null,\"httpStatus\":null,\"attempts\":0,"
-        + "\"worker\":null,\"millis\":0,\"error\":\"not an absolute URL (no scheme)\"}");
+        + "\"worker\":null,\"millis\":0,\"error\":\"not an absolute URL (no scheme)\","
+        + "\"width\":null,\"height\":null}");
   }
 
   @Test

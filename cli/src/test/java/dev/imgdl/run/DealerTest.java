@@ -2,7 +2,10 @@ package dev.imgdl.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imgdl.dataset.OutputLayout;
 import dev.imgdl.download.ExistingTargets;
+import dev.imgdl.output.FilesDestination;
+import dev.imgdl.output.Placement;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
@@ -51,7 +54,7 @@ class DealerTest {
   @Test
   void tasksAreDealtRoundRobinInPlanOrderAsTheyArePlanned() {
     Recording workers = new Recording();
-    Dealer dealer = new Dealer(3, null, workers, new LinkedBlockingQueue<>());
+    Dealer dealer = new Dealer(3, files(null), workers, new LinkedBlockingQueue<>());
     for (int i = 0; i < 7; i++) {
       dealer.task(task(i));
     }
@@ -66,7 +69,7 @@ class DealerTest {
     Files.writeString(dir.resolve("1.png"), "x");
     Recording workers = new Recording();
     BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
-    Dealer dealer = new Dealer(2, ExistingTargets.scan(dir), workers, events);
+    Dealer dealer = new Dealer(2, files(ExistingTargets.scan(dir)), workers, events);
     for (int i = 0; i < 4; i++) {
       dealer.task(task(i));
     }
@@ -81,11 +84,15 @@ class DealerTest {
   @Test
   void decidedEntriesGoToTheCollector() {
     BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
-    Dealer dealer = new Dealer(2, null, new Recording(), events);
+    Dealer dealer = new Dealer(2, files(null), new Recording(), events);
     Result invalid = Result.planned(0, Status.INVALID, "no host");
 
     dealer.decided(invalid);
 
     assertThat(events).containsExactly(new WorkerEvent.Finished(invalid));
+  }
+
+  private static FilesDestination files(ExistingTargets existing) {
+    return new FilesDestination(new Placement(OutputLayout.FILES, "t"), existing);
   }
 }

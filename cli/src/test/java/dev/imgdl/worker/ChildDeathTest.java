@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,14 +58,14 @@ class ChildDeathTest {
   }
 
   /**
-   * The whole command line, from /proc: ProcessHandle.Info cuts it at one page, which the test
-   * class path (and so a child's {@code -cp}) runs past, before the main class.
+   * The command line, from {@code /proc} where there is one: the JDK's {@code
+   * ProcessHandle.Info} gives no command line once it is longer than a page, as a child's is
+   * when the tests' class path lists every jar (the Parquet dependencies made it so).
    */
   private static String commandLine(ProcessHandle p) {
+    Path proc = Path.of("/proc", String.valueOf(p.pid()), "cmdline");
     try {
-      return new String(java.nio.file.Files.readAllBytes(
-          java.nio.file.Path.of("/proc", Long.toString(p.pid()), "cmdline")),
-          java.nio.charset.StandardCharsets.UTF_8);
+      return Files.readString(proc, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
     } catch (java.io.IOException e) {
       return p.info().commandLine().orElse("");
     }

@@ -47,7 +47,8 @@ public final class Fetcher {
    */
   public static Fetcher create(
       FetchSettings settings, HostGate gate, TempFiles temps, int parallelism) {
-    return new Fetcher(settings, HttpClients.create(settings, parallelism), gate, temps);
+    return new Fetcher(settings, HttpClients.create(settings, parallelism, gate != HostGate.OPEN),
+        gate, temps);
   }
 
   /**

@@ -61,7 +61,11 @@ public final class HttpClients {
     this.network = network;
   }
 
-  public static HttpClients create(FetchSettings settings, int parallelism) {
+  /**
+   * @param gated whether requests carry a host permit that must hear when they left; without,
+   *     calls get no event listener at all (measured: README, "Per-request levers")
+   */
+  public static HttpClients create(FetchSettings settings, int parallelism, boolean gated) {
     Duration timeout = Duration.ofMillis(settings.timeoutMillis());
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(64, parallelism * 2));
@@ -76,7 +80,7 @@ public final class HttpClients {
             .followRedirects(false)
             .followSslRedirects(false)
             .retryOnConnectionFailure(true)
-            .eventListener(SENT)
+            .eventListener(gated ? SENT : EventListener.NONE)
             .addNetworkInterceptor(Framing::check)
             .addNetworkInterceptor(HttpClients::leaveRetriesToTheCore)
             .dispatcher(dispatcher)

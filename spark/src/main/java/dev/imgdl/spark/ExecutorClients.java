@@ -28,9 +28,10 @@ final class ExecutorClients {
     JobSettings.ClientKey wanted = settings.clientKey();
     if (!wanted.equals(key)) {
       // Tasks of the old settings may still run on the old client: it is left to the GC.
-      clients = HttpClients.create(settings.fetchSettings(dir.toString(), runId),
-          settings.workers() * Math.max(1, Runtime.getRuntime().availableProcessors()));
       gate = LocalHostGate.of(settings.perHost(), settings.rate());
+      clients = HttpClients.create(settings.fetchSettings(dir.toString(), runId),
+          settings.workers() * Math.max(1, Runtime.getRuntime().availableProcessors()),
+          gate != HostGate.OPEN);
       key = wanted;
       built++;
     }

@@ -1,0 +1,96 @@
+package dev.imgdl.cli;
+
+import dev.imgdl.dataset.OutputLayout;
+import java.util.Stack;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of where downloads go, shown in {@code --help} under "Dataset outputs", and their
+ * checks: a combination that would be silently ignored (shards with subfolders, a shard size for
+ * plain files) is a usage error.
+ */
+final class DatasetOutputOptions {
+  static final int MAX_SHARD = 1_000_000;
+  static final int DEFAULT_FOLDER = 10_000;
+
+  @Option(names = "--output-format", paramLabel = "FORMAT",
+      description = "files: one file per image (default); webdataset: one tar per shard of "
+          + "--shard-size entries (00000.tar, ...), with a metadata file beside each.")
+  String format;
+
+  @Option(names = "--subdirs", paramLabel = "N", arity = "0..1",
+      parameterConsumer = FolderSize.class,
+      description = "files: spread the images over numbered subfolders (00000/, 00001/, ...) "
+          + "of N entries each, by input position; N defaults to 10000.")
+  Integer subdirs;
+
+  @Option(names = "--shard-size", paramLabel = "N",
+      description = "webdataset: entries per shard, invalid and duplicate ones included. "
+          + "Default: 10000.")
+  Integer shardSize;
+
+  @Option(names = "--metadata", paramLabel = "FORMAT",
+      description = "webdataset: the format of each shard's metadata file, parquet or jsonl. "
+          + "Default: parquet.")
+  String metadata;
+
+  /**
+   * Takes N only when it is a number, so that {@code --subdirs list.txt} leaves the file to be
+   * an input, where picocli's optional value would take it and fail on it.
+   */
+  static final class FolderSize implements IParameterConsumer {
+    @Override
+    public void consumeParameters(Stack<String> args, ArgSpec option, CommandSpec command) {
+      String next = args.isEmpty() ? null : args.peek();
+      if (next != null && next.matches("[0-9]{1,9}")) {
+        option.setValue(Integer.parseInt(args.pop()));
+      } else if (next != null && next.matches("[0-9]+")) {
+        args.pop();
+        option.setValue(Integer.MAX_VALUE); // refused below as out of range
+      } else {
+        option.setValue(DEFAULT_FOLDER);
+      }
+    }
+  }
+
+  OutputLayout layout() {
+    boolean webdataset;
+    if (format == null || format.equals("files")) {
+      webdataset = false;
+    } else if (format.equals("webdataset")) {
+      webdataset = true;
+    } else {
+      throw new UsageException(
+          "--output-format must be files or webdataset, not '" + format + "'");
+    }
+    OutputLayout.Metadata meta = OutputLayout.Metadata.PARQUET;
+    if (metadata != null) {
+      if (!metadata.equals("parquet") && !metadata.equals("jsonl")) {
+        throw new UsageException("--metadata must be parquet or jsonl, not '" + metadata + "'");
+      }
+      meta = metadata.equals("jsonl") ? OutputLayout.Metadata.JSONL
+          : OutputLayout.Metadata.PARQUET;
+    }
+    if (webdataset) {
+      if (subdirs != null) {
+        throw new UsageException("--subdirs is for --output-format files");
+      }
+      int size = shardSize == null ? 10_000 : shardSize;
+      if (size < 1 || size > MAX_SHARD) {
+        throw new UsageException("--shard-size must be 1 to 1000000, not " + size);
+      }
+      return new OutputLayout(OutputLayout.Format.WEBDATASET, 0, size, meta);
+    }
+    if (shardSize != null || metadata != null) {
+      throw new UsageException("--shard-size and --metadata are for --output-format webdataset");
+    }
+    if (subdirs != null && (subdirs < 1 || subdirs > MAX_SHARD)) {
+      throw new UsageException("--subdirs must be 1 to 1000000, not " + subdirs);
+    }
+    return new OutputLayout(OutputLayout.Format.FILES, subdirs == null ? 0 : subdirs, 10_000,
+        meta);
+  }
+}

@@ -1,0 +1,232 @@
+package dev.imgdl.output;
+
+import dev.imgdl.dataset.CompleteShards;
+import dev.imgdl.dataset.JsonlMetadata;
+import dev.imgdl.dataset.MetadataRow;
+import dev.imgdl.dataset.OutputLayout;
+import dev.imgdl.dataset.ShardKeys;
+import dev.imgdl.dataset.ShardWriter;
+import dev.imgdl.download.TempFiles;
+import dev.imgdl.input.Entry;
+import dev.imgdl.input.PlanView;
+import dev.imgdl.input.Task;
+import dev.imgdl.result.Result;
+import dev.imgdl.result.Status;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parent's side of a webdataset run, in both worker modes: it sees every result before the
+ * collector files it, holds back the downloads of a shard until every entry of the shard is
+ * settled, then writes the shard and releases them with their tar member as {@code file}. So a
+ * result says {@code downloaded} only once its bytes are in a complete shard; after an interrupt
+ * what is held is never released, and the run reports those entries as interrupted. Only the
+ * collector's thread calls it, except {@link #stop}.
+ */
+public final class ShardAssembler implements Destination {
+  private static final Logger log = LoggerFactory.getLogger(ShardAssembler.class);
+
+  private final Placement placement;
+  private final ShardKeys keys;
+  private final ShardWriter writer;
+  private final TempFiles temps;
+  private final Path dir;
+  private final CompleteShards completed;
+  private final boolean overwrite;
+  /** Whether each shard seen so far was complete when the run started: its entries are skipped. */
+  private final Map<Integer, Boolean> completeAtStart = new ConcurrentHashMap<>();
+  private final Map<Integer, Result[]> open = new HashMap<>();
+  private final Map<Integer, Integer> settled = new HashMap<>();
+  private volatile PlanView view;
+  /** The number of entries once planning has ended, else -1. */
+  private int total = -1;
+  private volatile boolean stopped;
+
+  /**
+   * Removes what a killed run left (staged downloads, shard temporaries) first: it runs before
+   * planning, when no worker of this run has written anything.
+   */
+  public ShardAssembler(OutputLayout layout, Path dir, String runId, TempFiles temps,
+      boolean overwrite) {
+    this.placement = new Placement(layout, runId);
+    this.keys = new ShardKeys(layout.shardSize());
+    this.writer = new ShardWriter(dir, runId, temps, keys, layout.metadata());
+    this.temps = temps;
+    this.dir = dir;
+    this.completed = new CompleteShards(dir, keys, layout.metadata());
+    this.overwrite = overwrite;
+    ShardWriter.sweepStale(dir, Placement.STAGE_MARK);
+  }
+
+  @Override
+  public void planning(PlanView view) {
+    this.view = view;
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+  }
+
+  @Override
+  public Task place(Task task) {
+    return placement.place(task);
+  }
+
+  /** An entry of a shard that was complete when the run started is skipped: no request. */
+  @Override
+  public Result skip(Task task, int worker) {
+    int shard = keys.shard(task.index());
+    return completeAtStart(shard)
+        ? new Result(task.index(), Status.SKIPPED, keys.tar(shard), 0, null, null, null, 0,
+            worker, 0, null)
+        : null;
+  }
+
+  private boolean completeAtStart(int shard) {
+    return !overwrite && completeAtStart.computeIfAbsent(shard, completed::complete);
+  }
+
+  /** The results to file now for {@code result}: none while held, several when a shard ends. */
+  @Override
+  public List<Result> settle(Result result) {
+    if (result.status() == Status.SKIPPED || completeAtStart(keys.shard(result.index()))) {
+      return List.of(result);
+    }
+    boolean staged = result.status() == Status.DOWNLOADED;
+    if (stopped) {
+      if (staged) {
+        temps.delete(dir.resolve(result.file()));
+        return List.of(Result.interrupted(result.index(), result.worker()));
+      }
+      return List.of(result);
+    }
+    if (staged) {
+      temps.adopt(dir.resolve(result.file()));
+    }
+    List<Result> toFile = record(result);
+    return toFile == null ? List.of() : toFile;
+  }
+
+  /**
+   * Files {@code result} in its shard: null when it was there already; otherwise what to file
+   * now: the result itself unless it is a download (held), and, when it completes its shard, the
+   * downloads of the shard, now written.
+   */
+  private List<Result> record(Result result) {
+    int shard = keys.shard(result.index());
+    Result[] slots = open.computeIfAbsent(shard, s -> new Result[size(s)]);
+    int at = result.index() - keys.first(shard);
+    if (slots[at] != null) {
+      return null;
+    }
+    slots[at] = result;
+    int count = settled.merge(shard, 1, Integer::sum);
+    boolean held = result.status() == Status.DOWNLOADED;
+    List<Result> out = new ArrayList<>();
+    if (!held) {
+      out.add(result);
+    }
+    if (count == expected(shard)) {
+      out.addAll(close(shard));
+    }
+    return out;
+  }
+
+  /** Planning has ended: a last shard shorter than the others may be complete now. */
+  @Override
+  public List<Result> planningEnded(int entries) {
+    total = entries;
+    List<Result> out = new ArrayList<>();
+    for (int shard : List.copyOf(open.keySet())) {
+      if (settled.get(shard) == expected(shard)) {
+        out.addAll(close(shard));
+      }
+    }
+    return out;
+  }
+
+  private List<Result> close(int shard) {
+    Result[] slots = open.remove(shard);
+    settled.remove(shard);
+    return stopped ? List.of() : write(shard, slots);
+  }
+
+  /** Slots of a shard: its size, or fewer for the last shard once the total is known. */
+  private int size(int shard) {
+    return total < 0 ? keys.size() : Math.min(keys.size(), total - keys.first(shard));
+  }
+
+  /** How many entries the shard holds, or -1 while planning may still add to it. */
+  private int expected(int shard) {
+    int end = keys.first(shard) + keys.size();
+    if (total >= 0) {
+      return Math.min(end, total) - keys.first(shard);
+    }
+    return view.planned() >= end ? keys.size() : -1;
+  }
+
+  private List<Result> write(int shard, Result[] slots) {
+    List<ShardWriter.Member> members = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Result r : slots) {
+      if (r == null) {
+        continue;
+      }
+      Entry entry = view.entry(r.index());
+      String key = keys.key(r.index());
+      Map<String, Object> row = MetadataRow.of(key, entry, r);
+      rows.add(row);
+      if (r.status() == Status.DOWNLOADED) {
+        members.add(new ShardWriter.Member(key, extension(r.file()), dir.resolve(r.file()),
+            entry.caption(), JsonlMetadata.object(row)));
+      }
+    }
+    String error = null;
+    try {
+      writer.write(shard, members, rows, () -> stopped);
+    } catch (IOException | RuntimeException e) {
+      if (stopped) {
+        // The run reports what is held as interrupted; the staged files go with the run's.
+        return List.of();
+      }
+      error = "cannot write " + keys.tar(shard) + ": " + e.getMessage();
+      log.warn(error, e);
+    }
+    List<Result> released = new ArrayList<>();
+    for (ShardWriter.Member m : members) {
+      temps.delete(m.staged());
+    }
+    for (Result r : slots) {
+      if (r.status() == Status.DOWNLOADED) {
+        released.add(error != null ? Result.failed(r.index(), r.worker(), error)
+            : moved(r, keys.tar(shard) + "/" + keys.key(r.index())
+                + dotExtension(extension(r.file()))));
+      }
+    }
+    return released;
+  }
+
+  private static String extension(String file) {
+    String name = Path.of(file).getFileName().toString();
+    int dash = name.lastIndexOf('-');
+    int dot = name.lastIndexOf('.');
+    return dot > dash ? name.substring(dot + 1) : null;
+  }
+
+  private static String dotExtension(String extension) {
+    return extension == null ? "" : "." + extension;
+  }
+
+  private static Result moved(Result r, String file) {
+    return new Result(r.index(), r.status(), file, r.bytes(), r.sha256(), r.contentType(),
+        r.httpStatus(), r.attempts(), r.worker(), r.millis(), r.error(), r.width(), r.height());
+  }
+}
