@@ -126,20 +126,8 @@ public final class SparkDownload implements Callable<Integer> {
           + " (see imgdl-spark --help)");
       return 2;
     });
-    cli.setExecutionExceptionHandler((e, c, p) -> {
-      boolean malformed = malformed(e);
-      boolean usage = malformed || e instanceof UsageException
-          || e instanceof IllegalArgumentException
-          || e instanceof org.apache.spark.sql.AnalysisException;
-      String message = malformed ? command.input + ": a malformed row (" + firstLine(e) + ")"
-          : firstLine(e);
-      err.println("imgdl: error: " + ConsoleText.safe(message));
-      if (command.verbose) {
-        e.printStackTrace(err);
-      }
-      err.flush();
-      return usage ? 2 : 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, c, p) -> Failures.report(e, command.input, command.verbose, err));
     return cli.execute(args);
   }
 
@@ -220,20 +208,5 @@ public final class SparkDownload implements Callable<Integer> {
     return v == null ? "dev" : v;
   }
 
-  /** Whether Spark's reader refused a row of INPUT (FAILFAST), anywhere in the causes. */
-  private static boolean malformed(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getClass().getSimpleName().equals("BadRecordException")
-          || String.valueOf(t.getMessage()).contains("MALFORMED_RECORD")) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private static String firstLine(Throwable e) {
-    String m = e.getMessage() == null ? e.toString() : e.getMessage();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
-  }
 }

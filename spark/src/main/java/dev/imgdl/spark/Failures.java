@@ -1,0 +1,45 @@
+package dev.imgdl.spark;
+
+import dev.imgdl.text.ConsoleText;
+import java.io.PrintWriter;
+
+/**
+ * How a failed run ends: one line {@code imgdl: error: ...} (a stack trace only with {@code
+ * -v}), and exit 2 for what the user can fix (options, a missing INPUT or column, a malformed
+ * row, which Spark's readers refuse before anything is downloaded), 1 for the rest.
+ */
+final class Failures {
+  private Failures() {}
+
+  static int report(Exception e, String input, boolean verbose, PrintWriter err) {
+    boolean malformed = malformed(e);
+    boolean usage = malformed || e instanceof UsageException
+        || e instanceof IllegalArgumentException
+        || e instanceof org.apache.spark.sql.AnalysisException;
+    String message = malformed ? input + ": a malformed row (" + firstLine(e) + ")"
+        : firstLine(e);
+    err.println("imgdl: error: " + ConsoleText.safe(message));
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return usage ? 2 : 1;
+  }
+
+  /** Whether Spark's reader refused a row of INPUT (FAILFAST), anywhere in the causes. */
+  private static boolean malformed(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals("BadRecordException")
+          || String.valueOf(t.getMessage()).contains("MALFORMED_RECORD")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}
