@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code --min-success}, 1 below it, 2 for a usage error).
  */
 @Command(name = "imgdl-spark", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = SparkDownload.Version.class,
     description = "Downloads the images of a table of URLs on Apache Spark into webdataset "
         + "shards under OUTPUT, with one result row per input row in OUTPUT/results.")
 public final class SparkDownload implements Callable<Integer> {
@@ -201,6 +202,14 @@ public final class SparkDownload implements Callable<Integer> {
 
   private static UsageException usage(String message) {
     return new UsageException(message);
+  }
+
+  /** {@code -V}: the version in the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"imgdl-spark " + version()};
+    }
   }
 
   private static String version() {
