@@ -289,9 +289,14 @@ public final class ImgdlCommand implements Callable<Integer> {
         err.flush();
         return ExitCode.USAGE;
       }
-      err.println("imgdl: error: " + ConsoleText.safe(e.toString()));
       if (command.verbosity() > 0) {
+        err.println("imgdl: error: " + ConsoleText.safe(e.toString()));
         err.print(ThrowableText.of(e));
+      } else {
+        // A bug, not the user's doing: no Java exception name without -v.
+        String detail = e instanceof java.io.IOException && e.getMessage() != null
+            ? ": " + ConsoleText.safe(e.getMessage()) : " (run again with -v for the details)";
+        err.println("imgdl: error: internal error" + detail);
       }
       err.flush();
       return ExitCode.BELOW_THRESHOLD;

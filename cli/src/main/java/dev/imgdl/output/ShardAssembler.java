@@ -153,6 +153,7 @@ public final class ShardAssembler implements Destination {
     return out;
   }
 
+  /** Writes a shard whose entries are all settled; a last, shorter shard's slots end in nulls. */
   private List<Result> close(int shard) {
     Result[] slots = open.remove(shard);
     settled.remove(shard);
@@ -205,7 +206,7 @@ public final class ShardAssembler implements Destination {
       temps.delete(m.staged());
     }
     for (Result r : slots) {
-      if (r.status() == Status.DOWNLOADED) {
+      if (r != null && r.status() == Status.DOWNLOADED) {
         released.add(error != null ? Result.failed(r.index(), r.worker(), error)
             : moved(r, keys.tar(shard) + "/" + keys.key(r.index())
                 + dotExtension(extension(r.file()))));

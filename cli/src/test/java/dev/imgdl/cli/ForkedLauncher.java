@@ -47,6 +47,22 @@ abstract class ForkedLauncher {
     return link;
   }
 
+  /**
+   * A copy of the launcher and its jar, linked as on a PATH, without the archive the build
+   * trained beside the jar: for the tests of the launcher's own training.
+   */
+  Path linkedCopy() throws IOException {
+    Path link = Files.createDirectories(dir.resolve("bin-copy")).resolve("imgdl");
+    if (!Files.isSymbolicLink(link)) {
+      Path built = Path.of(System.getProperty("imgdl.launcher")).toAbsolutePath();
+      Path app = Files.createDirectories(dir.resolve("app"));
+      Files.copy(built, app.resolve("imgdl"));
+      Files.copy(built.resolveSibling("imgdl.jar"), app.resolve("imgdl.jar"));
+      Files.createSymbolicLink(link, app.resolve("imgdl"));
+    }
+    return link;
+  }
+
   static String java(Path home) {
     return home.resolve("bin").resolve("java").toString();
   }

@@ -26,6 +26,26 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherArchiveIT extends ForkedLauncher {
   @Test
+  void theArchiveTheBuildTrainedIsMappedFromTheFirstRunWithNoTrainingOfItsOwn() throws Exception {
+    int feature = Runtime.version().feature();
+    Path built = Path.of(System.getProperty("imgdl.launcher")).toAbsolutePath()
+        .resolveSibling("imgdl-" + feature + (feature >= 25 ? ".aot" : ".jsa"));
+    assertThat(built).as("the build's archive").isRegularFile();
+    Path cache = dir.resolve("cache");
+    Path log = dir.resolve("share.log");
+
+    imgdl = start(linked(), "", Map.of("XDG_CACHE_HOME", cache.toString(),
+        "IMGDL_JAVA_OPTS", "-Xlog:" + (feature >= 25 ? "aot" : "cds") + "=info:file=" + log),
+        "--version");
+
+    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(imgdl.exitValue()).as(stderr()).isZero();
+    assertThat(stderr()).isEmpty();
+    assertThat(Files.readString(log)).contains("Opened", built.toString());
+    assertThat(cache).as("no training, no cache").doesNotExist();
+  }
+
+  @Test
   void eachJdkTrainsAStartUpArchiveOnFirstUseAndTheNextRunMapsItSilently() throws Exception {
     for (Path home : jdks()) {
       int feature = feature(home);
@@ -33,7 +53,7 @@ class LauncherArchiveIT extends ForkedLauncher {
       Map<String, String> env = Map.of("IMGDL_JAVA", java(home),
           "XDG_CACHE_HOME", cache.toString());
       // The first run goes on without, and says nothing about the training behind it.
-      imgdl = start(linked(), "", env, "--version");
+      imgdl = start(linkedCopy(), "", env, "--version");
       assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(imgdl.exitValue()).as(stderr()).isZero();
       assertThat(stdout()).startsWith("imgdl ");
@@ -44,7 +64,7 @@ class LauncherArchiveIT extends ForkedLauncher {
 
       // The next run maps it (the JVM's own log, asked for in a file, says so), silently.
       Path log = dir.resolve("share-" + feature + ".log");
-      imgdl = start(linked(), "", Map.of("IMGDL_JAVA", java(home),
+      imgdl = start(linkedCopy(), "", Map.of("IMGDL_JAVA", java(home),
           "XDG_CACHE_HOME", cache.toString(),
           "IMGDL_JAVA_OPTS", "-Xlog:" + (feature >= 25 ? "aot" : "cds") + "=info:file=" + log),
           "--version");
@@ -104,8 +124,8 @@ class LauncherArchiveIT extends ForkedLauncher {
     Path home = jdks().get(jdks().size() - 1);
     Map<String, String> env = Map.of("IMGDL_JAVA", java(home),
         "XDG_CACHE_HOME", dir.resolve("cache").toString());
-    Process one = start(linked(), "1", env, "--version");
-    Process two = start(linked(), "2", env, "--version");
+    Process one = start(linkedCopy(), "1", env, "--version");
+    Process two = start(linkedCopy(), "2", env, "--version");
     try {
       assertThat(one.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(two.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -120,7 +140,7 @@ class LauncherArchiveIT extends ForkedLauncher {
     assertThat(Files.readString(dir.resolve("stderr2.txt"))).isEmpty();
 
     Path log = dir.resolve("share.log");
-    imgdl = start(Map.of("IMGDL_JAVA", java(home), "XDG_CACHE_HOME",
+    imgdl = start(linkedCopy(), "", Map.of("IMGDL_JAVA", java(home), "XDG_CACHE_HOME",
         dir.resolve("cache").toString(), "IMGDL_JAVA_OPTS",
         "-Xlog:" + (feature(home) >= 25 ? "aot" : "cds") + "=info:file=" + log), "--version");
     assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -135,7 +155,7 @@ class LauncherArchiveIT extends ForkedLauncher {
     // A file where the cache directory would be: even root cannot make a directory in it.
     Path notADirectory = Files.writeString(dir.resolve("cache-file"), "x");
     for (Path home : jdks()) {
-      imgdl = start(linked(), "", Map.of("IMGDL_JAVA", java(home),
+      imgdl = start(linkedCopy(), "", Map.of("IMGDL_JAVA", java(home),
           "XDG_CACHE_HOME", notADirectory.toString()),
           "-o", dir.resolve("out-" + feature(home)).toString(), "--no-progress", "-q",
           list.toString());
@@ -158,13 +178,13 @@ class LauncherArchiveIT extends ForkedLauncher {
       Path cache = dir.resolve("cache-" + feature);
       Map<String, String> env = Map.of("IMGDL_JAVA", java(home),
           "XDG_CACHE_HOME", cache.toString());
-      imgdl = start(linked(), "", env, "--version");
+      imgdl = start(linkedCopy(), "", env, "--version");
       assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
       Path archive = awaitArchive(cache.resolve("imgdl"), feature);
 
       Path log = dir.resolve("child-" + feature + ".log");
       Path out = dir.resolve("out-" + feature);
-      imgdl = start(linked(), "", env, "--mode", "process", "-w", "2", "--no-progress", "-q",
+      imgdl = start(linkedCopy(), "", env, "--mode", "process", "-w", "2", "--no-progress", "-q",
           "-o", out.toString(), "--child-java-options",
           "-XX:+UseSerialGC -Xlog:" + (feature >= 25 ? "aot" : "cds") + "=info:file=" + log,
           list.toString());
