@@ -1,6 +1,7 @@
 package dev.imgdl.spark;
 
 import dev.imgdl.text.ConsoleText;
+import dev.imgdl.text.Credentials;
 import java.io.PrintWriter;
 
 /**
@@ -18,7 +19,7 @@ final class Failures {
         || e instanceof org.apache.spark.sql.AnalysisException;
     String message = malformed ? input + ": a malformed row (" + firstLine(e) + ")"
         : firstLine(e);
-    err.println("imgdl: error: " + ConsoleText.safe(message));
+    err.println("imgdl: error: " + ConsoleText.safe(Credentials.redactWords(message)));
     if (verbose) {
       e.printStackTrace(err);
     }

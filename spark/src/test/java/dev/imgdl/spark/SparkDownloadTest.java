@@ -94,6 +94,7 @@ class SparkDownloadTest {
     lines.add("ftp://example.invalid/a.png,bad scheme,x");
     lines.add(",no url,x");
     lines.add(server.url("/missing.png") + ",gone,x");
+    lines.add(server.url("/img/0.png").replace("http://", "http://user:secret@") + ",auth,x");
     Path input = dir.resolve("in.csv");
     Files.write(input, lines);
     Path out = dir.resolve("out");
@@ -110,7 +111,7 @@ class SparkDownloadTest {
 
     assertThat(run.code).as(run.err).isZero();
     Map<Long, Row> byId = results(out);
-    assertThat(byId.keySet()).containsExactlyInAnyOrderElementsOf(ids(24));
+    assertThat(byId.keySet()).containsExactlyInAnyOrderElementsOf(ids(25));
     for (long id = 0; id < 20; id++) {
       Row r = byId.get(id);
       assertThat(r.<String>getAs("status")).as("row %d", id).isEqualTo("downloaded");
@@ -125,6 +126,8 @@ class SparkDownloadTest {
     assertThat(byId.get(22L).<String>getAs("status")).isEqualTo("invalid");
     assertThat(byId.get(23L).<String>getAs("status")).isEqualTo("failed");
     assertThat(byId.get(23L).<String>getAs("error")).contains("404");
+    assertThat(byId.get(24L).<String>getAs("status")).isEqualTo("downloaded");
+    assertThat(byId.values()).noneMatch(r -> String.valueOf(r.<String>getAs("url")).contains("secret"));
 
     assertMembersMatch(out, byId);
     Set<String> shards = shardFiles(out);
@@ -134,8 +137,8 @@ class SparkDownloadTest {
     assertThat(ExecutorClients.built() - built).isLessThanOrEqualTo(1);
 
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    assertThat(summary.at("/summary/entries").asInt()).isEqualTo(24);
-    assertThat(summary.at("/summary/downloaded").asInt()).isEqualTo(20);
+    assertThat(summary.at("/summary/entries").asInt()).isEqualTo(25);
+    assertThat(summary.at("/summary/downloaded").asInt()).isEqualTo(21);
     assertThat(summary.at("/summary/failed").asInt()).isEqualTo(1);
     assertThat(summary.at("/summary/invalid").asInt()).isEqualTo(2);
     assertThat(summary.at("/summary/duplicate").asInt()).isEqualTo(1);
@@ -144,8 +147,8 @@ class SparkDownloadTest {
     for (JsonNode p : summary.at("/partitions")) {
       entries += p.at("/entries").asLong();
     }
-    assertThat(entries).isEqualTo(21);
-    assertThat(run.out).contains("24 entries: 20 downloaded");
+    assertThat(entries).isEqualTo(22);
+    assertThat(run.out).contains("25 entries: 21 downloaded");
   }
 
   @Test
