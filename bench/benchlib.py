@@ -574,8 +574,8 @@ def dataset_table(results, metafile, extrafile):
         kind, runner = tool.split('/', 1)
         ref = sums.get('files/' + runner)
         ex = extra.get(tool, [])
-        size = statistics.median(int(r['out_bytes']) for r in ex) / 1e6 if ex else None
-        nfiles = statistics.median(int(r['out_files']) for r in ex) if ex else None
+        size = statistics.median(float(r['out_bytes']) for r in ex) / 1e6 if ex else None
+        nfiles = statistics.median(float(r['out_files']) for r in ex) if ex else None
         detail = ex[-1]['detail'] if ex else ''
         loads = sorted(float(r['load1']) for r in ex)
         label = ('Parquet → webdataset (%s metadata, shards of %s)'

@@ -197,7 +197,7 @@ one_run() {
       reason=$(verify_names "$out" "$WORK/steady.map" "$SET_BYTES")
     fi
   fi
-  bytes=$(find "$out" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
+  bytes=$(find "$out" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%d", s}')
   files=$(find "$out" -type f | wc -l)
   if [[ $tool == files/* ]] && [ -z "$reason" ]; then
     V_DETAIL=$(printf "%'d files named as the list, %'d bytes as served, sha256 of 16 = served files" \
@@ -239,7 +239,7 @@ rm -rf "$WORK/out"
   echo
   echo "Command: \`$(command_line "${ARGS[@]}")\`"
   echo
-  machine_info
+  machine_info "$LOAD_START"
   echo "- load average after the last round: $LOAD_END"
   tool_versions --no-peers
   echo "- input: $DATA, $NROWS rows (url, caption \"image N\", license), written by $PARQUET_WRITER;"

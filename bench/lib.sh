@@ -326,8 +326,10 @@ imgdl_cmd() {
   IMGDL_CMD+=("${@:5}" "$4")
 }
 
+# machine_info [LOAD]: the machine; LOAD is the load average at the start (default: now)
+# shellcheck disable=SC2120  # run.sh and the others call it without LOAD
 machine_info() {
-  local mem
+  local mem load=${1:-$(cut -d' ' -f1-3 /proc/loadavg)}
   mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
   echo "## Machine"
   echo
@@ -340,8 +342,8 @@ machine_info() {
     command -v "$j" >/dev/null || continue
     echo "- \`$j\`: $("$j" -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
   done
-  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)$(awk -v n="$(nproc)" \
-    '$1 > n / 2 {print " (**busy machine: expect noisy numbers**)"}' /proc/loadavg)"
+  echo "- load average at start: $load$(awk -v n="$(nproc)" \
+    '$1 > n / 2 {print " (**busy machine: expect noisy numbers**)"}' <<< "$load")"
   echo "- output directories on: $(df -T "$WORK" | awk 'NR==2 {print $2}') ($WORK)"
   echo "- server: $(nginx -v 2>&1 | sed 's/.*: //'), 1 worker process, 127.0.0.1:$PORT"
 }
