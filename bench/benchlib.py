@@ -19,9 +19,19 @@ Subcommands:
       Write OUTDIR/list-SIZE.txt and OUTDIR/list-SIZE.expect (expected counts).
   check-report REPORT EXPECT
       Compare the summary of an imgdl JSON report with an .expect file.
+  parquet-list LIST OUT.parquet          (needs pyarrow)
+      One row per line of LIST: url, caption ("image N", N from 0), license.
+  parquet-dump FILE.parquet...           (needs pyarrow)
+      key, url, status, sha256 of every row of imgdl's shard metadata, tab-separated.
+  check-shards OUT ROWS WWW DUMP [SAMPLE]
+      Verify a webdataset output directory (dataset.sh); DUMP is parquet-dump's output, or
+      "-" when the metadata is JSONL (read from OUT). Prints key<TAB>value lines, "reason" last.
+  dataset-table RESULTS.tsv META.tsv EXTRA.tsv
+      Markdown table for dataset.sh.
 
 RESULTS.tsv columns: group, tool, run, wall_s, user_s, sys_s, rss_kb, rc, ok, reason
 (rss_kb is max(GNU time %M, sampled process-tree sum)). META.tsv: key, value.
+Only parquet-list and parquet-dump import anything beyond the standard library (pyarrow).
 """
 import csv
 import json
@@ -449,6 +459,140 @@ def check_report(report, expect):
     return 0
 
 
+# ---------------------------------------------------------------- dataset.sh
+
+def parquet_list(list_path, out):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    with open(list_path) as f:
+        urls = [l.rstrip('\n') for l in f if l.strip()]
+    table = pa.table({'url': urls, 'caption': ['image %d' % i for i in range(len(urls))],
+                      'license': ['CC BY 4.0'] * len(urls)})
+    pq.write_table(table, out + '.tmp', compression='snappy')
+    os.replace(out + '.tmp', out)
+
+
+def parquet_dump(files):
+    import pyarrow.parquet as pq
+    out = sys.stdout
+    for path in files:
+        t = pq.read_table(path).to_pydict()
+        cols = [t.get(c) or [''] * len(t['key']) for c in ('key', 'url', 'status', 'sha256')]
+        for row in zip(*cols):
+            out.write('\t'.join('' if v is None else str(v) for v in row) + '\n')
+
+
+def _tar_members(path):
+    import tarfile
+    with tarfile.open(path) as tar:
+        for m in tar:
+            if m.isfile():
+                yield m, tar
+
+
+def check_shards(out, rows, www, dump, sample=16):
+    """A webdataset output directory: every tar's image members = downloaded entries = ROWS,
+    one .txt and one .json per image, ROWS metadata rows with distinct keys, all 'downloaded',
+    and SAMPLE image members (spread over the keys) byte-identical to the served files."""
+    import hashlib
+    rows = int(rows)
+    names = sorted(os.listdir(out))
+    tars = [n for n in names if n.endswith('.tar')]
+    other = [n for n in names if not (n.endswith('.tar') or n.endswith('.parquet')
+                                      or n.endswith('.jsonl'))]
+    meta = []
+    if dump == '-':
+        for n in names:
+            if n.endswith('.jsonl'):
+                with open(os.path.join(out, n)) as f:
+                    for line in f:
+                        o = json.loads(line)
+                        meta.append((o.get('key'), o.get('url'), o.get('status'), o.get('sha256')))
+    else:
+        with open(dump) as f:
+            meta = [tuple(l.rstrip('\n').split('\t')) for l in f if l.strip()]
+    by_key = {m[0]: m for m in meta}
+    downloaded = sum(1 for m in meta if m[2] == 'downloaded')
+    images, txt, js, step = {}, 0, 0, max(1, rows // sample)
+    for t in tars:
+        for m, tar in _tar_members(os.path.join(out, t)):
+            key, _, ext = m.name.partition('.')
+            if ext == 'txt':
+                txt += 1
+            elif ext == 'json':
+                js += 1
+            else:
+                images[key] = (t, m.name)
+    reasons = []
+    if other:
+        reasons.append('unexpected files: %s' % ', '.join(other[:3]))
+    if len(meta) != rows or len(by_key) != rows:
+        reasons.append('metadata rows %d (%d keys), expected %d' % (len(meta), len(by_key), rows))
+    if downloaded != rows:
+        reasons.append('downloaded %d, expected %d' % (downloaded, rows))
+    if len(images) != downloaded or txt != len(images) or js != len(images):
+        reasons.append('tar members: %d images, %d .txt, %d .json; downloaded %d'
+                       % (len(images), txt, js, downloaded))
+    checked = 0
+    keys = sorted(images)
+    for key in keys[::step][:sample]:
+        tarname, member = images[key]
+        url = by_key.get(key, ('', ''))[1]
+        path = os.path.join(www, url.split('://', 1)[-1].split('/', 1)[-1])
+        import tarfile
+        with tarfile.open(os.path.join(out, tarname)) as tar:
+            got = hashlib.sha256(tar.extractfile(member).read()).hexdigest()
+        with open(path, 'rb') as f:
+            want = hashlib.sha256(f.read()).hexdigest()
+        if got != want:
+            reasons.append('sha256 differs: %s (%s)' % (member, url))
+            break
+        checked += 1
+    print('shards\t%d\ntar_images\t%d\ntar_txt\t%d\ntar_json\t%d\nmeta_rows\t%d\n'
+          'downloaded\t%d\nsha_checked\t%d' % (len(tars), len(images), txt, js, len(meta),
+                                                  downloaded, checked))
+    print('detail\t%d tars: {:,} images, {:,} .txt, {:,} .json; {:,} metadata rows, {:,} '
+          'downloaded; sha256 of %d members = served files'.format(
+              len(images), txt, js, len(meta), downloaded) % (len(tars), checked))
+    print('reason\t%s' % '; '.join(reasons))
+
+
+def dataset_table(results, metafile, extrafile):
+    rows = _read_results(results)
+    meta = _read_meta(metafile)
+    extra = {}
+    with open(extrafile, newline='') as f:
+        for r in csv.DictReader(f, delimiter='\t'):
+            extra.setdefault(r['tool'], []).append(r)
+    n = int(meta['rows'])
+    sums = {t: _summarise(v) for t, v in _groups(rows, 'tool').items()}
+    print('| input → output | run by | entries | median wall s | entries/s | median CPU s '
+          '| median peak RSS MB | output MB | output files | wall ratio to list → files '
+          '| load average (1 min) after the runs | verification |')
+    print('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|')
+    for tool, s in sums.items():
+        kind, runner = tool.split('/', 1)
+        ref = sums.get('files/' + runner)
+        ex = extra.get(tool, [])
+        size = statistics.median(float(r['out_bytes']) for r in ex) / 1e6 if ex else None
+        nfiles = statistics.median(float(r['out_files']) for r in ex) if ex else None
+        detail = ex[-1]['detail'] if ex else ''
+        loads = sorted(float(r['load1']) for r in ex)
+        label = ('Parquet → webdataset (%s metadata, shards of %s)'
+                 % (meta.get('metadata', '?'), '{:,}'.format(int(meta.get('shard_size', 0))))
+                 if kind == 'webdataset' else 'list → files')
+        check = s['check'] + ('; ' + detail if detail else '')
+        print('| %s%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
+            '**FAIL** ' if s['failed'] else '', label, RUNNER_LABELS.get(runner, runner),
+            '{:,}'.format(n), _f(s['wall']), _f(n / s['wall']) if s['wall'] > 0 else '–',
+            _f(s['cpu']), _f(s['rss'], 1), _f(size, 1) if size is not None else '–',
+            '{:,.0f}'.format(nfiles) if nfiles is not None else '–',
+            _ratio(s['wall'], ref and ref['wall']),
+            ('%.1f–%.1f' % (loads[0], loads[-1]) if loads[0] != loads[-1] else '%.1f' % loads[0])
+            if loads else '–', check))
+    print()
+
+
 def main(argv):
     cmd = argv[1] if len(argv) > 1 else ''
     if cmd == 'peak':
@@ -465,6 +609,14 @@ def main(argv):
         scale_lists(argv[2], argv[3], argv[4:])
     elif cmd == 'check-report':
         return check_report(argv[2], argv[3])
+    elif cmd == 'parquet-list':
+        parquet_list(argv[2], argv[3])
+    elif cmd == 'parquet-dump':
+        parquet_dump(argv[2:])
+    elif cmd == 'check-shards':
+        check_shards(argv[2], argv[3], argv[4], argv[5], int(argv[6]) if len(argv) > 6 else 16)
+    elif cmd == 'dataset-table':
+        dataset_table(argv[2], argv[3], argv[4])
     else:
         print(__doc__, file=sys.stderr)
         return 2

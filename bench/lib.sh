@@ -6,7 +6,7 @@
 BENCH_ENV_LINE=
 for _v in WORK PORT RUNS WORKERS IMGDL_JAR IMGDL_LAUNCHER NSMALL NLARGE NSTEADY NLATENCY LATENCY_MS \
           STARTUP_RUNS RUNNERS JAVA JAVA17 JAVA25 IMGDL_JAVA_OPTS IMGDL_CHILD_OPTS \
-          TOOL_TIMEOUT RSS_INTERVAL SCALE_SIZES SCALE_JAVA_OPTS; do
+          TOOL_TIMEOUT RSS_INTERVAL SCALE_SIZES SCALE_JAVA_OPTS NROWS SHARD_SIZE DATASET_PARQUET; do
   if [ -n "${!_v:-}" ]; then BENCH_ENV_LINE+="$_v=$(printf '%q' "${!_v}") "; fi
 done
 unset _v
@@ -203,6 +203,18 @@ warm_up() {
   rm -rf "$out"
 }
 
+# rounds GROUP LIST: ROUNDS rounds of the tools in array SET_TOOLS on LIST, alternating the tools
+# within a round and rotating who goes first from round to round (no tool always runs on a cold
+# or warm machine). Each run is `one_run GROUP TOOL ROUND LIST`, defined by the calling script.
+rounds() {
+  local r k n=${#SET_TOOLS[@]}
+  for (( r = 1; r <= ROUNDS; r++ )); do
+    for (( k = 0; k < n; k++ )); do
+      one_run "$1" "${SET_TOOLS[$(( (k + r - 1) % n ))]}" "$r" "$2"
+    done
+  done
+}
+
 # measure LOGFILE CMD...: run CMD under GNU time and a process-tree RSS sampler.
 # Sets M_WALL (bash's $EPOCHREALTIME around the run, which includes ~2 ms to start `timeout` and
 # `time`), M_USER, M_SYS, M_RSS_KB (max of time's %M and the sampled tree sum) and M_RC.
@@ -291,7 +303,8 @@ results_header() {
   printf 'group\ttool\trun\twall_s\tuser_s\tsys_s\trss_kb\trc\tok\treason\n' > "$RESULTS"
 }
 
-# imgdl_cmd RUNNER MODE WORKERS OUT LIST: the imgdl command line, in array IMGDL_CMD.
+# imgdl_cmd RUNNER MODE WORKERS OUT LIST [OPTION...]: the imgdl command line, in array IMGDL_CMD
+# (the OPTIONs go before LIST).
 # jar/jar25: JAVA (JAVA25) -jar with IMGDL_JAVA_OPTS; launcher17/launcher25: the launcher copy
 # with IMGDL_JAVA set to JAVA17/JAVA25 and the same IMGDL_JAVA_OPTS. All with the benchmark's
 # own XDG_CACHE_HOME (the launcher's start-up archives, the process-mode children's archive).
@@ -310,11 +323,13 @@ imgdl_cmd() {
   if [ -n "${IMGDL_CHILD_OPTS:-}" ]; then
     IMGDL_CMD+=(--child-java-options "$IMGDL_CHILD_OPTS")
   fi
-  IMGDL_CMD+=("$4")
+  IMGDL_CMD+=("${@:5}" "$4")
 }
 
+# machine_info [LOAD]: the machine; LOAD is the load average at the start (default: now)
+# shellcheck disable=SC2120  # run.sh and the others call it without LOAD
 machine_info() {
-  local mem
+  local mem load=${1:-$(cut -d' ' -f1-3 /proc/loadavg)}
   mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
   echo "## Machine"
   echo
@@ -327,14 +342,16 @@ machine_info() {
     command -v "$j" >/dev/null || continue
     echo "- \`$j\`: $("$j" -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
   done
-  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)$(awk -v n="$(nproc)" \
-    '$1 > n / 2 {print " (**busy machine: expect noisy numbers**)"}' /proc/loadavg)"
+  echo "- load average at start: $load$(awk -v n="$(nproc)" \
+    '$1 > n / 2 {print " (**busy machine: expect noisy numbers**)"}' <<< "$load")"
   echo "- output directories on: $(df -T "$WORK" | awk 'NR==2 {print $2}') ($WORK)"
   echo "- server: $(nginx -v 2>&1 | sed 's/.*: //'), 1 worker process, 127.0.0.1:$PORT"
 }
 
+# tool_versions [--no-peers]: the versions of the peers (unless --no-peers) and of imgdl
+# shellcheck disable=SC2120  # run.sh and the others call it without the option
 tool_versions() {
-  echo "- peers: $(curl --version | head -n1 | cut -d' ' -f1-2); $(wget2 --version 2>/dev/null | head -n1 | cut -d" " -f1-3);" \
+  [ "${1:-}" = --no-peers ] || echo "- peers: $(curl --version | head -n1 | cut -d' ' -f1-2); $(wget2 --version 2>/dev/null | head -n1 | cut -d" " -f1-3);" \
        "aria2c $(aria2c --version | head -n1 | awk '{print $3}'); $(wget --version | head -n1 | cut -d' ' -f1-3)"
   if [ "${HAVE_IMGDL:-0}" = 1 ]; then
     echo "- imgdl: $IMGDL_VERSION, $IMGDL_JAR ($(stat -c %s "$IMGDL_RUN_JAR") bytes, built $IMGDL_JAR_DATE," \

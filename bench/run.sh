@@ -169,17 +169,6 @@ one_run() {
   if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
 }
 
-# rounds GROUP LIST: ROUNDS rounds of SET_TOOLS on LIST, alternating the tools within a round
-# and rotating who goes first from round to round (no tool always runs on a cold or warm machine)
-rounds() {
-  local r k n=${#SET_TOOLS[@]}
-  for (( r = 1; r <= ROUNDS; r++ )); do
-    for (( k = 0; k < n; k++ )); do
-      one_run "$1" "${SET_TOOLS[$(( (k + r - 1) % n ))]}" "$r" "$2"
-    done
-  done
-}
-
 # latency_check: can the delaying server keep WORKERS requests in flight? curl at WORKERS-way
 # concurrency fetches 2,000 tiny files from /slow-check; the ideal is WORKERS / delay req/s. The
 # same without the delay (/check.txt) shows the capacity of client and server together.

@@ -205,6 +205,7 @@ public final class ShardAssembler implements Destination {
     for (ShardWriter.Member m : members) {
       temps.delete(m.staged());
     }
+    // A last shard opened before planning ended has slots for a full shard: the unused are null.
     for (Result r : slots) {
       if (r != null && r.status() == Status.DOWNLOADED) {
         released.add(error != null ? Result.failed(r.index(), r.worker(), error)

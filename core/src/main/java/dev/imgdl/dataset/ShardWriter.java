@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -103,20 +106,28 @@ public final class ShardWriter {
         StandardOpenOption.WRITE));
   }
 
+  /**
+   * A member's header: its time in whole seconds, which the classic header holds; a fraction of
+   * a second would cost each member a PAX extended header of its own (1 KiB with its padding,
+   * more than most images' own framing).
+   */
+  private static TarArchiveEntry entry(String name, long size) {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setModTime(FileTime.from(Instant.now().getEpochSecond(), TimeUnit.SECONDS));
+    entry.setSize(size);
+    return entry;
+  }
+
   private static void addFile(TarArchiveOutputStream tar, String name, Path file)
       throws IOException {
-    TarArchiveEntry entry = new TarArchiveEntry(name);
-    entry.setSize(Files.size(file));
-    tar.putArchiveEntry(entry);
+    tar.putArchiveEntry(entry(name, Files.size(file)));
     Files.copy(file, tar);
     tar.closeArchiveEntry();
   }
 
   private static void addBytes(TarArchiveOutputStream tar, String name, byte[] bytes)
       throws IOException {
-    TarArchiveEntry entry = new TarArchiveEntry(name);
-    entry.setSize(bytes.length);
-    tar.putArchiveEntry(entry);
+    tar.putArchiveEntry(entry(name, bytes.length));
     tar.write(bytes);
     tar.closeArchiveEntry();
   }

@@ -98,6 +98,23 @@ class ShardWriterTest {
   }
 
   @Test
+  void eachMemberIsOneClassicHeaderAndItsPaddedBytesWithNoExtendedHeader() throws IOException {
+    write(OutputLayout.Metadata.JSONL);
+    long members = 0;
+    long expected = 0;
+    try (InputStream in = Files.newInputStream(dir.resolve("00001.tar"));
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+        members++;
+        expected += 512 + (e.getSize() + 511) / 512 * 512;
+      }
+    }
+    assertThat(members).isEqualTo(3);
+    // The members, then the two end-of-archive blocks: no extended header anywhere.
+    assertThat(Files.size(dir.resolve("00001.tar"))).isEqualTo(expected + 1024);
+  }
+
+  @Test
   void parquetMetadataReadsBackWithTypedColumnsOneRowPerEntry() throws IOException {
     write(OutputLayout.Metadata.PARQUET);
     ParquetReadOptions options =
