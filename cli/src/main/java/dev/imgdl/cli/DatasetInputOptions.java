@@ -1,11 +1,10 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.config.FetchSettings;
+import dev.imgdl.config.Limits;
 import dev.imgdl.input.InputFormat;
 import dev.imgdl.input.InputOptions;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,14 +38,11 @@ final class DatasetInputOptions {
 
   /** The input options, checked. */
   InputOptions input() {
-    InputFormat parsed = null;
-    if (format != null) {
-      try {
-        parsed = InputFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--input-format must be lines, csv, tsv, jsonl or parquet, not '"
-            + format + "'");
-      }
+    InputFormat parsed;
+    try {
+      parsed = format == null ? null : InputFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
     return new InputOptions(parsed, column("--url-col", urlColumn),
         captionColumn == null ? null : column("--caption-col", captionColumn),
@@ -55,11 +51,7 @@ final class DatasetInputOptions {
 
   /** The opt-out directives, lower case; empty when the check is off. */
   List<String> disallowedDirectives() {
-    if (disallowed == null) {
-      return FetchSettings.DEFAULT_DISALLOWED;
-    }
-    return Arrays.stream(disallowed.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-        .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    return Limits.directives(disallowed);
   }
 
   private static List<String> names(String list) {

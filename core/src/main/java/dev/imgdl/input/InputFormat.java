@@ -10,6 +10,16 @@ import java.util.Locale;
 public enum InputFormat {
   LINES, CSV, TSV, JSONL, PARQUET;
 
+  /** The format an option value names, in any case. */
+  public static InputFormat parse(String value) {
+    try {
+      return valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--input-format must be lines, csv, tsv, jsonl or parquet, not '" + value + "'");
+    }
+  }
+
   /** The format a file name implies, {@code .gz} looked through: {@link #LINES} otherwise. */
   public static InputFormat fromName(String name) {
     String lower = stripGz(name).toLowerCase(Locale.ROOT);

@@ -90,7 +90,7 @@ final class InputTable {
 
   /** The format INPUT is read as: the one given, or the one its name implies. */
   static InputFormat format(String given, String input) {
-    return given != null ? InputFormat.valueOf(given.toUpperCase(java.util.Locale.ROOT))
+    return given != null ? InputFormat.parse(given)
         : InputFormat.fromName(input);
   }
 }

@@ -1,12 +1,11 @@
 package dev.imgdl.spark;
 
 import dev.imgdl.config.Durations;
-import dev.imgdl.config.FetchSettings;
+import dev.imgdl.config.Limits;
 import dev.imgdl.config.Sizes;
 import dev.imgdl.result.Summary;
 import dev.imgdl.text.ConsoleText;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -156,29 +155,21 @@ public final class SparkDownload implements Callable<Integer> {
     if (partitions != null) {
       range("--partitions", partitions, 1, 1_000_000);
     }
-    if (!(rate >= 0) || Double.isInfinite(rate)) {
-      throw usage("--rate must be a number of at least 0: " + rate);
-    }
-    if (!(minSuccess >= 0 && minSuccess <= 1)) {
-      throw usage("--min-success must be between 0 and 1: " + minSuccess);
-    }
     String agent = userAgent != null ? userAgent : "imgdl/" + version();
-    if (!agent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+    if (!Limits.sendable(agent)) {
       throw usage("--user-agent must be printable ASCII");
     }
-    List<String> directives = disallowed == null ? FetchSettings.DEFAULT_DISALLOWED
-        : Arrays.stream(disallowed.split(",")).map(String::strip).filter(d -> !d.isEmpty())
-            .toList();
     int failOnce = sessionlessConf("spark.imgdl.test.failOncePartition");
     try {
+      Limits.minSuccess(minSuccess);
       return new JobSettings(input, output, InputTable.format(inputFormat, input), urlCol,
           captionCol, saveCols, workers, partitions == null ? 0 : partitions,
-          Durations.parse(timeout).toMillis(), Durations.parse(deadline).toMillis(),
-          Sizes.parse(maxSize), retries, perHost, rate, agent, directives, failOnce);
+          Limits.duration("--timeout", Durations.parse(timeout)).toMillis(),
+          Limits.duration("--deadline", Durations.parse(deadline)).toMillis(),
+          Limits.maxSize(Sizes.parse(maxSize)), retries, perHost, Limits.rate(rate), agent,
+          Limits.directives(disallowed), failOnce);
     } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage().startsWith("No enum constant")
-          ? "--input-format must be lines, csv, tsv, jsonl or parquet: " + inputFormat
-          : e.getMessage());
+      throw usage(e.getMessage());
     }
   }
 
