@@ -17,10 +17,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Configures Logback in code, found by Logback through the service loader: everything goes to
- * standard error, at WARN unless {@code -v} raises it. Configuring in code avoids parsing an XML
- * file at every start, which matters for short runs and for every child JVM.
+ * standard error. imgdl's own loggers ({@code dev.imgdl}) log at WARN unless {@code -v} raises
+ * it, with stack traces from {@code -v}; the libraries' (Parquet, Hadoop, Commons, ...) only
+ * their errors, their warnings from {@code -vv}, and their stack traces from {@code -vvv}: what
+ * they find wrong with an input reaches the user as imgdl's one line, through the exception.
+ * Configuring in code avoids parsing an XML file at every start, which matters for short runs
+ * and for every child JVM.
  */
 public final class Logging extends ContextAwareBase implements Configurator {
+  private static final String OWN = "dev.imgdl";
+
+  /** The number of {@code -v} in force, which decides whose stack traces are printed. */
+  private static volatile int verbosity;
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -39,7 +47,8 @@ public final class Logging extends ContextAwareBase implements Configurator {
     appender.start();
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.addAppender(appender);
-    root.setLevel(Level.WARN);
+    root.setLevel(libraryLevel(0));
+    context.getLogger(OWN).setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
@@ -60,7 +69,7 @@ public final class Logging extends ContextAwareBase implements Configurator {
           .append(": ")
           .append(ConsoleText.safe(event.getFormattedMessage()))
           .append('\n');
-      if (event.getThrowableProxy() != null) {
+      if (event.getThrowableProxy() != null && showsStackTrace(logger)) {
         line.append(stackTrace(event.getThrowableProxy()));
       }
       return line.toString();
@@ -90,14 +99,34 @@ public final class Logging extends ContextAwareBase implements Configurator {
     };
   }
 
-  /** Sets the level of imgdl's own loggers and of the root logger. */
+  /**
+   * Sets the level of imgdl's own loggers to {@code level} (a name from {@link #levelFor}, which
+   * is all a child JVM is told), and the libraries' and the stack-trace rule to match.
+   */
   public static void setLevel(String level) {
     if (level == null) {
       return;
     }
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
-        instanceof ch.qos.logback.classic.Logger root) {
-      root.setLevel(Level.toLevel(level, Level.WARN));
+    Level own = Level.toLevel(level, Level.WARN);
+    int v = own.toInt() >= Level.WARN_INT ? 0
+        : own.toInt() >= Level.INFO_INT ? 1
+        : own.toInt() >= Level.DEBUG_INT ? 2 : 3;
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      verbosity = v;
+      context.getLogger(OWN).setLevel(own);
+      context.getLogger(Logger.ROOT_LOGGER_NAME)
+          .setLevel(own.isGreaterOrEqual(Level.ERROR) ? own : libraryLevel(v));
     }
+  }
+
+  /** Libraries stay quiet below ERROR unless -vv: their warnings are rarely the user's business. */
+  private static Level libraryLevel(int verbosity) {
+    return verbosity < 2 ? Level.ERROR : verbosity == 2 ? Level.WARN : Level.DEBUG;
+  }
+
+  /** imgdl's own stack traces from -v; a library's, which quote its internals, from -vvv. */
+  static boolean showsStackTrace(String logger) {
+    boolean own = logger.equals(OWN) || logger.startsWith(OWN + ".");
+    return own ? verbosity >= 1 : verbosity >= 3;
   }
 }

@@ -78,6 +78,40 @@ class LoggingTest {
     assertThat(effectiveLevel()).isEqualTo(Level.toLevel(level));
   }
 
+  @ParameterizedTest
+  @CsvSource({"WARN,'',''", "INFO,'',OWN", "DEBUG,LIB,OWN", "TRACE,LIB,OWN LIB"})
+  void librariesSayNothingBelowErrorAndNoStackTraceUntilAskedForMore(String level,
+      String warns, String traces) {
+    Logging.setLevel(level);
+    Logger library = LoggerFactory.getLogger("org.apache.parquet.CorruptStatistics");
+    String printed = captured(() -> {
+      library.warn("LIB warns", new IllegalStateException("LIB's trace"));
+      library.error("LIB errs");
+      log.warn("OWN warns", new IllegalStateException("OWN's trace"));
+    });
+
+    assertThat(printed).contains("ERROR CorruptStatistics: LIB errs")
+        .contains("WARN LoggingTest: OWN warns");
+    for (String who : List.of("OWN", "LIB")) {
+      assertThat(printed.contains(who + " warns")).as(who + " warns").isEqualTo(
+          who.equals("OWN") || warns.contains(who));
+      assertThat(printed.contains("IllegalStateException: " + who + "'s trace"))
+          .as(who + "'s stack trace").isEqualTo(traces.contains(who));
+    }
+  }
+
+  private static String captured(Runnable logging) {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      logging.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
   /** What one message at each level, from an imgdl logger, prints on standard error. */
   private static List<String> linesLoggedAtEveryLevel() {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
