@@ -294,8 +294,9 @@ public final class ImgdlCommand implements Callable<Integer> {
         err.print(ThrowableText.of(e));
       } else {
         // A bug, not the user's doing: no Java exception name without -v.
-        String detail = e instanceof java.io.IOException && e.getMessage() != null
-            ? ": " + ConsoleText.safe(e.getMessage()) : " (run again with -v for the details)";
+        String detail = e instanceof java.io.IOException
+            ? ": " + ConsoleText.safe(ThrowableText.reason(e))
+            : " (run again with -v for the details)";
         err.println("imgdl: error: internal error" + detail);
       }
       err.flush();

@@ -2,6 +2,7 @@ package dev.imgdl.cli;
 
 import dev.imgdl.settings.Settings;
 import dev.imgdl.input.InputReader;
+import dev.imgdl.text.ThrowableText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,10 +20,15 @@ final class Preflight {
   static void check(Settings settings, InputStream stdin) {
     new InputReader(stdin, settings.input()).check(settings.inputs());
     Path out = settings.output();
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UsageException(out + (Files.isRegularFile(out) ? " is a file" : " exists")
+          + ", not a directory");
+    }
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
-      throw new UsageException("cannot create output directory " + out + ": " + reason(e));
+      throw new UsageException(
+          "cannot create output directory " + out + ": " + ThrowableText.reason(e));
     }
     if (!Files.isDirectory(out) || !Files.isWritable(out)) {
       throw new UsageException("output directory " + out + " is not a writable directory");
@@ -33,7 +39,8 @@ final class Preflight {
       Files.createFile(probe);
       Files.delete(probe);
     } catch (IOException e) {
-      throw new UsageException("cannot write in output directory " + out + ": " + reason(e));
+      throw new UsageException(
+          "cannot write in output directory " + out + ": " + ThrowableText.reason(e));
     }
     if (settings.report() != null && !settings.reportToStdout()) {
       checkWritableFile("--report", Path.of(settings.report()));
@@ -59,10 +66,5 @@ final class Preflight {
       throw new UsageException(option + " " + file + ": directory " + dir
           + " does not exist or is not writable");
     }
-  }
-
-  private static String reason(IOException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName()
-        + " " + e.getMessage();
   }
 }

@@ -12,6 +12,7 @@ import dev.imgdl.input.PlanView;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
+import dev.imgdl.text.ThrowableText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -198,7 +199,7 @@ public final class ShardAssembler implements Destination {
         // The run reports what is held as interrupted; the staged files go with the run's.
         return List.of();
       }
-      error = "cannot write " + keys.tar(shard) + ": " + e.getMessage();
+      error = "cannot write " + keys.tar(shard) + ": " + ThrowableText.reason(e);
       log.warn(error, e);
     }
     List<Result> released = new ArrayList<>();

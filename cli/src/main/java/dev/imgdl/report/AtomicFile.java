@@ -1,17 +1,14 @@
 package dev.imgdl.report;
 
 import dev.imgdl.download.TempFiles;
+import dev.imgdl.text.ThrowableText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -69,7 +66,7 @@ final class AtomicFile {
       moved = true;
       temps.committed(temp.path());
     } catch (IOException e) {
-      throw new IOException(reason(e), e);
+      throw new IOException(ThrowableText.reason(e), e);
     } finally {
       if (temp != null && !moved) {
         temps.delete(temp.path());
@@ -101,25 +98,4 @@ final class AtomicFile {
       }
     }
   }
-
-  /** The cause as the system words it, without the file names Java adds to it. */
-  static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "No such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "Permission denied";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return "File exists";
-    }
-    if (e instanceof DirectoryNotEmptyException) {
-      return "Directory not empty";
-    }
-    if (e instanceof FileSystemException f) {
-      return f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-  }
-
 }

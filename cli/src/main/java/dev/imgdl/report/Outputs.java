@@ -2,6 +2,7 @@ package dev.imgdl.report;
 
 import dev.imgdl.download.TempFiles;
 import dev.imgdl.text.ConsoleText;
+import dev.imgdl.text.ThrowableText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -85,7 +86,7 @@ public final class Outputs {
 
   private void cannotWrite(String what, IOException e) {
     err.println("imgdl: error: cannot write " + ConsoleText.safe(what) + ": "
-        + ConsoleText.safe(e.getMessage()));
+        + ConsoleText.safe(ThrowableText.reason(e)));
     err.flush();
   }
 }

@@ -11,6 +11,7 @@ import dev.imgdl.result.Result;
 import dev.imgdl.result.Summary;
 import dev.imgdl.result.WorkerStats;
 import dev.imgdl.text.Credentials;
+import dev.imgdl.text.ThrowableText;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,7 +72,7 @@ public final class ReportWriter {
       IOException cause = stdout instanceof CheckedPrintStream s ? s.error() : null;
       throw cause == null
           ? new IOException("write error")
-          : new IOException(AtomicFile.reason(cause), cause);
+          : new IOException(ThrowableText.reason(cause), cause);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.imgdl.download;
 import dev.imgdl.config.FetchSettings;
 import dev.imgdl.config.Sizes;
 import dev.imgdl.text.Sha256;
+import dev.imgdl.text.ThrowableText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -55,7 +56,8 @@ final class BodyReader {
     try {
       temp = temps.open(dir, settings.runId(), worker);
     } catch (IOException e) {
-      return failure("cannot write in the output directory: " + reason(e), response);
+      return failure("cannot write in the output directory: " + ThrowableText.reason(e),
+          response);
     }
     boolean kept = false;
     try (OutputStream out = temp.out()) {
@@ -63,8 +65,8 @@ final class BodyReader {
       kept = outcome instanceof Outcome.Body;
       return outcome;
     } catch (LocalWriteException e) {
-      return failure("cannot write " + temp.path().getFileName() + ": " + reason(e.getCause()),
-          response);
+      return failure("cannot write " + temp.path().getFileName() + ": "
+          + ThrowableText.reason(e.getCause()), response);
     } finally {
       if (!kept) {
         temps.delete(temp.path());
@@ -116,10 +118,6 @@ final class BodyReader {
         response.header("Content-Type"),
         response.code(),
         format);
-  }
-
-  private static String reason(IOException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** A write to the temporary file failed: told apart from a network error while reading. */

@@ -2,6 +2,7 @@ package dev.imgdl.download;
 
 import dev.imgdl.config.Durations;
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.text.ThrowableText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -153,8 +154,7 @@ final class Exchange {
     if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
       return Outcome.Failure.permanent(TlsFailure.describe((SSLException) e));
     }
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return Outcome.Failure.transientError("connection error: " + detail);
+    return Outcome.Failure.transientError("connection error: " + ThrowableText.reason(e));
   }
 
   private Request request(HttpUrl original, HttpUrl current, HostGate.Permit permit) {

@@ -6,6 +6,7 @@ import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
 import dev.imgdl.text.Credentials;
+import dev.imgdl.text.ThrowableText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,8 +150,8 @@ public final class Fetcher {
     } catch (IOException e) {
       temps.delete(body.temp());
       Outcome.Failure failure =
-          new Outcome.Failure("cannot write " + file + ": " + e, false, body.httpStatus(),
-              body.contentType(), -1);
+          new Outcome.Failure("cannot write " + file + ": " + ThrowableText.reason(e), false,
+              body.httpStatus(), body.contentType(), -1);
       return failed(task, worker, start, attempts, failure, failure.error());
     }
     return new Result(task.index(), Status.DOWNLOADED, file, body.bytes(), body.sha256(),
