@@ -12,6 +12,7 @@ import dev.imgdl.testing.Images;
 import dev.imgdl.testing.ParquetFooter;
 import dev.imgdl.testing.TableFiles;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,9 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Through the built jar, whose Logback writes to the real standard error: what the libraries
  * imgdl reads its inputs with log stays off the console unless asked for with {@code -vv}, and
- * their stack traces unless {@code -vvv}.
+ * their stack traces unless {@code -vvv}; imgdl's own warnings are one line, their stack traces
+ * shown from {@code -v}.
  */
-class QuietLibrariesIT {
+class QuietConsoleIT {
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance()
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
@@ -96,5 +98,28 @@ class QuietLibrariesIT {
         .as(outcome.stderr()).isEqualTo(warning);
     assertThat(outcome.stderr().contains("VersionParseException")).as(outcome.stderr())
         .isEqualTo(trace);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"thread", "process"})
+  void aShardThatCannotBeWrittenIsOneLineInWordsAndItsStackTraceWaitsForVerbose(String mode)
+      throws Exception {
+    server.stubFor(get("/a.png").willReturn(aResponse().withBody(Images.png())));
+    Path list = Cli.list(dir, "l.txt", List.of(server.url("/a.png")));
+    Files.createDirectories(dir.resolve("out/00000.tar/in-the-way"));
+    List<String> args = List.of("--mode", mode, "--output-format", "webdataset", list.toString());
+
+    Outcome quiet = run(args);
+    List<String> verbose = new ArrayList<>(args);
+    verbose.add(0, "-v");
+    Outcome loud = run(verbose);
+
+    assertThat(quiet.exitCode()).as(quiet.stderr()).isEqualTo(1);
+    assertThat(quiet.stderr().lines()).contains("WARN ShardAssembler: cannot write 00000.tar: "
+        + "Is a directory", list + ":1 " + server.url("/a.png")
+        + ": cannot write 00000.tar: Is a directory");
+    assertThat(quiet.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(loud.stderr()).contains("java.nio.file.FileSystemException")
+        .contains("\tat ");
   }
 }
