@@ -2,11 +2,12 @@ package dev.imgdl.spark;
 
 import dev.imgdl.text.ConsoleText;
 import dev.imgdl.text.Credentials;
+import dev.imgdl.text.ThrowableText;
 import java.io.PrintWriter;
 
 /**
- * How a failed run ends: one line {@code imgdl: error: ...} (a stack trace only with {@code
- * -v}), and exit 2 for what the user can fix (options, a missing INPUT or column, a malformed
+ * How a failed run ends: one line {@code imgdl: error: ...} in words (a Java class name and a
+ * stack trace, made console-safe, only with {@code -v}), and exit 2 for what the user can fix (options, a missing INPUT or column, a malformed
  * row, which Spark's readers refuse before anything is downloaded), 1 for the rest.
  */
 final class Failures {
@@ -21,7 +22,7 @@ final class Failures {
         : firstLine(e);
     err.println("imgdl: error: " + ConsoleText.safe(Credentials.redactWords(message)));
     if (verbose) {
-      e.printStackTrace(err);
+      err.print(ThrowableText.of(e));
     }
     err.flush();
     return usage ? 2 : 1;
@@ -38,8 +39,9 @@ final class Failures {
     return false;
   }
 
+  /** The reason in words (no Java class name without -v), its first line. */
   private static String firstLine(Throwable e) {
-    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    String m = ThrowableText.reason(e);
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
   }
