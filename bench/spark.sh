@@ -2,7 +2,7 @@
 # The same list of ROWS distinct URLs (default 100,000 small images from the local corpus, one
 # per line) through SparkDownload in local[2] (java -cp with Spark's jars) and through the CLI
 # into webdataset shards, side by side: wall time, rows/s, CPU time and peak RSS, and Spark's
-# overhead as the ratio of wall times. See README.md, "Running on a cluster".
+# overhead as the ratio of wall times. See docs/spark.md.
 #
 # usage: bench/spark.sh            environment: ROWS (100000), WORKERS (16 per task / -w of the
 #        CLI), PARTITIONS (2), PORT (18095), WORK (/tmp/imgdl-spark-bench), IMGDL_JAR

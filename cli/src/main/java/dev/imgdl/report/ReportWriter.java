@@ -21,7 +21,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 
 /**
- * Writes the JSON report of SPEC.md, streaming, so that a million results need no tree in
+ * Writes the JSON report of docs/spec.md, streaming, so that a million results need no tree in
  * memory. A report file is written to a temporary file beside it and renamed into place, so a
  * reader never sees half a report. URLs and errors are written with their credentials hidden;
  * everything else exactly as it came, control characters included (JSON escapes them).

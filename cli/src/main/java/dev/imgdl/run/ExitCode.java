@@ -1,9 +1,9 @@
 package dev.imgdl.run;
 
 /**
- * The exit status of imgdl, as SPEC.md's table fixes it: the codes, and the one rule that picks
- * the code of a run that got as far as downloading. Scripts and cron jobs read these numbers, so
- * they change only with the contract.
+ * The exit status of imgdl, as docs/spec.md's table fixes it: the codes, and the one rule that
+ * picks the code of a run that got as far as downloading. Scripts and cron jobs read these
+ * numbers, so they change only with the contract.
  */
 public final class ExitCode {
   /** The success ratio is at least {@code --min-success}. */

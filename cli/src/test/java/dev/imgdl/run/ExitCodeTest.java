@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Every row of SPEC.md's exit status table that a run, rather than the parser, decides. */
+/** Every row of docs/spec.md's exit status table that a run, rather than the parser, decides. */
 class ExitCodeTest {
 
   @Test

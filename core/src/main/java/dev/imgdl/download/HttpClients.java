@@ -63,7 +63,7 @@ public final class HttpClients {
 
   /**
    * @param gated whether requests carry a host permit that must hear when they left; without,
-   *     calls get no event listener at all (measured: README, "Per-request levers")
+   *     calls get no event listener at all (measured: docs/benchmarks.md, "Per-request levers")
    */
   public static HttpClients create(FetchSettings settings, int parallelism, boolean gated) {
     Duration timeout = Duration.ofMillis(settings.timeoutMillis());

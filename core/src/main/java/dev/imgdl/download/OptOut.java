@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * (by default {@code noai}, {@code noimageai}, {@code noindex}, {@code noimageindex}) is not
  * saved. Directives are compared case-insensitively, in every {@code X-Robots-Tag} header,
  * separated by commas or spaces. A user-agent prefix ({@code otherbot: noindex}) is read as
- * applying to imgdl too, as img2dataset reads it: whoever asked one bot not to use an image
- * would not want it in a dataset built by another.
+ * applying to imgdl too, whatever bot it names: whoever asked one bot not to use an image would
+ * not want it in a dataset built by another. (Stricter than img2dataset, which obeys a prefixed
+ * directive only when the prefix is its own user-agent token.) See docs/spec.md, "Opt-outs".
  */
 final class OptOut {
   private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");

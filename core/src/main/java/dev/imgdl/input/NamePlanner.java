@@ -8,8 +8,8 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
- * Plans target names from URLs, before any request, exactly as SPEC.md's naming rules say, so
- * that the same list gives the same names in both modes and on every run. Instances remember the
+ * Plans target names from URLs, before any request, exactly as docs/spec.md's naming rules say,
+ * so that the same list gives the same names in both modes and on every run. Instances remember the
  * names already given out and resolve collisions in input order; they are not thread-safe.
  *
  * <p>A name whose extension is not known yet may become {@code stem.<any image extension>}, so it
