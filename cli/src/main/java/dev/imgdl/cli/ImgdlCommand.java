@@ -252,6 +252,9 @@ public final class ImgdlCommand implements Callable<Integer> {
       }
       files = List.of("-");
     }
+    if (ClosedInput.isClosed(stdin) && files.contains("-")) {
+      throw new UsageException("no input: standard input is closed; give a FILE of URLs");
+    }
     Path out = output.toAbsolutePath().normalize();
     FetchSettings fetch =
         new FetchSettings(out.toString(), UUID.randomUUID().toString().substring(0, 8),
