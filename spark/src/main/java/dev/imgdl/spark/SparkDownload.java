@@ -99,8 +99,15 @@ public final class SparkDownload implements Callable<Integer> {
       description = "Exit 0 when the success ratio is at least RATIO. Default: ${DEFAULT-VALUE}.")
   double minSuccess;
 
-  @Option(names = {"-v", "--verbose"}, description = "Stack traces with errors.")
-  boolean verbose;
+  @Option(names = {"-v", "--verbose"}, description = "More detail, repeatable: -v stack traces "
+      + "with errors; -vv Spark's warnings on the driver's console; -vvv its info lines. "
+      + "Without -vv the driver logs only Spark's errors.")
+  boolean[] verbose = new boolean[0];
+
+  /** The driver's Spark log level for a number of -v: its errors only, as the CLI's libraries. */
+  static String sparkLogLevel(int verbosity) {
+    return verbosity < 2 ? "ERROR" : verbosity == 2 ? "WARN" : "INFO";
+  }
 
   private Supplier<SparkSession> sessions;
 
@@ -127,7 +134,7 @@ public final class SparkDownload implements Callable<Integer> {
       return 2;
     });
     cli.setExecutionExceptionHandler(
-        (e, c, p) -> Failures.report(e, command.input, command.verbose, err));
+        (e, c, p) -> Failures.report(e, command.input, command.verbose.length > 0, err));
     return cli.execute(args);
   }
 
@@ -135,6 +142,7 @@ public final class SparkDownload implements Callable<Integer> {
   public Integer call() throws Exception {
     JobSettings settings = settings();
     SparkSession spark = sessions.get();
+    spark.sparkContext().setLogLevel(sparkLogLevel(verbose.length));
     if (partitions == null) {
       settings = withPartitions(settings, spark.sparkContext().defaultParallelism());
     }

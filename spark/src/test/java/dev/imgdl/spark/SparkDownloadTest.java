@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -228,6 +230,12 @@ class SparkDownloadTest {
     assertThat(byId.keySet()).containsExactlyInAnyOrder(0L, 1L);
     assertThat(byId.get(1L).<String>getAs("sha256")).isEqualTo(Images.sha256(image(1)));
     assertMembersMatch(out, byId);
+    // Spark's own lines on the driver's console: errors only, unless -vv.
+    assertThat(LogManager.getRootLogger().getLevel()).isEqualTo(Level.ERROR);
+
+    assertThat(run("-vv", input.toString(), out.toString()).code).isZero();
+    assertThat(LogManager.getRootLogger().getLevel()).isEqualTo(Level.WARN);
+    spark.sparkContext().setLogLevel("ERROR");
   }
 
   private record Result(int code, String out, String err) {}
