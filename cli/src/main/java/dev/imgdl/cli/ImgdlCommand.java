@@ -8,6 +8,7 @@ import dev.imgdl.input.InputException;
 import dev.imgdl.report.Terminal;
 import dev.imgdl.run.ExitCode;
 import dev.imgdl.run.Run;
+import dev.imgdl.run.RunFailure;
 import dev.imgdl.text.ConsoleText;
 import dev.imgdl.text.ThrowableText;
 import java.io.InputStream;
@@ -292,7 +293,14 @@ public final class ImgdlCommand implements Callable<Integer> {
         err.flush();
         return ExitCode.USAGE;
       }
-      if (command.verbosity() > 0) {
+      if (e instanceof RunFailure failure) {
+        err.println("imgdl: error: " + ConsoleText.safe(failure.getMessage()) + (command.verbosity() > 0
+            ? ": " + ConsoleText.safe(failure.getCause().toString())
+            : failure.speaksForItself() ? "" : " (run again with -v for the details)"));
+        if (command.verbosity() > 0) {
+          err.print(ThrowableText.of(failure.getCause()));
+        }
+      } else if (command.verbosity() > 0) {
         err.println("imgdl: error: " + ConsoleText.safe(e.toString()));
         err.print(ThrowableText.of(e));
       } else {

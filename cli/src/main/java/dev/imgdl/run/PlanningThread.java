@@ -1,5 +1,6 @@
 package dev.imgdl.run;
 
+import dev.imgdl.input.InputException;
 import dev.imgdl.input.InputOptions;
 import dev.imgdl.input.InputReader;
 import dev.imgdl.input.Plan;
@@ -41,8 +42,9 @@ final class PlanningThread {
 
   /**
    * Starts planning, unless stopped already; call once. {@code ended} runs on the planning
-   * thread when the input was read to its end (with null), or could not be read (with why); not
-   * after {@link #stop}.
+   * thread when the input was read to its end (with null), or could not be read (with the
+   * {@link InputException}), or planning died (with a {@link RunFailure}); not after {@link
+   * #stop}.
    */
   synchronized void start(Consumer<RuntimeException> ended) {
     started = true;
@@ -56,11 +58,15 @@ final class PlanningThread {
           ended.accept(null);
         }
         planned.complete(plan);
-      } catch (RuntimeException e) {
+      } catch (InputException e) {
         ended.accept(e);
         planned.completeExceptionally(e);
-      } catch (Error e) {
-        planned.completeExceptionally(e);
+      } catch (Throwable t) {
+        // Anything else ends the run too, or the collector would wait for an end of planning
+        // that never comes.
+        RunFailure failure = RunFailure.of(t);
+        ended.accept(failure);
+        planned.completeExceptionally(failure);
       }
     }, "imgdl-planner");
     thread.setDaemon(true);

@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * fail as {@code interrupted}, and when the input was not read to the end the report holds the
  * entries read so far. An input that turns out unreadable part way (bytes that are not UTF-8)
  * stops the run the same way, writes the report and the failed file of what was read, and is
- * then thrown: one {@code imgdl: error:} line and exit 2, without the summary.
+ * then thrown: one {@code imgdl: error:} line and exit 2, without the summary. A throwable that
+ * nothing expected on the planning thread, a worker or the collector (out of memory, a bug) does
+ * the same as a {@link RunFailure}: one line, exit 1.
  */
 public final class Run {
   private static final Logger log = LoggerFactory.getLogger(Run.class);
@@ -93,9 +95,14 @@ public final class Run {
     }
   }
 
-  /** The input cannot be read: stop what runs; called on the planning thread. */
-  private void inputFailed(RuntimeException e) {
-    inputFailure = e;
+  /**
+   * The input cannot be read, or a thread of the run died (a {@link RunFailure}): stop what
+   * runs, as an interrupt does. The first cause is the one reported.
+   */
+  private void failed(RuntimeException e) {
+    if (inputFailure == null) {
+      inputFailure = e;
+    }
     stopping();
   }
 
@@ -164,7 +171,7 @@ public final class Run {
           log.info("{} entries planned in {} ms", p.view().planned(),
               TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         } else {
-          inputFailed(e);
+          failed(e);
         }
       });
       try {
@@ -216,8 +223,24 @@ public final class Run {
   }
 
   private void collect(Collector collector, BlockingQueue<WorkerEvent> events, int started) {
+    try {
+      collectUntilDone(collector, events, started);
+      if (collector.broke() != null) {
+        failed(RunFailure.of(collector.broke()));
+      }
+    } catch (RuntimeException | Error e) {
+      // The collector itself broke: what it filed is still reported.
+      failed(RunFailure.of(e));
+    }
+  }
+
+  private void collectUntilDone(Collector collector, BlockingQueue<WorkerEvent> events,
+      int started) {
     long step = TimeUnit.MILLISECONDS.toNanos(100);
     while (!collector.collect(events, started, System.nanoTime() + step)) {
+      if (collector.broke() != null && stoppingAt == 0) {
+        failed(RunFailure.of(collector.broke()));
+      }
       long since = stoppingAt;
       if (since != 0 && System.nanoTime() - since > GRACE_NANOS) {
         // Drain what already arrived; what did not is reported as interrupted.

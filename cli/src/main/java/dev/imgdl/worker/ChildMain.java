@@ -43,6 +43,8 @@ public final class ChildMain {
   private static final Logger log = LoggerFactory.getLogger(ChildMain.class);
   private static final int EXIT_PROTOCOL = 3;
   private static final int EXIT_ORPHANED = 4;
+  /** A thread of the child met a throwable nothing expected: the parent stops the run. */
+  static final int EXIT_BROKEN = 70;
 
   /** Set once every result and the done line are written. */
   private static volatile boolean finished;
@@ -117,6 +119,22 @@ public final class ChildMain {
     fetcher.cancel();
     temps.abort();
     Runtime.getRuntime().halt(EXIT_ORPHANED);
+  }
+
+  /**
+   * Ends the child at once after a throwable that nothing expected on one of its threads (out
+   * of memory, a bug): one line on standard error, which the parent forwards, and {@link
+   * #EXIT_BROKEN}, which makes the parent stop the run. Its temporary files are the parent's to
+   * sweep; a halt does not wait for threads that may never end.
+   */
+  static void broke(Throwable t) {
+    try {
+      System.err.println(t instanceof OutOfMemoryError ? "out of memory"
+          : "internal error: " + t);
+      System.err.flush();
+    } finally {
+      Runtime.getRuntime().halt(EXIT_BROKEN);
+    }
   }
 
   private static ToChild read(BufferedReader in) throws IOException {

@@ -61,6 +61,8 @@ final class ChunkThreads {
       broken.compareAndSet(null, e.getCause());
     } catch (IOException e) {
       broken.compareAndSet(null, e);
+    } catch (Throwable t) {
+      ChildMain.broke(t);
     }
   }
 

@@ -28,6 +28,7 @@ public final class Collector {
 
   private final List<WorkerEvent> batch = new ArrayList<>();
   private int exited;
+  private volatile Throwable broke;
 
   /**
    * @param decided one slot per entry, holding the results decided while planning and null
@@ -109,6 +110,10 @@ public final class Collector {
       }
     } else if (event instanceof WorkerEvent.PlanningEnded ended) {
       settle.planningEnded(ended.total()).forEach(this::file);
+    } else if (event instanceof WorkerEvent.Broke b) {
+      if (broke == null) {
+        broke = b.cause();
+      }
     } else if (event instanceof WorkerEvent.Exited done) {
       exited++;
       tallies[done.worker()].exited(done.pid(), done.peakRssBytes(), done.seconds());
@@ -127,6 +132,11 @@ public final class Collector {
       tallies[result.worker()].add(result);
     }
     listener.accept(result);
+  }
+
+  /** What broke a worker, the first of them, or null while none did: the run must then stop. */
+  public Throwable broke() {
+    return broke;
   }
 
   /** Whether the entry at {@code index} has its result. */

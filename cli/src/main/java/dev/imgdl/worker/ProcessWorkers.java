@@ -52,6 +52,8 @@ public final class ProcessWorkers implements Workers {
   /** Each child's key at the broker: a relaunched child must not return its forerunner's. */
   private final AtomicInteger gateKeys = new AtomicInteger();
   private volatile boolean cancelled;
+  /** A child or its reader broke: no child is launched again, the run stops. */
+  private volatile boolean broken;
   private volatile boolean closed;
 
   public ProcessWorkers(Settings settings, PrintWriter err) {
@@ -99,7 +101,8 @@ public final class ProcessWorkers implements Workers {
         return;
       }
       for (int launched = 0;
-          RELAUNCH.launchAgain(launched, workLeft(progress, feed), cancelled); launched++) {
+          RELAUNCH.launchAgain(launched, workLeft(progress, feed), cancelled || broken);
+          launched++) {
         if (last != null) {
           log.warn("{}; running its {} unfinished entries again", last.end(),
               progress.unfinished().size());
@@ -168,8 +171,16 @@ public final class ProcessWorkers implements Workers {
           .read(process.getInputStream(), child::heard);
     } catch (IOException e) {
       log.debug("{}: pipe closed: {}", label, e.getMessage());
+    } catch (RuntimeException | Error e) {
+      // The reader itself broke (out of memory on a line): end the child, stop the run.
+      child.kill();
+      broke(events, e);
     }
     int code = waitFor(process);
+    if (code == ChildMain.EXIT_BROKEN) {
+      broke(events, new IllegalStateException(label + " exited with code " + code
+          + " after an internal error (its line above says which)"));
+    }
     launcher.exited(child, code);
     // A sender still waiting for the planner stops; what it took is in the progress already.
     sender.interrupt();
@@ -187,6 +198,11 @@ public final class ProcessWorkers implements Workers {
     progress.childEnded(pid, peakRss);
     log.info("{}: child JVM {} exited with code {}", label, pid, code);
     return new ChildRun(child.end(code), worker -> child.failure(worker, code));
+  }
+
+  private void broke(BlockingQueue<WorkerEvent> events, Throwable cause) {
+    broken = true;
+    events.add(new WorkerEvent.Broke(cause));
   }
 
   private static int waitFor(Process process) {

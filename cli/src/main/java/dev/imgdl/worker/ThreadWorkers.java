@@ -45,6 +45,9 @@ public final class ThreadWorkers implements Workers {
     try {
       runner.run(worker, feed, () -> cancelled,
           result -> events.add(new WorkerEvent.Finished(result)));
+    } catch (Throwable t) {
+      // Not the uncaught handler's stack trace on the console: the run stops and says it.
+      events.add(new WorkerEvent.Broke(t));
     } finally {
       double seconds = (System.nanoTime() - start) / 1e9;
       events.add(new WorkerEvent.Exited(worker, ProcessHandle.current().pid(), 0, seconds));

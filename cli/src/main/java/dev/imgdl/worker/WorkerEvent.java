@@ -3,12 +3,19 @@ package dev.imgdl.worker;
 import dev.imgdl.result.Result;
 
 /**
- * What reaches the collector: one entry's result, that a worker is done, or that planning ended.
+ * What reaches the collector: one entry's result, that a worker is done or broke, or that
+ * planning ended.
  */
 public sealed interface WorkerEvent {
 
   /** Planning has ended: {@code total} entries were planned, none will follow. */
   record PlanningEnded(int total) implements WorkerEvent {}
+
+  /**
+   * A worker's thread met a throwable nothing expected (out of memory, a bug): the run must
+   * stop. The worker's {@link Exited} still follows.
+   */
+  record Broke(Throwable cause) implements WorkerEvent {}
 
   /** One entry is finished. */
   record Finished(Result result) implements WorkerEvent {}

@@ -260,6 +260,28 @@ class CommandLineTest {
   }
 
   @Test
+  void aProxyPortOutOfRangeIsAUsageErrorBeforeAnyRequest() {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png")));
+    Cli.Outcome option = Cli.run("-o", out.toString(), "--proxy", "http://127.0.0.1:99999",
+        list.toString());
+    Cli.Outcome variable = Cli.runWithEnv(Map.of("http_proxy", "http://127.0.0.1:65536"), "",
+        "-o", out.toString(), list.toString());
+    Cli.Outcome zero = Cli.runWithEnv(Map.of("all_proxy", "127.0.0.1:0"), "",
+        "-o", out.toString(), list.toString());
+
+    assertThat(option.exitCode()).isEqualTo(2);
+    assertThat(option.stderr().lines()).containsExactly("imgdl: error: --proxy "
+        + "http://127.0.0.1:99999: port 99999 is out of range (1 to 65535)");
+    assertThat(variable.exitCode()).isEqualTo(2);
+    assertThat(variable.stderr().lines()).containsExactly("imgdl: error: http_proxy "
+        + "http://127.0.0.1:65536: port 65536 is out of range (1 to 65535)");
+    assertThat(zero.exitCode()).isEqualTo(2);
+    assertThat(zero.stderr().lines()).containsExactly("imgdl: error: all_proxy "
+        + "127.0.0.1:0: port 0 is out of range (1 to 65535)");
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void versionNamesImgdl() {
     Cli.Outcome run = Cli.run("--version");
     assertThat(run.exitCode()).isZero();

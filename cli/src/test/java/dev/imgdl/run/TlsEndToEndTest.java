@@ -1,13 +1,17 @@
 package dev.imgdl.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
 import dev.imgdl.testing.TlsServer;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,5 +101,33 @@ class TlsEndToEndTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.stderr().lines()).containsExactly("imgdl: error: --cacert " + empty
         + ": no PEM certificate (-----BEGIN CERTIFICATE-----)");
+  }
+
+  @Test
+  void cacertFileLargerThan16MiBIsAUsageErrorWithoutReadingIt() throws Exception {
+    Path huge = dir.resolve("huge.pem");
+    try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(16L * 1024 * 1024 + 1);
+    }
+    Cli.Outcome run = run("thread", "--cacert", huge.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr().lines()).containsExactly("imgdl: error: --cacert " + huge
+        + ": larger than 16 MiB, too large for a PEM file");
+  }
+
+  @Test
+  void cacertThatIsAPipeIsAUsageErrorInsteadOfAWaitForEver() throws Exception {
+    Path fifo = dir.resolve("ca.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+
+    // Bounded: before the fix the run blocked in the open of a pipe that no one writes.
+    Cli.Outcome run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> run("thread", "--cacert", fifo.toString()));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr().lines()).containsExactly("imgdl: error: --cacert " + fifo
+        + ": not a regular file (a pipe or a device cannot be used)");
   }
 }

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * task from the chunk's feed as the planner deals it (waiting while the feed is empty): the loop of
  * a thread worker and of a child JVM alike, so that both modes settle an entry the same way. Each
  * entry it takes gets exactly one result, handed to the sink, and an unexpected error in the core
- * becomes that entry's {@code internal error}, never a lost entry or a dead worker. Once the
+ * becomes that entry's {@code internal error}, never a lost entry or a dead worker (a {@link
+ * VirtualMachineError} reaches the caller, which stops the run). Once the
  * cancel signal is up, or its thread is interrupted while it waits for a task, it takes no new
  * entry: those left get no result here, and the run reports them as interrupted.
  */
@@ -48,10 +49,16 @@ public final class ChunkRunner {
     return done;
   }
 
-  /** The core returns failures as values; this guards against a bug becoming a lost entry. */
+  /**
+   * The core returns failures as values; this guards against a bug becoming a lost entry. A
+   * {@link VirtualMachineError} (out of memory, a stack overflow) is not the entry's doing and
+   * leaves the JVM in doubt: it reaches the caller, which stops the run.
+   */
   private Result fetch(Task task, int worker) {
     try {
       return fetcher.fetch(task, worker);
+    } catch (VirtualMachineError e) {
+      throw e;
     } catch (RuntimeException | Error e) {
       return Result.failed(task.index(), worker, "internal error: " + e);
     }

@@ -16,6 +16,7 @@ import java.util.Locale;
  */
 public record ProxyAddress(String host, int port, String user, String password) {
   static final int DEFAULT_PORT = 1080;
+  private static final int MAX_PORT = 65535;
 
   /**
    * Parses a proxy setting, or throws {@link IllegalArgumentException} with a message that shows
@@ -49,8 +50,12 @@ public record ProxyAddress(String host, int port, String user, String password) 
       user = colon < 0 ? userInfo : userInfo.substring(0, colon);
       password = colon < 0 ? "" : userInfo.substring(colon + 1);
     }
-    return new ProxyAddress(host, uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), user,
-        password);
+    int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
+    if (port < 1 || port > MAX_PORT) {
+      // Checked here, where the setting is read: the socket would throw it on every entry.
+      throw new IllegalArgumentException("port " + port + " is out of range (1 to 65535)");
+    }
+    return new ProxyAddress(host, port, user, password);
   }
 
   /** The proxy as the JDK and OkHttp take it; resolved by OkHttp when it connects. */

@@ -104,9 +104,18 @@ public final class InputReader {
 
   private int readOne(String input, int firstIndex, Consumer<Entry> sink) {
     InputFormat format = options.formatOf(input);
-    return format == InputFormat.LINES
-        ? readList(input, firstIndex, sink)
-        : readTable(format, input, firstIndex, sink);
+    try {
+      return format == InputFormat.LINES
+          ? readList(input, firstIndex, sink)
+          : readTable(format, input, firstIndex, sink);
+    } catch (OutOfMemoryError e) {
+      // What the read held is gone with its frames; the message names the file for the user
+      // (a Parquet page header that claims 2 GiB, a row group too large for the heap).
+      OutOfMemoryError named = new OutOfMemoryError("out of memory while reading "
+          + (STDIN.equals(input) ? STDIN_NAME : input));
+      named.initCause(e);
+      throw named;
+    }
   }
 
   private int readTable(InputFormat format, String input, int firstIndex, Consumer<Entry> sink) {

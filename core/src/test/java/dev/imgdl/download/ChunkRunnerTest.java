@@ -91,6 +91,22 @@ class ChunkRunnerTest extends FetcherTestCase {
   }
 
   @Test
+  void anOutOfMemoryErrorInTheCoreReachesTheCallerWhichStopsTheRun() {
+    AtomicInteger asked = new AtomicInteger();
+    HostGate starved = (host, deadline) -> {
+      if (asked.incrementAndGet() == 2) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+      return HostGate.OPEN.acquire(host, deadline);
+    };
+    ChunkRunner runner = runner(starved);
+
+    assertThatThrownBy(() -> runner.run(0, chunk("/a.png", "/b.png", "/c.png"), () -> false,
+        sink::add)).isInstanceOf(OutOfMemoryError.class);
+    assertThat(sink).extracting(Result::index).containsExactly(1);
+  }
+
+  @Test
   void anExceptionOrAnErrorInTheCoreFailsItsEntryAsAnInternalErrorAndTheChunkGoesOn() {
     AtomicInteger asked = new AtomicInteger();
     HostGate broken = (host, deadline) -> switch (asked.incrementAndGet()) {

@@ -1,6 +1,7 @@
 package dev.imgdl.input.table;
 
 import dev.imgdl.input.InputException;
+import dev.imgdl.input.InputReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,11 +84,34 @@ final class ParquetRows implements RowReader {
       }
       leftInGroup--;
       number++;
-      return new Row(number, values(records.read()), null);
+      Group group = records.read();
+      String tooLong = tooLong(group);
+      return tooLong != null ? new Row(number, new Object[wanted.size()], tooLong)
+          : new Row(number, values(group), null);
     } catch (IOException | RuntimeException e) {
       throw new InputException(source + ":" + (number + 1) + ": cannot read Parquet row: "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Why the row is invalid when a text or binary value of it is longer than a line of a list
+   * may be, or null: the value is measured before it becomes a string, so that one huge caption
+   * costs its bytes once, not the many copies an entry, its report and its metadata would make.
+   */
+  private String tooLong(Group group) {
+    for (Type type : projection.getFields()) {
+      String column = type.getName();
+      if (type.isPrimitive() && !type.isRepetition(Type.Repetition.REPEATED)
+          && type.asPrimitiveType().getPrimitiveTypeName()
+              == PrimitiveType.PrimitiveTypeName.BINARY
+          && group.getFieldRepetitionCount(column) > 0
+          && group.getBinary(column, 0).length() > InputReader.MAX_LINE_BYTES) {
+        return "column \"" + column + "\" too long (over " + InputReader.MAX_LINE_BYTES / 1024
+            + " KiB)";
+      }
+    }
+    return null;
   }
 
   private Object[] values(Group group) {
