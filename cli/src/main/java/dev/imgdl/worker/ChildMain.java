@@ -18,6 +18,7 @@ import dev.imgdl.worker.PipeMessage.Start;
 import dev.imgdl.worker.PipeMessage.TaskLine;
 import dev.imgdl.worker.PipeMessage.ToChild;
 import dev.imgdl.worker.PipeMessage.ToParent;
+import dev.imgdl.text.ThrowableText;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -130,7 +131,7 @@ public final class ChildMain {
   static void broke(Throwable t) {
     try {
       System.err.println(t instanceof OutOfMemoryError ? "out of memory"
-          : "internal error: " + t);
+          : "internal error: " + ThrowableText.reason(t));
       System.err.flush();
     } finally {
       Runtime.getRuntime().halt(EXIT_BROKEN);

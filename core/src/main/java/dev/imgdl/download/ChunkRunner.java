@@ -3,8 +3,11 @@ package dev.imgdl.download;
 import dev.imgdl.input.ChunkFeed;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
+import dev.imgdl.text.ThrowableText;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one worker's chunk through a {@link Fetcher}, in order, on the calling thread, taking each
@@ -17,6 +20,8 @@ import java.util.function.Consumer;
  * entry: those left get no result here, and the run reports them as interrupted.
  */
 public final class ChunkRunner {
+  private static final Logger log = LoggerFactory.getLogger(ChunkRunner.class);
+
   private final Fetcher fetcher;
 
   public ChunkRunner(Fetcher fetcher) {
@@ -60,7 +65,9 @@ public final class ChunkRunner {
     } catch (VirtualMachineError e) {
       throw e;
     } catch (RuntimeException | Error e) {
-      return Result.failed(task.index(), worker, "internal error: " + e);
+      // In words, as every failure line; the stack trace is for -v.
+      log.info("internal error on entry {}", task.index() + 1, e);
+      return Result.failed(task.index(), worker, "internal error: " + ThrowableText.reason(e));
     }
   }
 }

@@ -119,8 +119,8 @@ class ChunkRunnerTest extends FetcherTestCase {
 
     assertThat(done).isEqualTo(3);
     assertThat(sink).extracting(Result::error).containsExactly(
-        "internal error: java.lang.IllegalStateException: a bug",
-        "internal error: java.lang.AssertionError: a worse bug",
+        "internal error: a bug",
+        "internal error: a worse bug",
         null);
     assertThat(sink.get(0).status()).isEqualTo(Status.FAILED);
     assertThat(sink.get(0).worker()).isEqualTo(3);
