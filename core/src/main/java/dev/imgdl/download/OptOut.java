@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
  * applying to imgdl too, as img2dataset reads it: whoever asked one bot not to use an image
  * would not want it in a dataset built by another.
  */
-final class OptOut {
+public final class OptOut {
+  /** How the error of an opted-out entry starts: a resume knows it by this. */
+  public static final String ERROR_PREFIX = "opted out (X-Robots-Tag: ";
+
   private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
   private final List<String> disallowed;
@@ -32,7 +35,7 @@ final class OptOut {
         String directive = token.substring(token.lastIndexOf(':') + 1);
         if (disallowed.contains(directive)) {
           // The directive is shown as the list names it, so no server text reaches the error.
-          return "opted out (X-Robots-Tag: " + directive + ")";
+          return ERROR_PREFIX + directive + ")";
         }
       }
     }
