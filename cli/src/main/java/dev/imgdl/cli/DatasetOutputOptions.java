@@ -37,6 +37,13 @@ final class DatasetOutputOptions {
           + "Default: parquet.")
   String metadata;
 
+  @Option(names = "--retry-failed",
+      description = "webdataset: download again the failed entries of complete shards (not "
+          + "opt-outs, invalid or duplicate ones) and write those shards again, keeping their "
+          + "other members as they are. Without it a failed entry of a complete shard is "
+          + "reported failed again, from its metadata.")
+  boolean retryFailed;
+
   /**
    * Takes N only when it is a number, so that {@code --subdirs list.txt} leaves the file to be
    * an input, where picocli's optional value would take it and fail on it.
@@ -54,6 +61,10 @@ final class DatasetOutputOptions {
         option.setValue(DEFAULT_FOLDER);
       }
     }
+  }
+
+  boolean retryFailed() {
+    return retryFailed;
   }
 
   OutputLayout layout() {
@@ -86,6 +97,10 @@ final class DatasetOutputOptions {
     }
     if (shardSize != null || metadata != null) {
       throw new UsageException("--shard-size and --metadata are for --output-format webdataset");
+    }
+    if (retryFailed) {
+      throw new UsageException("--retry-failed is for --output-format webdataset (plain files "
+          + "download failed entries again on every run)");
     }
     if (subdirs != null && (subdirs < 1 || subdirs > MAX_SHARD)) {
       throw new UsageException("--subdirs must be 1 to 1000000, not " + subdirs);

@@ -271,8 +271,11 @@ public final class ImgdlCommand implements Callable<Integer> {
     int children = processes != null ? processes : Runtime.getRuntime().availableProcessors();
     return new Settings(files, workers, mode, Math.min(children, MAX_PROCESSES), fetch,
         perHost, rate, overwrite, report, failed, minSuccess, quiet, verbosity(), showProgress,
-        childOptions, inputs().input(),
-        (dataset != null ? dataset : new DatasetOutputOptions()).layout());
+        childOptions, inputs().input(), outputs().layout(), outputs().retryFailed());
+  }
+
+  private DatasetOutputOptions outputs() {
+    return dataset != null ? dataset : new DatasetOutputOptions();
   }
 
   private DatasetInputOptions inputs() {

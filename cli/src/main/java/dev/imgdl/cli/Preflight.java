@@ -1,5 +1,6 @@
 package dev.imgdl.cli;
 
+import dev.imgdl.dataset.LayoutRecord;
 import dev.imgdl.settings.Settings;
 import dev.imgdl.input.InputReader;
 import dev.imgdl.text.ThrowableText;
@@ -42,11 +43,36 @@ final class Preflight {
       throw new UsageException(
           "cannot write in output directory " + out + ": " + ThrowableText.reason(e));
     }
+    if (!settings.overwrite()) {
+      checkLayout(settings);
+    }
     if (settings.report() != null && !settings.reportToStdout()) {
       checkWritableFile("--report", Path.of(settings.report()));
     }
     if (settings.failed() != null) {
       checkWritableFile("--failed", settings.failed());
+    }
+  }
+
+  /**
+   * A resume must ask for the layout its shards were written with (see {@link LayoutRecord}):
+   * the recorded one, or for a webdataset run, the one that shards an older imgdl wrote show.
+   */
+  private static void checkLayout(Settings settings) {
+    Path out = settings.output();
+    String conflict;
+    try {
+      LayoutRecord had = LayoutRecord.read(out);
+      if (had == null && settings.layout().webdataset()) {
+        had = LayoutRecord.inferred(out, settings.layout());
+      }
+      conflict = had == null ? null : had.conflict(settings.layout(), out + "/");
+    } catch (IOException e) {
+      conflict = "cannot tell how the shards in " + out + " were written (" + e.getMessage()
+          + "): use --overwrite to write them again";
+    }
+    if (conflict != null) {
+      throw new UsageException(conflict);
     }
   }
 

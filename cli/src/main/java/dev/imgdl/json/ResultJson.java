@@ -37,6 +37,7 @@ public final class ResultJson {
   private static final SerializedString ERROR = new SerializedString("error");
   private static final SerializedString WIDTH = new SerializedString("width");
   private static final SerializedString HEIGHT = new SerializedString("height");
+  private static final SerializedString RESUMED = new SerializedString("resumed");
 
   private ResultJson() {}
 
@@ -72,6 +73,8 @@ public final class ResultJson {
     writeNumberOrNull(json, r.width());
     json.writeFieldName(HEIGHT);
     writeNumberOrNull(json, r.height());
+    json.writeFieldName(RESUMED);
+    json.writeBoolean(r.resumed());
   }
 
   /**
@@ -93,7 +96,8 @@ public final class ResultJson {
         o.longValue(MILLIS.getValue()),
         o.string(ERROR.getValue()),
         o.optionalInteger(WIDTH.getValue()),
-        o.optionalInteger(HEIGHT.getValue()));
+        o.optionalInteger(HEIGHT.getValue()),
+        o.bool(RESUMED.getValue()));
   }
 
   private static Status status(String label) {

@@ -2,23 +2,29 @@ package dev.imgdl.output;
 
 import dev.imgdl.dataset.CompleteShards;
 import dev.imgdl.dataset.JsonlMetadata;
+import dev.imgdl.dataset.LayoutRecord;
 import dev.imgdl.dataset.MetadataRow;
 import dev.imgdl.dataset.OutputLayout;
 import dev.imgdl.dataset.ShardKeys;
+import dev.imgdl.dataset.ShardRows;
 import dev.imgdl.dataset.ShardWriter;
+import dev.imgdl.download.OptOut;
 import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Entry;
 import dev.imgdl.input.PlanView;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
+import dev.imgdl.text.Credentials;
 import dev.imgdl.text.ThrowableText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +46,13 @@ public final class ShardAssembler implements Destination {
   private final TempFiles temps;
   private final Path dir;
   private final CompleteShards completed;
+  private final OutputLayout.Metadata metadata;
   private final boolean overwrite;
+  private final boolean retryFailed;
   /** Whether each shard seen so far was complete when the run started: its entries are skipped. */
   private final Map<Integer, Boolean> completeAtStart = new ConcurrentHashMap<>();
+  /** The rows of each shard complete at the start, until it closes: read on planning. */
+  private final Map<Integer, ShardRows> earlier = new ConcurrentHashMap<>();
   private final Map<Integer, Result[]> open = new HashMap<>();
   private final Map<Integer, Integer> settled = new HashMap<>();
   private volatile PlanView view;
@@ -55,15 +65,30 @@ public final class ShardAssembler implements Destination {
    * planning, when no worker of this run has written anything.
    */
   public ShardAssembler(OutputLayout layout, Path dir, String runId, TempFiles temps,
-      boolean overwrite) {
+      boolean overwrite, boolean retryFailed) throws IOException {
     this.placement = new Placement(layout, runId);
     this.keys = new ShardKeys(layout.shardSize());
     this.writer = new ShardWriter(dir, runId, temps, keys, layout.metadata());
     this.temps = temps;
     this.dir = dir;
     this.completed = new CompleteShards(dir, keys, layout.metadata());
+    this.metadata = layout.metadata();
     this.overwrite = overwrite;
+    this.retryFailed = retryFailed;
     ShardWriter.sweepStale(dir, Placement.STAGE_MARK);
+    LayoutRecord record = LayoutRecord.of(layout);
+    if (!record.equals(readRecord(dir))) {
+      // Before the first shard; the CLI refused a resume of another layout without --overwrite.
+      record.write(dir, runId);
+    }
+  }
+
+  private static LayoutRecord readRecord(Path dir) {
+    try {
+      return LayoutRecord.read(dir);
+    } catch (IOException e) {
+      return null; // replaced: only --overwrite gets here with an unreadable record
+    }
   }
 
   @Override
@@ -81,26 +106,66 @@ public final class ShardAssembler implements Destination {
     return placement.place(task);
   }
 
-  /** An entry of a shard that was complete when the run started is skipped: no request. */
+  /**
+   * An entry of a shard that was complete when the run started needs no request: it is reported
+   * as the shard's metadata row says ({@code skipped} for a download, else its status and error),
+   * as a result of an earlier run. It is downloaded after all when the shard does not hold it (a
+   * shard that was the last, shorter one, or a row of another URL), or with {@code
+   * --retry-failed} when its row failed in a way that can change; its shard is then written again.
+   */
   @Override
   public Result skip(Task task, int worker) {
     int shard = keys.shard(task.index());
-    return completeAtStart(shard)
-        ? new Result(task.index(), Status.SKIPPED, keys.tar(shard), 0, null, null, null, 0,
-            worker, 0, null)
-        : null;
+    ShardRows rows = completeAtStart(shard) ? earlier.get(shard) : null;
+    if (rows == null) {
+      return null;
+    }
+    String key = keys.key(task.index());
+    Status status = rows.status(key);
+    if (status == null
+        || !Credentials.redact(task.url()).equals(String.valueOf(rows.row(key).get("url")))) {
+      return null;
+    }
+    String error = rows.error(key);
+    return switch (status) {
+      case DOWNLOADED, SKIPPED -> Result.earlier(task.index(), Status.SKIPPED, keys.tar(shard),
+          worker, null);
+      case FAILED -> retryFailed && retriable(error) ? null
+          : Result.earlier(task.index(), Status.FAILED, null, worker, error);
+      case INVALID, DUPLICATE -> Result.earlier(task.index(), status, null, null, error);
+    };
+  }
+
+  /** Whether a failure may end otherwise when tried again: an opt-out is the site's choice. */
+  private static boolean retriable(String error) {
+    return error == null || !error.startsWith(OptOut.ERROR_PREFIX);
   }
 
   private boolean completeAtStart(int shard) {
-    return !overwrite && completeAtStart.computeIfAbsent(shard, completed::complete);
+    return !overwrite && completeAtStart.computeIfAbsent(shard, this::readEarlier);
+  }
+
+  /**
+   * Whether {@code shard} is complete, keeping its rows until it closes; a shard whose metadata
+   * cannot be read is written again, as an incomplete one is.
+   */
+  private boolean readEarlier(int shard) {
+    if (!completed.complete(shard)) {
+      return false;
+    }
+    try {
+      earlier.put(shard, ShardRows.read(dir.resolve(keys.metadata(shard, metadata)), metadata));
+      return true;
+    } catch (IOException | RuntimeException e) {
+      log.warn("{} is written again: its metadata cannot be read ({})", keys.tar(shard),
+          e.getMessage());
+      return false;
+    }
   }
 
   /** The results to file now for {@code result}: none while held, several when a shard ends. */
   @Override
   public List<Result> settle(Result result) {
-    if (result.status() == Status.SKIPPED || completeAtStart(keys.shard(result.index()))) {
-      return List.of(result);
-    }
     boolean staged = result.status() == Status.DOWNLOADED;
     if (stopped) {
       if (staged) {
@@ -175,15 +240,32 @@ public final class ShardAssembler implements Destination {
     return view.planned() >= end ? keys.size() : -1;
   }
 
+  /**
+   * Writes a shard whose entries are all settled: from its downloads, or, for a shard complete at
+   * the start, again with its earlier rows and members, only when this run changed it (an entry
+   * downloaded, or failed again).
+   */
   private List<Result> write(int shard, Result[] slots) {
+    ShardRows before = earlier.remove(shard);
+    if (before != null && !changed(slots)) {
+      return List.of();
+    }
     List<ShardWriter.Member> members = new ArrayList<>();
     List<Map<String, Object>> rows = new ArrayList<>();
+    Set<String> keptKeys = new HashSet<>();
     for (Result r : slots) {
       if (r == null) {
         continue;
       }
-      Entry entry = view.entry(r.index());
       String key = keys.key(r.index());
+      if (before != null && r.resumed()) {
+        rows.add(before.row(key));
+        if (r.status() == Status.SKIPPED) {
+          keptKeys.add(key);
+        }
+        continue;
+      }
+      Entry entry = view.entry(r.index());
       Map<String, Object> row = MetadataRow.of(key, entry, r);
       rows.add(row);
       if (r.status() == Status.DOWNLOADED) {
@@ -193,7 +275,9 @@ public final class ShardAssembler implements Destination {
     }
     String error = null;
     try {
-      writer.write(shard, members, rows, () -> stopped);
+      ShardWriter.Kept kept = before == null ? ShardWriter.Kept.NONE
+          : new ShardWriter.Kept(dir.resolve(keys.tar(shard)), keptKeys);
+      writer.write(shard, members, kept, rows, () -> stopped);
     } catch (IOException | RuntimeException e) {
       if (stopped) {
         // The run reports what is held as interrupted; the staged files go with the run's.
@@ -215,6 +299,17 @@ public final class ShardAssembler implements Destination {
       }
     }
     return released;
+  }
+
+  /** Whether this run changed a shard that was complete: a download, or a new failure. */
+  private static boolean changed(Result[] slots) {
+    for (Result r : slots) {
+      if (r != null && !r.resumed()
+          && (r.status() == Status.DOWNLOADED || r.status() == Status.FAILED)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String extension(String file) {

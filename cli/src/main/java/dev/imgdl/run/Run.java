@@ -257,7 +257,7 @@ public final class Run {
   private Destination destination() throws IOException {
     Destination d = settings.layout().webdataset()
         ? new ShardAssembler(settings.layout(), settings.output(), settings.fetch().runId(), temps,
-            settings.overwrite())
+            settings.overwrite(), settings.retryFailed())
         : new FilesDestination(new Placement(settings.layout(), settings.fetch().runId()),
             settings.overwrite() ? null : ExistingTargets.scan(settings.output()));
     destination = d;

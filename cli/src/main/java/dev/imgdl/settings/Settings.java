@@ -27,6 +27,8 @@ import java.util.List;
  * @param childJvmOptions JVM options for process-mode children
  * @param input the inputs' format and, for tables, their columns
  * @param layout files (with or without subfolders) or webdataset shards
+ * @param retryFailed webdataset: download again the entries of complete shards that failed in
+ *     a way that can change, and write their shards again
  */
 public record Settings(
     List<String> inputs,
@@ -45,7 +47,8 @@ public record Settings(
     boolean progress,
     List<String> childJvmOptions,
     InputOptions input,
-    OutputLayout layout) {
+    OutputLayout layout,
+    boolean retryFailed) {
 
   public Settings {
     inputs = List.copyOf(inputs);
@@ -60,7 +63,7 @@ public record Settings(
       boolean quiet, int verbosity, boolean progress, List<String> childJvmOptions) {
     this(inputs, workers, mode, processes, fetch, perHost, rate, overwrite, report, failed,
         minSuccess, quiet, verbosity, progress, childJvmOptions, InputOptions.DEFAULT,
-        OutputLayout.FILES);
+        OutputLayout.FILES, false);
   }
 
   /**

@@ -46,8 +46,9 @@ class ShardAssemblerTest {
     }
   };
 
-  private ShardAssembler assembler() {
-    ShardAssembler assembler = new ShardAssembler(LAYOUT, dir, "t", new TempFiles(), false);
+  private ShardAssembler assembler() throws java.io.IOException {
+    ShardAssembler assembler = new ShardAssembler(LAYOUT, dir, "t", new TempFiles(), false,
+        false);
     assembler.planning(view);
     return assembler;
   }
@@ -89,7 +90,8 @@ class ShardAssemblerTest {
     assertThat(Files.readAllLines(dir.resolve("00001.jsonl"))).hasSize(2);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
-          .containsExactly("00000.jsonl", "00000.tar", "00001.jsonl", "00001.tar");
+          .containsExactly("00000.jsonl", "00000.tar", "00001.jsonl", "00001.tar",
+              "imgdl-layout.json");
     }
   }
 

@@ -94,7 +94,8 @@ class WebDatasetInterruptIT {
 
     assertThat(imgdl.exitValue()).as(Files.readString(dir.resolve("r1.json.stderr")))
         .isEqualTo(130);
-    assertThat(Cli.files(out)).containsExactly("00000.parquet", "00000.tar");
+    assertThat(Cli.files(out)).containsExactly("00000.parquet", "00000.tar",
+        "imgdl-layout.json");
     JsonNode results = Cli.readJson(dir.resolve("r1.json")).get("results");
     assertThat(results).hasSize(2 + SLOW);
     assertThat(results.get(0).get("status").asText()).isEqualTo("downloaded");
@@ -113,7 +114,7 @@ class WebDatasetInterruptIT {
           .as("requests for a complete shard's entry").hasSize(1);
     }
     assertThat(Cli.files(out)).containsExactly("00000.parquet", "00000.tar", "00001.parquet",
-        "00001.tar", "00002.parquet", "00002.tar");
+        "00001.tar", "00002.parquet", "00002.tar", "imgdl-layout.json");
     for (int shard = 0; shard < 3; shard++) {
       Map<String, byte[]> members = TarMembers.read(out.resolve(String.format("%05d.tar", shard)));
       byte[] body = shard == 0 ? fast : slow;
@@ -136,6 +137,7 @@ class WebDatasetInterruptIT {
     }
     JsonNode resumed = Cli.readJson(dir.resolve("r2.json")).get("results");
     assertThat(resumed.get(0).get("status").asText()).isEqualTo("skipped");
+    assertThat(resumed.get(0).get("resumed").asBoolean()).isTrue();
     assertThat(resumed.get(2 + SLOW - 1).get("status").asText()).isEqualTo("downloaded");
   }
 }

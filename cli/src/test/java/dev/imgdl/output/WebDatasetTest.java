@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Webdataset output in both modes: shards of three entries (invalid, duplicate and failed ones
  * included) checked member by member against the served bytes, one metadata row per entry, and
- * a resumed run that sends no request for a complete shard and rewrites an incomplete one.
+ * a resumed run that sends no request for a complete shard and rewrites an incomplete one,
+ * reports what the complete shard's rows say (a failure stays one), retries failures with {@code
+ * --retry-failed}, and refuses shards of another layout.
  */
 class WebDatasetTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,10 +52,13 @@ class WebDatasetTest {
     server.close();
   }
 
-  private Cli.Outcome run(String mode, Path out, Path list, Path report) {
-    return Cli.run("--mode", mode, "-w", "2", "-q", "--output-format", "webdataset",
-        "--shard-size", "3", "--metadata", "jsonl", "-o", out.toString(), "--report",
-        report.toString(), list.toString());
+  private Cli.Outcome run(String mode, Path out, Path list, Path report, String... more) {
+    List<String> args = new ArrayList<>(List.of("--mode", mode, "-w", "2", "-q",
+        "--output-format", "webdataset", "--shard-size", "3", "--metadata", "jsonl", "-o",
+        out.toString(), "--report", report.toString()));
+    args.addAll(List.of(more));
+    args.add(list.toString());
+    return Cli.run(args.toArray(String[]::new));
   }
 
   @ParameterizedTest
@@ -95,11 +101,163 @@ class WebDatasetTest {
     assertThat(statuses).containsExactly("skipped", "invalid", "skipped", "duplicate", "failed",
         "downloaded", "downloaded");
     assertThat(again.get(0).get("file").asText()).isEqualTo("00000.tar");
+    assertThat(again.get(0).get("resumed").asBoolean()).isTrue();
+    assertThat(again.get(5).get("resumed").asBoolean()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
+  void aFailedEntryOfACompleteShardIsReportedFailedAgainOnAResume(String mode)
+      throws IOException {
+    Path list = Cli.list(dir, "list.txt", List.of(server.url("/p0.png"),
+        server.url("/missing.png")));
+    Path out = dir.resolve("out");
+    assertThat(run(mode, out, list, dir.resolve("r1.json")).exitCode()).isEqualTo(1);
+
+    Path failed = dir.resolve("failed.txt");
+    Cli.Outcome again = run(mode, out, list, dir.resolve("r2.json"), "--failed",
+        failed.toString());
+
+    assertThat(again.exitCode()).as(again.stderr()).isEqualTo(1);
+    assertThat(server.requests("/missing.png")).as("no request for a complete shard")
+        .isEqualTo(1);
+    JsonNode report = Cli.readJson(dir.resolve("r2.json"));
+    JsonNode missing = report.get("results").get(1);
+    assertThat(missing.get("status").asText()).isEqualTo("failed");
+    assertThat(missing.get("error").asText()).isEqualTo("HTTP 404");
+    assertThat(missing.get("attempts").asInt()).isZero();
+    assertThat(missing.get("resumed").asBoolean()).isTrue();
+    assertThat(report.get("results").get(0).get("status").asText()).isEqualTo("skipped");
+    assertThat(report.get("summary").get("failed").asInt()).isEqualTo(1);
+    assertThat(report.get("summary").get("successRatio").asDouble()).isEqualTo(0.5);
+    assertThat(Files.readAllLines(failed)).containsExactly(server.url("/missing.png"));
+    assertThat(again.stderr()).contains("HTTP 404");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
+  void retryFailedDownloadsAFailedEntryAgainAndKeepsTheOtherMembersByteForByte(String mode)
+      throws IOException {
+    Path list = Cli.list(dir, "list.txt", List.of(server.url("/p0.png"),
+        server.url("/later.gif"), server.url("/p2.jpg")));
+    Path out = dir.resolve("out");
+    server.respond("/later.gif", "HTTP/1.1 503 Service Unavailable", List.of(), new byte[0]);
+    assertThat(run(mode, out, list, dir.resolve("r1.json"), "--retries", "0").exitCode())
+        .isEqualTo(1);
+    Map<String, byte[]> before = TarMembers.read(out.resolve("00000.tar"));
+
+    server.respond("/later.gif", "HTTP/1.1 200 OK", List.of("Content-Type: image/gif"), gif);
+    Cli.Outcome retried = run(mode, out, list, dir.resolve("r2.json"), "--retry-failed");
+
+    assertThat(retried.exitCode()).as(retried.stderr()).isZero();
+    assertThat(server.requests("/p0.png")).isEqualTo(1);
+    assertThat(server.requests("/p2.jpg")).isEqualTo(1);
+    Map<String, byte[]> after = TarMembers.read(out.resolve("00000.tar"));
+    assertThat(after.keySet()).containsExactly("000000000.png", "000000000.json",
+        "000000001.gif", "000000001.json", "000000002.jpg", "000000002.json");
+    before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
+    assertThat(after.get("000000001.gif")).isEqualTo(gif);
+    assertThat(rows(out.resolve("00000.jsonl"), "status")).containsExactly("downloaded",
+        "downloaded", "downloaded");
+    assertThat(rows(out.resolve("00000.jsonl"), "sha256")).containsExactly(Images.sha256(png),
+        Images.sha256(gif), Images.sha256(jpeg));
+    JsonNode results = Cli.readJson(dir.resolve("r2.json")).get("results");
+    assertThat(results.get(1).get("status").asText()).isEqualTo("downloaded");
+    assertThat(results.get(1).get("file").asText()).isEqualTo("00000.tar/000000001.gif");
+    assertThat(results.get(1).get("resumed").asBoolean()).isFalse();
+    assertThat(results.get(0).get("resumed").asBoolean()).isTrue();
+    assertThat(Cli.files(out)).containsExactly("00000.jsonl", "00000.tar", "imgdl-layout.json");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
+  void retryFailedLeavesOptOutsAndInvalidEntriesAsTheyWere(String mode) throws IOException {
+    server.respond("/optout.png", "HTTP/1.1 200 OK",
+        List.of("Content-Type: image/png", "X-Robots-Tag: noai"), png);
+    Path list = Cli.list(dir, "list.txt", List.of(server.url("/p0.png"), "not a url",
+        server.url("/optout.png")));
+    Path out = dir.resolve("out");
+    assertThat(run(mode, out, list, dir.resolve("r1.json")).exitCode()).isEqualTo(1);
+    byte[] tar = Files.readAllBytes(out.resolve("00000.tar"));
+    byte[] metadata = Files.readAllBytes(out.resolve("00000.jsonl"));
+
+    Cli.Outcome again = run(mode, out, list, dir.resolve("r2.json"), "--retry-failed");
+
+    assertThat(again.exitCode()).as(again.stderr()).isEqualTo(1);
+    assertThat(server.requests("/optout.png")).isEqualTo(1);
+    assertThat(Files.readAllBytes(out.resolve("00000.tar"))).as("shard not rewritten")
+        .isEqualTo(tar);
+    assertThat(Files.readAllBytes(out.resolve("00000.jsonl"))).isEqualTo(metadata);
+    JsonNode results = Cli.readJson(dir.resolve("r2.json")).get("results");
+    assertThat(results.get(1).get("status").asText()).isEqualTo("invalid");
+    assertThat(results.get(2).get("status").asText()).isEqualTo("failed");
+    assertThat(results.get(2).get("error").asText())
+        .isEqualTo("opted out (X-Robots-Tag: noai)");
+    assertThat(results.get(2).get("resumed").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aResumeWithAnotherShardSizeIsAUsageErrorThatChangesNothingUnlessOverwrite()
+      throws IOException {
+    Path list = Cli.list(dir, "list.txt", List.of(server.url("/p0.png"), server.url("/p2.jpg"),
+        server.url("/big"), server.url("/g.gif")));
+    Path out = dir.resolve("out");
+    Cli.Outcome first = Cli.run("-q", "--output-format", "webdataset", "--shard-size", "2",
+        "-o", out.toString(), list.toString());
+    assertThat(first.exitCode()).as(first.stderr()).isZero();
+    Map<String, byte[]> written = contents(out);
+
+    Cli.Outcome wider = Cli.run("-q", "--output-format", "webdataset", "--shard-size", "4",
+        "-o", out.toString(), list.toString());
+
+    assertThat(wider.exitCode()).isEqualTo(2);
+    assertThat(wider.stderr()).isEqualTo("imgdl: error: " + out + "/ holds shards of 2 entries"
+        + " (--shard-size 2); this run asks for 4: use the same --shard-size, or --overwrite\n");
+    assertThat(server.requests("/p0.png")).isEqualTo(1);
+    Map<String, byte[]> after = contents(out);
+    assertThat(after).containsOnlyKeys(written.keySet());
+    written.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
+
+    Cli.Outcome otherMetadata = Cli.run("-q", "--output-format", "webdataset", "--shard-size",
+        "2", "--metadata", "jsonl", "-o", out.toString(), list.toString());
+    assertThat(otherMetadata.exitCode()).isEqualTo(2);
+    assertThat(otherMetadata.stderr()).contains("holds shards with parquet metadata");
+    Cli.Outcome files = Cli.run("-q", "-o", out.toString(), list.toString());
+    assertThat(files.exitCode()).isEqualTo(2);
+    assertThat(files.stderr()).contains("holds webdataset shards");
+
+    // Shards an older imgdl wrote, without a record: their layout shows in them.
+    Files.delete(out.resolve(LAYOUT_RECORD));
+    Cli.Outcome older = Cli.run("-q", "--output-format", "webdataset", "--shard-size", "4",
+        "-o", out.toString(), list.toString());
+    assertThat(older.exitCode()).isEqualTo(2);
+    assertThat(older.stderr()).contains("holds shards of 2 entries");
+    assertThat(server.requests("/p0.png")).isEqualTo(1);
+
+    Cli.Outcome overwrite = Cli.run("-q", "--output-format", "webdataset", "--shard-size", "4",
+        "--overwrite", "-o", out.toString(), list.toString());
+    assertThat(overwrite.exitCode()).as(overwrite.stderr()).isZero();
+    assertThat(TarMembers.read(out.resolve("00000.tar"))).hasSize(8);
+    assertThat(Files.readString(out.resolve(LAYOUT_RECORD))).contains("\"shardSize\":4");
+    Cli.Outcome resumed = Cli.run("-q", "--output-format", "webdataset", "--shard-size", "4",
+        "-o", out.toString(), list.toString());
+    assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+    assertThat(server.requests("/p0.png")).isEqualTo(2);
+  }
+
+  private static final String LAYOUT_RECORD = "imgdl-layout.json";
+
+  private static Map<String, byte[]> contents(Path out) throws IOException {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    for (String name : Cli.files(out)) {
+      files.put(name, Files.readAllBytes(out.resolve(name)));
+    }
+    return files;
   }
 
   private void checkShards(Path out) throws IOException {
     assertThat(Cli.files(out)).containsExactly("00000.jsonl", "00000.tar", "00001.jsonl",
-        "00001.tar", "00002.jsonl", "00002.tar");
+        "00001.tar", "00002.jsonl", "00002.tar", "imgdl-layout.json");
     Map<String, byte[]> shard0 = TarMembers.read(out.resolve("00000.tar"));
     assertThat(shard0.keySet()).containsExactly("000000000.png", "000000000.json",
         "000000002.jpg", "000000002.json");

@@ -121,12 +121,12 @@ class ReportWriterTest {
         + "\"url\":\"https://example.org/a.jpg\",\"status\":\"downloaded\",\"file\":\"a.jpg\","
         + "\"bytes\":20000,\"sha256\":\"ab12\",\"contentType\":\"image/jpeg\","
         + "\"httpStatus\":200,\"attempts\":1,\"worker\":0,\"millis\":35,\"error\":null,"
-        + "\"width\":640,\"height\":480}");
+        + "\"width\":640,\"height\":480,\"resumed\":false}");
     assertThat(results.get(2).toString()).isEqualTo("{\"source\":\"<stdin>\",\"line\":1,"
         + "\"url\":\"not a url\",\"status\":\"invalid\",\"file\":null,\"bytes\":0,"
         + "\"sha256\":null,\"contentType\":null,\"httpStatus\":null,\"attempts\":0,"
         + "\"worker\":null,\"millis\":0,\"error\":\"not an absolute URL (no scheme)\","
-        + "\"width\":null,\"height\":null}");
+        + "\"width\":null,\"height\":null,\"resumed\":false}");
   }
 
   @Test

@@ -201,6 +201,7 @@ class EndToEndTest {
     assertThat(skipped.get("status").asText()).isEqualTo("skipped");
     assertThat(skipped.get("file").asText()).isEqualTo("photo.jpg");
     assertThat(skipped.get("attempts").asInt()).isZero();
+    assertThat(skipped.get("resumed").asBoolean()).as("only shards resume").isFalse();
     assertThat(second.json().get("results").get(16).get("file").asText()).isEqualTo("noext.png");
   }
 

@@ -54,6 +54,14 @@ class PipeCodecTest {
   }
 
   @Test
+  void aResultFromAnEarlierRunCrossesThePipeAsOne() throws IOException {
+    Result earlier = Result.earlier(9, Status.FAILED, null, 2, "HTTP 404");
+
+    assertThat(((ResultLine) roundTrip(new ResultLine(earlier))).result()).isEqualTo(earlier);
+    assertThat(((ResultLine) roundTrip(new ResultLine(OK))).result().resumed()).isFalse();
+  }
+
+  @Test
   void networkSettingsReachAChildAsTheParentHasThem() throws IOException {
     Start start = (Start) roundTrip(new Start(List.of(1), SETTINGS, "INFO", false));
 

@@ -13,9 +13,11 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
@@ -29,6 +31,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class ShardWriter {
   /** One downloaded entry of a shard: its staged body and the members beside it. */
   public record Member(String key, String extension, Path staged, String caption, byte[] json) {}
+
+  /**
+   * The members of a shard's existing tar to carry into its new tar, byte for byte and with
+   * their times: every member of an entry whose key is in {@code keys}.
+   */
+  public record Kept(Path tar, Set<String> keys) {
+    /** Nothing kept: a shard written from its downloads alone. */
+    public static final Kept NONE = new Kept(null, Set.of());
+  }
 
   private final Path dir;
   private final String runId;
@@ -51,16 +62,34 @@ public final class ShardWriter {
    */
   public void write(int shard, List<Member> members, List<Map<String, Object>> rows,
       BooleanSupplier cancelled) throws IOException {
+    write(shard, members, Kept.NONE, rows, cancelled);
+  }
+
+  /**
+   * Writes shard {@code shard} again, as {@link #write(int, List, List, BooleanSupplier)} does, the
+   * {@code kept} members of its existing tar merged in key order with the new {@code members}:
+   * until the renames the old shard stays whole, so an interrupt or a failure leaves it as it was.
+   */
+  public void write(int shard, List<Member> members, Kept kept, List<Map<String, Object>> rows,
+      BooleanSupplier cancelled) throws IOException {
     Path tarTemp = temp(keys.tar(shard));
     Path metaTemp = temp(keys.metadata(shard, metadata));
     try {
       try (OutputStream out = open(tarTemp);
-          TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+          TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+          TarArchiveInputStream old = kept.tar() == null ? null
+              : new TarArchiveInputStream(Files.newInputStream(kept.tar()))) {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        TarArchiveEntry next = nextKept(old, kept);
         for (Member m : members) {
           if (cancelled.getAsBoolean()) {
             throw new InterruptedIOException("interrupted");
+          }
+          // Keys of one shard have one width, so their text order is their order.
+          while (next != null && key(next).compareTo(m.key()) < 0) {
+            copy(old, next, tar);
+            next = nextKept(old, kept);
           }
           String name = m.extension() == null ? m.key() : m.key() + "." + m.extension();
           addFile(tar, name, m.staged());
@@ -68,6 +97,9 @@ public final class ShardWriter {
             addBytes(tar, m.key() + ".txt", m.caption().getBytes(StandardCharsets.UTF_8));
           }
           addBytes(tar, m.key() + ".json", m.json());
+        }
+        for (; next != null; next = nextKept(old, kept)) {
+          copy(old, next, tar);
         }
       }
       metadata.write(rows, open(metaTemp));
@@ -116,6 +148,37 @@ public final class ShardWriter {
     entry.setModTime(FileTime.from(Instant.now().getEpochSecond(), TimeUnit.SECONDS));
     entry.setSize(size);
     return entry;
+  }
+
+  /** The next member of {@code old} to keep, or null at its end (or without an old tar). */
+  private static TarArchiveEntry nextKept(TarArchiveInputStream old, Kept kept)
+      throws IOException {
+    if (old == null) {
+      return null;
+    }
+    for (TarArchiveEntry e; (e = old.getNextEntry()) != null; ) {
+      if (kept.keys().contains(key(e))) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** A member's key: its name up to the first dot, as webdataset readers split it. */
+  private static String key(TarArchiveEntry e) {
+    String name = e.getName();
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
+  }
+
+  private static void copy(TarArchiveInputStream old, TarArchiveEntry e,
+      TarArchiveOutputStream tar) throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(e.getName());
+    entry.setModTime(e.getLastModifiedTime());
+    entry.setSize(e.getSize());
+    tar.putArchiveEntry(entry);
+    old.transferTo(tar);
+    tar.closeArchiveEntry();
   }
 
   private static void addFile(TarArchiveOutputStream tar, String name, Path file)

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * not want it in a dataset built by another. (Stricter than img2dataset, which obeys a prefixed
  * directive only when the prefix is its own user-agent token.) See docs/spec.md, "Opt-outs".
  */
-final class OptOut {
+public final class OptOut {
+  /** How the error of an opted-out entry starts: a resume knows it by this. */
+  public static final String ERROR_PREFIX = "opted out (X-Robots-Tag: ";
+
   private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
   private final List<String> disallowed;
@@ -33,7 +36,7 @@ final class OptOut {
         String directive = token.substring(token.lastIndexOf(':') + 1);
         if (disallowed.contains(directive)) {
           // The directive is shown as the list names it, so no server text reaches the error.
-          return "opted out (X-Robots-Tag: " + directive + ")";
+          return ERROR_PREFIX + directive + ")";
         }
       }
     }

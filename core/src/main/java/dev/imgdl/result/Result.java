@@ -17,6 +17,8 @@ package dev.imgdl.result;
  * @param error why it failed, was invalid or duplicate; null otherwise
  * @param width image width in pixels from its header, or null (not downloaded, or unknown)
  * @param height image height in pixels from its header, or null
+ * @param resumed whether the entry's outcome comes from a shard an earlier run completed (its
+ *     metadata row), not from this run: no request was sent for it
  */
 public record Result(
     int index,
@@ -31,7 +33,16 @@ public record Result(
     long millis,
     String error,
     Integer width,
-    Integer height) {
+    Integer height,
+    boolean resumed) {
+
+  /** A result of this run. */
+  public Result(int index, Status status, String file, long bytes, String sha256,
+      String contentType, Integer httpStatus, int attempts, Integer worker, long millis,
+      String error, Integer width, Integer height) {
+    this(index, status, file, bytes, sha256, contentType, httpStatus, attempts, worker, millis,
+        error, width, height, false);
+  }
 
   /** A result without image dimensions: any status but a download of a known image. */
   public Result(int index, Status status, String file, long bytes, String sha256,
@@ -52,6 +63,16 @@ public record Result(
   /** A failure without any response, for example an interrupt or a dead worker. */
   public static Result failed(int index, Integer worker, String error) {
     return new Result(index, Status.FAILED, null, 0, null, null, null, 0, worker, 0, error);
+  }
+
+  /**
+   * The outcome an earlier run recorded for an entry of a shard it completed: {@code status} and
+   * {@code error} as its metadata row says, no request, no attempt.
+   */
+  public static Result earlier(int index, Status status, String file, Integer worker,
+      String error) {
+    return new Result(index, status, file, 0, null, null, null, 0, worker, 0, error, null, null,
+        true);
   }
 
   /** The result of an entry that an interrupt came before: no request was sent for it. */
