@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * that is printed, logged or reported passes through here; only the {@code --failed} file keeps
  * it. When in doubt it hides: a rare valid URL with an {@code @} in its path may lose the part
  * before it, which is better than printing a password. Only a URL that can have an authority has
- * user information: an opaque URI ({@code mailto:a@b.c}, {@code data:…}, a scheme not followed
- * by a slash) is shown as written.
+ * user information: an opaque URI ({@code mailto:a@b.c}, {@code data:…}: a scheme other than
+ * http or https, no slash after it, and no port or path after the {@code @}) is shown as
+ * written.
  */
 public final class Credentials {
   /** A scheme that slashes or backslashes follow: what is after them may be user information. */
@@ -40,11 +41,14 @@ public final class Credentials {
     if (scheme.lookingAt()) {
       boolean slash = scheme.end() < url.length()
           && (url.charAt(scheme.end()) == '/' || url.charAt(scheme.end()) == '\\');
-      if (!slash && !httpScheme(url.substring(0, scheme.end() - 1))) {
-        return url; // opaque: no authority, so no user information
+      boolean http = httpScheme(url.substring(0, scheme.end() - 1));
+      if (!slash && !http && indexOfAny(url.substring(last + 1), "/:\\") < 0) {
+        return url; // opaque, an address after the @ (mailto:a@b.c): no user information
       }
-      // OkHttp reads an authority after http: even without slashes.
-      start = scheme.end();
+      // OkHttp reads an authority after http: even without slashes. Other forms without a
+      // slash and with a port or path after the @ may be an HTTP URL without its scheme
+      // (user:pass@host/x.png): hidden whole, as before.
+      start = slash || http ? scheme.end() : 0;
     }
     while (start < url.length() && (url.charAt(start) == '/' || url.charAt(start) == '\\')) {
       start++;

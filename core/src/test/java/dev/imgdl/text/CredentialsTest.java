@@ -21,6 +21,8 @@ class CredentialsTest {
     "http:\\\\user:pw@example.org/x.png        | http:\\\\***@example.org/x.png",
     "http:////user:pw@example.org/x.png        | http:////***@example.org/x.png",
     "http:user:pw@example.org/x.png            | http:***@example.org/x.png",
+    "user:pw@example.org/x.png                 | ***@example.org/x.png",
+    "user:pw@example.org:8080                  | ***@example.org:8080",
     "//user:pw@example.org/x.png               | //***@example.org/x.png",
     "HTTPS://User:Pw@Example.org/x.png         | HTTPS://***@Example.org/x.png",
     "https://token@example.org/a@b.png         | https://***@example.org/a@b.png",
@@ -41,7 +43,7 @@ class CredentialsTest {
     "MAILTO:someone:else@example.org",
     "data:text/plain,user:pw@x",
     "urn:x:a@b",
-    "user:pw@example.org/x.png",
+    "mailto:a@b.c?subject=hi",
   })
   void anOpaqueUriHasNoAuthorityAndIsShownAsWritten(String line) {
     assertThat(Credentials.redact(line)).isEqualTo(line);
