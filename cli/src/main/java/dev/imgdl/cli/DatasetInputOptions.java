@@ -1,6 +1,8 @@
 package dev.imgdl.cli;
 
 import dev.imgdl.config.Limits;
+import dev.imgdl.dataset.MetadataRow;
+import dev.imgdl.dataset.SavedColumns;
 import dev.imgdl.input.InputFormat;
 import dev.imgdl.input.InputOptions;
 import java.util.Arrays;
@@ -58,6 +60,11 @@ final class DatasetInputOptions {
     List<String> names = Arrays.stream(list.split(",")).map(String::strip).toList();
     for (String name : names) {
       column("--save-cols", name);
+    }
+    try {
+      SavedColumns.names(names, MetadataRow.FIXED);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
     return names;
   }

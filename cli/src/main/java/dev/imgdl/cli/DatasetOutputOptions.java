@@ -6,6 +6,7 @@ import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The options of where downloads go, shown in {@code --help} under "Dataset outputs", and their
@@ -52,6 +53,11 @@ final class DatasetOutputOptions {
     @Override
     public void consumeParameters(Stack<String> args, ArgSpec option, CommandSpec command) {
       String next = args.isEmpty() ? null : args.peek();
+      if (next != null && next.isEmpty()) {
+        // --subdirs= : no input is named "", so the empty value was meant for the option.
+        throw new ParameterException(command.commandLine(),
+            "--subdirs= needs a number of entries per folder, or no '=' for 10000");
+      }
       if (next != null && next.matches("[0-9]{1,9}")) {
         option.setValue(Integer.parseInt(args.pop()));
       } else if (next != null && next.matches("[0-9]+")) {

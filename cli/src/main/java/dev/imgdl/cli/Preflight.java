@@ -12,13 +12,15 @@ import java.nio.file.Path;
 /**
  * Checks, before anything is downloaded, that the run can finish: the inputs are readable, the
  * output directory exists or can be created and is writable, and the report and failed files
- * can be written: their directory exists and they are regular files or do not exist yet. A
- * failure is a usage error (exit 2).
+ * can be written: their directory exists and they are regular files or do not exist yet; and,
+ * first of all, that no output is an input ({@link InputGuard}). A failure is a usage error
+ * (exit 2).
  */
 final class Preflight {
   private Preflight() {}
 
   static void check(Settings settings, InputStream stdin) {
+    InputGuard.check(settings);
     new InputReader(stdin, settings.input()).check(settings.inputs());
     Path out = settings.output();
     if (Files.exists(out) && !Files.isDirectory(out)) {

@@ -316,7 +316,9 @@ public final class ShardAssembler implements Destination {
     String name = Path.of(file).getFileName().toString();
     int dash = name.lastIndexOf('-');
     int dot = name.lastIndexOf('.');
-    return dot > dash ? name.substring(dot + 1) : null;
+    // A body of no known type (--any-type) still needs one: webdataset readers split a member's
+    // name at its first dot and drop a member without an extension.
+    return dot > dash ? name.substring(dot + 1) : "bin";
   }
 
   private static String dotExtension(String extension) {

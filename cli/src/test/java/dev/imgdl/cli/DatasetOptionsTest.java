@@ -28,7 +28,8 @@ class DatasetOptionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--output-format=zip", "--subdirs=0", "--subdirs=1000001", "--subdirs=99999999999999999999",
+  @ValueSource(strings = {"--output-format=zip", "--subdirs=", "--subdirs=0",
+      "--subdirs=1000001", "--subdirs=99999999999999999999",
       "--output-format=webdataset --subdirs", "--output-format=webdataset --shard-size=0",
       "--shard-size=10", "--metadata=jsonl", "--output-format=webdataset --metadata=csv"})
   void valuesAndMixesThatWouldBeIgnoredAreUsageErrors(String options) throws Exception {

@@ -39,6 +39,6 @@ public record Network(
   }
 
   private static String hide(String proxy) {
-    return proxy == null ? null : Credentials.redact(proxy);
+    return proxy == null ? null : Credentials.redactAuthority(proxy);
   }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * One entry's row of shard metadata, downloaded or not, as ordered columns: key, url (credentials
  * hidden, as in the report), caption, the saved columns, then what happened. A saved column whose
- * name is one of the fixed columns is written as {@code saved.NAME}, so that neither is lost.
+ * name is one of the fixed columns is written as {@code saved.NAME} ({@link SavedColumns}, which
+ * also refuses saved columns that would share a name), so that no value is lost.
  */
 public final class MetadataRow {
   /** The fixed columns, in order; the saved columns come after {@code caption}. */
@@ -25,7 +26,7 @@ public final class MetadataRow {
     row.put("url", Credentials.redact(entry.url()));
     row.put("caption", entry.caption());
     entry.saved().forEach((name, value) ->
-        row.put(FIXED.contains(name) ? "saved." + name : name, value));
+        row.put(SavedColumns.name(name, FIXED), value));
     row.put("status", result.status().label());
     row.put("error", result.error() == null ? null : Credentials.redactWords(result.error()));
     row.put("sha256", result.sha256());

@@ -21,12 +21,14 @@ import java.util.zip.GZIPInputStream;
 /**
  * Streams the entries of the input files in order, one line or row at a time, so that an input
  * of a million entries is never held in memory as text. Tables (CSV, TSV, JSONL, Parquet) are
- * read by their {@link RowReader}; a name ending in {@code .gz} is read through gzip. Lists: UTF-8 with an optional BOM, LF or CRLF (or a
- * lone CR, as {@link java.io.BufferedReader#readLine} read it before); lines are trimmed, and
- * blank lines and lines starting with {@code #} are not entries. A line that is not valid UTF-8
- * stops the run before anything is downloaded, naming the file and line. A line longer than
- * {@link #MAX_LINE_BYTES} is an invalid entry (unless it is a comment), of which only the first
- * bytes are ever held, so that any input, {@code /dev/zero} included, keeps memory bounded.
+ * read by their {@link RowReader}; a name ending in {@code .gz} is read through gzip. Lists:
+ * UTF-8 with an optional BOM, LF or CRLF (or a lone CR, as {@link
+ * java.io.BufferedReader#readLine} read it before); lines are trimmed, and blank lines and lines
+ * starting with {@code #} are not entries. A line that is not valid UTF-8, or that holds a NUL
+ * byte, stops the run before anything is downloaded, naming the file and line; a NUL as soon as
+ * it is read, so that {@code /dev/zero} ends at once. A line longer than {@link #MAX_LINE_BYTES}
+ * is an invalid entry (unless it is a comment), of which only the first bytes are ever held, so
+ * that any input keeps memory bounded.
  */
 public final class InputReader {
   public static final String STDIN = "-";
@@ -37,6 +39,9 @@ public final class InputReader {
    * (browsers and servers stop far below), and small enough to hold once per input.
    */
   public static final int MAX_LINE_BYTES = 256 * 1024;
+
+  /** What a line or row holding a NUL byte is: never a URL, nor any text. */
+  public static final String NUL = "holds a NUL byte (not text)";
 
   static final String TOO_LONG = "line too long (over " + MAX_LINE_BYTES / 1024 + " KiB)";
 
@@ -144,6 +149,9 @@ public final class InputReader {
       LineScanner lines = new LineScanner(in, MAX_LINE_BYTES);
       while (lines.next()) {
         lineNumber++;
+        if (lines.nul()) {
+          throw new InputException(source + ":" + lineNumber + ": " + NUL, null);
+        }
         int start = lineNumber == 1 && startsWithBom(lines) ? 3 : 0;
         if (lines.tooLong()) {
           String kept = new String(lines.bytes(), start, lines.length() - start,

@@ -9,6 +9,10 @@ import java.io.InputStream;
  * so that no input, not even one endless line, can fill the heap. Lines end where {@link
  * java.io.BufferedReader#readLine} ends them, at LF, CR or CRLF; the line break is not part of
  * the line. Reading is by chunks, and the line bytes are overwritten by the next line.
+ *
+ * <p>A NUL byte is never text: the line ends at it, marked {@link #nul}, as soon as it is read,
+ * so that an endless input without line breaks ({@code /dev/zero}) ends there too. The caller
+ * is expected to stop; a next line would start after the NUL.
  */
 public final class LineScanner {
   private static final int CHUNK = 64 * 1024;
@@ -20,6 +24,7 @@ public final class LineScanner {
   private int end;
   private int length;
   private boolean tooLong;
+  private boolean nul;
   private boolean lfEndsPreviousLine;
 
   public LineScanner(InputStream in, int limit) {
@@ -31,6 +36,7 @@ public final class LineScanner {
   public boolean next() throws IOException {
     length = 0;
     tooLong = false;
+    nul = false;
     boolean started = false;
     while (position < end || fill()) {
       if (lfEndsPreviousLine) {
@@ -42,11 +48,12 @@ public final class LineScanner {
       }
       started = true;
       int at = position;
-      while (at < end && chunk[at] != '\n' && chunk[at] != '\r') {
+      while (at < end && chunk[at] != '\n' && chunk[at] != '\r' && chunk[at] != 0) {
         at++;
       }
       keep(position, at);
       if (at < end) {
+        nul = chunk[at] == 0;
         lfEndsPreviousLine = chunk[at] == '\r';
         position = at + 1;
         return true;
@@ -64,6 +71,11 @@ public final class LineScanner {
   /** How many bytes of the line are kept: all of them, or the limit when it is too long. */
   public int length() {
     return length;
+  }
+
+  /** Whether the line was ended by a NUL byte, which is not text. */
+  public boolean nul() {
+    return nul;
   }
 
   /** Whether the line had more bytes than the limit. */

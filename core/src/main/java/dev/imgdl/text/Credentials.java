@@ -8,13 +8,24 @@ import java.util.regex.Pattern;
  * password holds ({@code / ? # @ :} and backslashes) and however malformed the line. Every URL
  * that is printed, logged or reported passes through here; only the {@code --failed} file keeps
  * it. When in doubt it hides: a rare valid URL with an {@code @} in its path may lose the part
- * before it, which is better than printing a password.
+ * before it, which is better than printing a password. Only a URL that can have an authority has
+ * user information: an opaque URI of a scheme that never has one ({@code mailto:a@b.c}, {@code
+ * data:…}, {@code tel:}, {@code urn:}, ...: no slash after it) is shown as written. Any other
+ * scheme-like word stays suspect: {@code user:pass@host} is a URL without its scheme as often
+ * as not, and hidden.
  */
 public final class Credentials {
   /** A scheme that slashes or backslashes follow: what is after them may be user information. */
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:(?=[/\\\\])");
 
+  /** A scheme alone; with a slash after it or not. */
+  private static final Pattern ANY_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
   private static final String NOT_IN_USERINFO = "/?#\\";
+
+  /** Schemes of opaque URIs, which have no authority and so no password (RFC 6068, 2397, ...). */
+  private static final java.util.Set<String> OPAQUE = java.util.Set.of("mailto", "data", "tel",
+      "sms", "urn", "news", "sip", "sips", "xmpp", "geo", "magnet", "javascript", "about");
 
   private Credentials() {}
 
@@ -30,8 +41,21 @@ public final class Credentials {
     if (last < 0) {
       return url;
     }
-    Matcher scheme = SCHEME.matcher(url);
-    int start = scheme.lookingAt() ? scheme.end() : 0;
+    Matcher scheme = ANY_SCHEME.matcher(url);
+    int start = 0;
+    if (scheme.lookingAt()) {
+      boolean slash = scheme.end() < url.length()
+          && (url.charAt(scheme.end()) == '/' || url.charAt(scheme.end()) == '\\');
+      boolean http = httpScheme(url.substring(0, scheme.end() - 1));
+      String name = url.substring(0, scheme.end() - 1).toLowerCase(java.util.Locale.ROOT);
+      if (!slash && OPAQUE.contains(name)) {
+        return url; // opaque (mailto:a@b.c): no user information
+      }
+      // OkHttp reads an authority after http: even without slashes. Other forms without a
+      // slash and with a port or path after the @ may be an HTTP URL without its scheme
+      // (user:pass@host/x.png): hidden whole, as before.
+      start = slash || http ? scheme.end() : 0;
+    }
     while (start < url.length() && (url.charAt(start) == '/' || url.charAt(start) == '\\')) {
       start++;
     }
@@ -45,6 +69,18 @@ public final class Credentials {
     int authorityEnd = start + indexOfAny(before, NOT_IN_USERINFO);
     int at = url.lastIndexOf('@', authorityEnd);
     return at >= start ? hide(url, start, at) : url;
+  }
+
+  /**
+   * An authority written without a scheme ({@code user:pass@proxy:3128}, as a proxy may be
+   * given), or a URL, with its user information hidden.
+   */
+  public static String redactAuthority(String authority) {
+    return authority.contains("://") ? redact(authority) : redact("//" + authority).substring(2);
+  }
+
+  private static boolean httpScheme(String scheme) {
+    return scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https");
   }
 
   /**

@@ -20,8 +20,11 @@ class CredentialsTest {
     "http:/user:pw@example.org/x.png           | http:/***@example.org/x.png",
     "http:\\\\user:pw@example.org/x.png        | http:\\\\***@example.org/x.png",
     "http:////user:pw@example.org/x.png        | http:////***@example.org/x.png",
-    "http:user:pw@example.org/x.png            | ***@example.org/x.png",
+    "http:user:pw@example.org/x.png            | http:***@example.org/x.png",
     "user:pw@example.org/x.png                 | ***@example.org/x.png",
+    "user:pw@example.org:8080                  | ***@example.org:8080",
+    "user:pw@example.org                       | ***@example.org",
+    "ftp:user:pw@example.org                   | ***@example.org",
     "//user:pw@example.org/x.png               | //***@example.org/x.png",
     "HTTPS://User:Pw@Example.org/x.png         | HTTPS://***@Example.org/x.png",
     "https://token@example.org/a@b.png         | https://***@example.org/a@b.png",
@@ -34,6 +37,28 @@ class CredentialsTest {
   })
   void anyUserInformationIsHiddenHoweverMalformedTheLine(String line, String shown) {
     assertThat(Credentials.redact(line)).isEqualTo(shown);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+    "mailto:a@b.c",
+    "MAILTO:someone:else@example.org",
+    "data:text/plain,user:pw@x",
+    "urn:x:a@b",
+    "mailto:a@b.c?subject=hi",
+  })
+  void anOpaqueUriHasNoAuthorityAndIsShownAsWritten(String line) {
+    assertThat(Credentials.redact(line)).isEqualTo(line);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "user:pw@proxy.example:3128         | ***@proxy.example:3128",
+    "http://user:pw@proxy.example:3128  | http://***@proxy.example:3128",
+    "proxy.example:3128                 | proxy.example:3128",
+  })
+  void anAuthorityWithoutASchemeHasItsUserInformationHidden(String authority, String shown) {
+    assertThat(Credentials.redactAuthority(authority)).isEqualTo(shown);
   }
 
   @ParameterizedTest(name = "{0}")

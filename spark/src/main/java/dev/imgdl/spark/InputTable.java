@@ -3,7 +3,9 @@ package dev.imgdl.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.trim;
 
+import dev.imgdl.dataset.SavedColumns;
 import dev.imgdl.input.InputFormat;
+import dev.imgdl.text.Excerpt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,14 +60,14 @@ final class InputTable {
 
   /** A saved column's name in the results: one of the fixed names gets a {@code saved.} prefix. */
   static String savedName(String name) {
-    return ResultColumns.FIXED.contains(name) ? "saved." + name : name;
+    return SavedColumns.name(name, ResultColumns.FIXED);
   }
 
   private static Column column(Dataset<Row> raw, List<String> names, String name,
       JobSettings s) {
     if (!names.contains(name)) {
-      throw new UsageException(s.input() + ": no column '" + name + "' (columns: "
-          + String.join(", ", names) + ")");
+      throw new UsageException(s.input() + ": no column '" + Excerpt.text(name)
+          + "' (columns: " + Excerpt.names(names) + ")");
     }
     return raw.col("`" + name + "`");
   }

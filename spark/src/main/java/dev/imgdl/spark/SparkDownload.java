@@ -3,6 +3,7 @@ package dev.imgdl.spark;
 import dev.imgdl.config.Durations;
 import dev.imgdl.config.Limits;
 import dev.imgdl.config.Sizes;
+import dev.imgdl.dataset.SavedColumns;
 import dev.imgdl.result.Summary;
 import dev.imgdl.text.ConsoleText;
 import java.io.PrintWriter;
@@ -170,6 +171,7 @@ public final class SparkDownload implements Callable<Integer> {
     int failOnce = sessionlessConf("spark.imgdl.test.failOncePartition");
     try {
       Limits.minSuccess(minSuccess);
+      SavedColumns.names(saveCols, ResultColumns.FIXED);
       return new JobSettings(input, output, InputTable.format(inputFormat, input), urlCol,
           captionCol, saveCols, workers, partitions == null ? 0 : partitions,
           Limits.duration("--timeout", Durations.parse(timeout)).toMillis(),

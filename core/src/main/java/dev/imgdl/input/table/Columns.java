@@ -1,6 +1,7 @@
 package dev.imgdl.input.table;
 
 import dev.imgdl.input.InputException;
+import dev.imgdl.text.Excerpt;
 import java.util.Collection;
 import java.util.List;
 
@@ -8,12 +9,15 @@ import java.util.List;
 final class Columns {
   private Columns() {}
 
-  /** Throws an {@link InputException} naming the first wanted column the table lacks. */
+  /**
+   * Throws an {@link InputException} naming the first wanted column the table lacks, and the
+   * table's columns: the first few of them, as a header can hold thousands.
+   */
   static void check(String source, Collection<String> present, List<String> wanted) {
     for (String column : wanted) {
       if (!present.contains(column)) {
-        throw new InputException(source + ": no column \"" + column + "\" (columns: "
-            + String.join(", ", present) + ")", null);
+        throw new InputException(source + ": no column \"" + Excerpt.text(column)
+            + "\" (columns: " + Excerpt.names(present) + ")", null);
       }
     }
   }

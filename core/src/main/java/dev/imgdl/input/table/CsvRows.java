@@ -2,6 +2,7 @@ package dev.imgdl.input.table;
 
 import dev.imgdl.input.InputException;
 import dev.imgdl.input.InputReader;
+import dev.imgdl.text.Excerpt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ final class CsvRows implements RowReader {
     try {
       this.parser = CSVParser.builder().setReader(text).setFormat(format).get();
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      throw failure(1, e);
+      throw failure(1, e instanceof UncheckedIOException u ? u.getCause() : e);
     }
     this.records = parser.iterator();
     this.linesBefore = parser.getCurrentLineNumber();
@@ -86,11 +87,15 @@ final class CsvRows implements RowReader {
       // The decoder reads ahead of the parser: the bad bytes are in this row or a later one.
       return new InputException(source + ": not valid UTF-8 (at line " + line + " or after)", e);
     }
+    if (e instanceof TextInput.NulException nul) {
+      return new InputException(source + ":" + nul.line + ": " + InputReader.NUL, e);
+    }
     if (e instanceof TextInput.RowTooLongException) {
       return new InputException(where + "row too long (over "
           + InputReader.MAX_LINE_BYTES / 1024 + " KiB)", e);
     }
-    return new InputException(where + "malformed CSV: " + e.getMessage(), e);
+    // Commons CSV's messages can quote the whole header.
+    return new InputException(where + "malformed CSV: " + Excerpt.text(e.getMessage()), e);
   }
 
   @Override

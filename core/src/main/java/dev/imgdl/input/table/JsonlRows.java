@@ -72,6 +72,9 @@ final class JsonlRows implements RowReader {
   private Row read(List<String> keys) throws IOException {
     while (lines.next()) {
       lineNumber++;
+      if (lines.nul()) {
+        throw new InputException(source + ":" + lineNumber + ": " + InputReader.NUL, null);
+      }
       int start = lineNumber == 1 && startsWithBom() ? 3 : 0;
       if (lines.tooLong()) {
         return new Row(lineNumber, new Object[wanted.size()],

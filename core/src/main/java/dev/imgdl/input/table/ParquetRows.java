@@ -2,7 +2,9 @@ package dev.imgdl.input.table;
 
 import dev.imgdl.input.InputException;
 import dev.imgdl.input.InputReader;
+import dev.imgdl.text.Excerpt;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +58,18 @@ final class ParquetRows implements RowReader {
   static ParquetRows open(Path file, String source, List<String> wanted) {
     ParquetFileReader reader;
     try {
+      if (Files.size(file) == 0) {
+        throw new InputException(source + ": not a Parquet file (empty)", null);
+      }
       ParquetReadOptions options =
           ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
-      reader = ParquetFileReader.open(new LocalInputFile(file), options);
+      reader = ParquetFileReader.open(new NamedFile(file, source), options);
     } catch (IOException | RuntimeException e) {
-      throw new InputException(source + ": not a readable Parquet file: " + e.getMessage(), e);
+      if (e instanceof InputException known) {
+        throw known;
+      }
+      throw new InputException(source + ": not a readable Parquet file: "
+          + Excerpt.text(e.getMessage()), e);
     }
     return new ParquetRows(reader, source, wanted);
   }
@@ -153,5 +162,20 @@ final class ParquetRows implements RowReader {
   @Override
   public void close() throws IOException {
     reader.close();
+  }
+
+  /** The file under its name as given: Parquet's messages name a file by its toString. */
+  private static final class NamedFile extends LocalInputFile {
+    private final String name;
+
+    NamedFile(Path file, String name) {
+      super(file);
+      this.name = name;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 }

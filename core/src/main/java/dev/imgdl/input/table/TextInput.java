@@ -11,11 +11,15 @@ import java.nio.charset.StandardCharsets;
  * The text of a table file as its parser reads it: UTF-8, strictly (malformed bytes are an
  * error, not a replacement character), without a leading BOM, and bounded: a row that runs past
  * {@code limit} characters since {@link #rowRead} was last called fails with {@link
- * RowTooLongException} instead of growing the parser's buffers without end.
+ * RowTooLongException} instead of growing the parser's buffers without end. A NUL character is
+ * never text: it fails the read with {@link NulException}, naming its line, as soon as it is read.
  */
 final class TextInput extends FilterReader {
   private final long limit;
   private long sinceRow;
+  /** Line breaks read so far (LF, CR, CRLF), to name the line of a NUL. */
+  private long lineBreaks;
+  private boolean afterCr;
 
   TextInput(InputStream in, long limit) throws IOException {
     super(new InputStreamReader(withoutBom(in), StandardCharsets.UTF_8.newDecoder()));
@@ -30,6 +34,9 @@ final class TextInput extends FilterReader {
   @Override
   public int read() throws IOException {
     int c = super.read();
+    if (c >= 0) {
+      scan((char) c);
+    }
     count(c < 0 ? 0 : 1);
     return c;
   }
@@ -37,8 +44,23 @@ final class TextInput extends FilterReader {
   @Override
   public int read(char[] buffer, int offset, int length) throws IOException {
     int n = super.read(buffer, offset, length);
+    for (int i = offset; i < offset + n; i++) {
+      scan(buffer[i]);
+    }
     count(Math.max(n, 0));
     return n;
+  }
+
+  private void scan(char c) throws NulException {
+    if (c == 0) {
+      throw new NulException(lineBreaks + 1);
+    }
+    if (c == '\n') {
+      lineBreaks += afterCr ? 0 : 1;
+    } else if (c == '\r') {
+      lineBreaks++;
+    }
+    afterCr = c == '\r';
   }
 
   private void count(int n) throws RowTooLongException {
@@ -58,6 +80,16 @@ final class TextInput extends FilterReader {
       pushback.unread(head, 0, n);
     }
     return pushback;
+  }
+
+  /** A NUL character, on the given 1-based line. */
+  static final class NulException extends IOException {
+    final long line;
+
+    NulException(long line) {
+      super("NUL byte on line " + line, null);
+      this.line = line;
+    }
   }
 
   /** A row longer than the bound. */
