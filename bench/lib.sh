@@ -424,6 +424,17 @@ result_row() {
     "$M_WALL" "$M_USER" "$M_SYS" "$M_RSS_KB" "$M_RC" "$4" "$5" >> "$RESULTS"
 }
 
+# record_run GROUP TOOL RUN RUNS LABEL LOGFILE REASON: the last measurement into $RESULTS, its
+# progress line (RUN of RUNS, TOOL shown as LABEL) and, when REASON says it failed, the end of
+# the tool's LOGFILE
+record_run() {
+  local ok=1
+  [ -z "$7" ] || ok=0
+  result_row "$1" "$2" "$3" "$ok" "$7"
+  progress "$1" "$3" "$4" "$5" "$7"
+  if [ "$ok" = 0 ] && [ -s "$6" ]; then log "  $(tail -n 3 "$6" | tr '\n' ' ')"; fi
+}
+
 results_header() {
   printf 'group\ttool\trun\twall_s\tuser_s\tsys_s\trss_kb\trc\tok\treason\n' > "$RESULTS"
 }

@@ -142,10 +142,7 @@ one_run() {
       reason=$(verify_names "$out" "${list%.txt}.map" "$SET_BYTES")
     fi
   fi
-  ok=1; [ -z "$reason" ] || ok=0
-  result_row "$group" "$tool" "$r" "$ok" "$reason"
-  progress "$group" "$r" "$ROUNDS" "$tool" "$reason"
-  if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
+  record_run "$group" "$tool" "$r" "$ROUNDS" "$tool" "$logf" "$reason"
 }
 
 # latency_check: can the delaying server keep WORKERS requests in flight? curl at WORKERS-way

@@ -107,10 +107,7 @@ for (( r = 1; r <= RUNS; r++ )); do
       measure "$logf" "${IMGDL_CMD[@]}"
       reason=$(rc_reason)
       [ -n "$reason" ] || reason=$(check_out)
-      ok=1; [ -z "$reason" ] || ok=0
-      result_row "$g" "$mode" "$r" "$ok" "$reason"
-      progress "$g" "$r" "$RUNS" "$mode" "$reason"
-      if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
+      record_run "$g" "$mode" "$r" "$RUNS" "$mode" "$logf" "$reason"
     done
   done
 done
@@ -128,10 +125,7 @@ if [ "$REPORT_CHECK" = 1 ]; then
       if [ -z "$reason" ]; then
         reason=$("$PYTHON" "$BENCH_DIR/benchlib.py" check-report "$SDIR/report.json" "$SDIR/list-$n.expect" 2>&1) || true
       fi
-      ok=1; [ -z "$reason" ] || ok=0
-      result_row "report-$n" "$mode" 1 "$ok" "$reason"
-      progress "$n+report" 1 1 "$mode" "$reason"
-      if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
+      record_run "report-$n" "$mode" 1 1 "$mode" "$logf" "$reason"
     done
   done
   rm -f "$SDIR/report.json"

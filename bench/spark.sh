@@ -30,13 +30,15 @@ spark_jar=${IMGDL_SPARK_JAR:-$ROOT/target/imgdl-spark.jar}
 mkdir -p "$work"
 
 if [ ! -f "$IMGDL_JAR" ] || [ ! -f "$spark_jar" ]; then build_jars; fi
-# Spark and what it brings (the provided scope), without imgdl and what imgdl-spark.jar shades
+# Spark and what it brings (the provided scope), without imgdl and what imgdl-spark.jar shades.
+# test-compile: without `mvn install`, Maven finds the core module's classes only when the
+# reactor has built them in the same command (the core's classes are then left out here)
 if [ ! -s "$work/spark-classpath.txt" ]; then
-  (cd "$ROOT" && ./mvnw -B -q -pl spark -am dependency:build-classpath -Dmdep.includeScope=provided \
-    -Dmdep.outputFile="$work/spark-classpath.raw")
+  (cd "$ROOT" && ./mvnw -B -q -pl spark -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=provided -Dmdep.outputFile="$work/spark-classpath.raw")
   tr ':' '\n' < "$work/spark-classpath.raw" \
     | grep -Ev '/(imgdl-|okhttp|okio|kotlin|picocli|commons-csv|wiremock|junit|assertj|opentest4j|apiguardian)' \
-    | paste -sd: > "$work/spark-classpath.txt"
+    | grep -Ev '/target/(test-)?classes$' | paste -sd: > "$work/spark-classpath.txt"
 fi
 
 # the corpus: ROWS distinct URLs (hard links of a few small images) served by nginx on 127.0.0.1

@@ -82,10 +82,7 @@ for (( r = 1; r <= RUNS; r++ )); do
             *) SET_BYTES=${BYTES[$g]}; reason=$(verify "$out" "$g") ;;
           esac
         fi
-        ok=1; [ -z "$reason" ] || ok=0
-        result_row "$g" "$mode/$w/$runner" "$r" "$ok" "$reason"
-        progress "$g" "$r" "$RUNS" "$mode -w $w $runner" "$reason"
-        if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
+        record_run "$g" "$mode/$w/$runner" "$r" "$RUNS" "$mode -w $w $runner" "$logf" "$reason"
       done
     done
   done
