@@ -33,48 +33,23 @@ TOOL_TIMEOUT (1800 s). The Markdown report goes to standard output and to
 EOF
 }
 
-ARGS=("$@")
-QUICK=0 RUNS_OPT='' WORKERS_OPT='' RUNNERS_CSV=${RUNNERS:-launcher17} METADATA=parquet
-SHARD_OPT=''
-while [ $# -gt 0 ]; do
-  case $1 in
-    --runs) RUNS_OPT=${2:?--runs needs a value}; shift 2 ;;
-    --workers) WORKERS_OPT=${2:?--workers needs a value}; shift 2 ;;
-    --quick) QUICK=1; shift ;;
-    --runners) RUNNERS_CSV=${2:?--runners needs a value}; shift 2 ;;
-    --shard-size) SHARD_OPT=${2:?--shard-size needs a value}; shift 2 ;;
-    --metadata) METADATA=${2:?--metadata needs a value}; shift 2 ;;
-    --no-build) BUILD=0; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) usage >&2; exit 2 ;;
-  esac
-done
-if [ "$QUICK" = 1 ]; then
-  export NSMALL=${NSMALL:-1000} NLARGE=${NLARGE:-8}
-  NROWS=${NROWS:-10000}
-  RUNS=${RUNS_OPT:-${RUNS:-1}}
-  WORK=${WORK:-/tmp/imgdl-bench-quick}
-else
-  NROWS=${NROWS:-100000}
-  RUNS=${RUNS_OPT:-${RUNS:-3}}
-  WORK=${WORK:-/tmp/imgdl-bench}
-fi
-WORKERS=${WORKERS_OPT:-${WORKERS:-16}}
+RUNNERS_CSV=${RUNNERS:-launcher17} METADATA=parquet SHARD_OPT=''
+parse_args "${COMMON_OPTIONS[@]}" --workers=WORKERS_OPT --shard-size=SHARD_OPT \
+  --metadata=METADATA -- "$@"
+operands 0 0
+quick_defaults 3
+workers_default
+if [ "$QUICK" = 1 ]; then NROWS=${NROWS:-10000}; else NROWS=${NROWS:-100000}; fi
 SHARD_SIZE=${SHARD_OPT:-${SHARD_SIZE:-10000}}
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
-[[ $NROWS =~ ^[1-9][0-9]*$ ]] || die "NROWS must be a positive integer"
-[[ $SHARD_SIZE =~ ^[1-9][0-9]*$ ]] || die "--shard-size must be a positive integer"
-[[ $METADATA =~ ^(parquet|jsonl)$ ]] || die "--metadata must be parquet or jsonl"
-if ! [[ $WORKERS =~ ^[1-9][0-9]*$ ]] || [ "$WORKERS" -gt 256 ]; then die "--workers must be 1 to 256"; fi
+positive NROWS "$NROWS"
+positive --shard-size "$SHARD_SIZE"
+[[ $METADATA =~ ^(parquet|jsonl)$ ]] || usage_error "--metadata must be parquet or jsonl"
 # the rows are run.sh's steady-state set (hard links of the small originals): NSTEADY = NROWS, so
 # that a full run here and run.sh share one corpus
 export NSTEADY=$NROWS
 
 ensure_tools nginx convert curl time python3
-ensure_jar
-[ "$HAVE_IMGDL" = 1 ] || die "no imgdl jar to measure"
-select_runners "$RUNNERS_CSV"
-[ ${#RUNNERS_A[@]} -gt 0 ] || die "no runner can run here (launcher or JDK missing)"
+setup_imgdl
 
 # find_pyarrow: PYARROW_PY, a python3 that imports pyarrow (the scripts' own, the one on PATH,
 # else after installing python3-pyarrow, else pip's), or empty: then the Parquet jobs run in Java
@@ -147,10 +122,8 @@ warm_up "${RUNNERS_A[@]}"
 head -n 1000 "$LIST" > "$WORK/dataset-warm.txt"
 parquet_list "$WORK/dataset-warm.txt" "$WORK/dataset-warm.parquet"
 
-RESDIR=$WORK/results/dataset-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$RESDIR"
-RESULTS=$RESDIR/results.tsv META=$RESDIR/meta.tsv EXTRA=$RESDIR/outputs.tsv
-results_header
+results_dir dataset
+EXTRA=$RESDIR/outputs.tsv
 printf 'tool\trun\tout_bytes\tout_files\tload1\tdetail\n' > "$EXTRA"
 printf 'rows\t%s\nworkers\t%s\nshard_size\t%s\nmetadata\t%s\nquick\t%s\nsteady.bytes\t%s\n' \
   "$NROWS" "$WORKERS" "$SHARD_SIZE" "$METADATA" "$QUICK" "$SET_BYTES" > "$META"
@@ -235,13 +208,8 @@ printf 'load_start\t%s\nload_end\t%s\n' "$LOAD_START" "$LOAD_END" >> "$META"
 rm -rf "$WORK/out"
 
 {
-  echo "# imgdl benchmark: building a dataset"
-  echo
-  echo "Command: \`$(command_line "${ARGS[@]}")\`"
-  echo
-  machine_info "$LOAD_START"
+  report_head "imgdl benchmark: building a dataset" "$LOAD_START" --no-peers
   echo "- load average after the last round: $LOAD_END"
-  tool_versions --no-peers
   echo "- input: $DATA, $NROWS rows (url, caption \"image N\", license), written by $PARQUET_WRITER;"
   echo "  the same URLs in $LIST ($(awk -v b="$SET_BYTES" 'BEGIN {printf "%.1f MB", b / 1e6}') served, hard links of 16 small images)"
   echo

@@ -1,6 +1,8 @@
 # shellcheck shell=bash
-# Shared functions for bench/run.sh, bench/threads-vs-processes.sh and bench/scale.sh.
-# Source it after `set -euo pipefail`; it defines no side effects until a function is called.
+# What the bench/*.sh scripts share: their option parsing (parse_args), defaults
+# (quick_defaults, workers_default), setup (ensure_tools, setup_imgdl, start_corpus, results_dir)
+# and the report's head (report_head), so that each script says only what it measures.
+# Source it after `set -euo pipefail`; it only sets defaults until a function is called.
 
 # the settings given in the environment, for the "exact command line" (before any default is set)
 BENCH_ENV_LINE=
@@ -22,8 +24,9 @@ JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 # the launcher, target/imgdl by default: beside the jar that is tested
 IMGDL_LAUNCHER=${IMGDL_LAUNCHER:-$(dirname "$IMGDL_JAR")/imgdl}
 # the ways imgdl is run (see runner_label); RUNNERS or --runners picks a subset
-# shellcheck disable=SC2034  # used by the scripts that source this file
 ALL_RUNNERS=(jar launcher17 launcher25)
+# shellcheck disable=SC2034  # used by the scripts that source this file
+RUNNERS_CSV=${RUNNERS:-$(IFS=,; echo "${ALL_RUNNERS[*]}")}
 TIME_BIN=${TIME_BIN:-/usr/bin/time}
 NGINX_ECHO_MODULE=/usr/lib/nginx/modules/ngx_http_echo_module.so
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}
@@ -37,10 +40,115 @@ read -r -a IMGDL_JAVA_OPTS_A <<< "${IMGDL_JAVA_OPTS:-}"
 
 NGINX_STARTED=0
 CUR_PID=
-BUILD=1
+BUILD=1 QUICK=0 RUNS_OPT='' WORKERS_OPT=''
+# the options every measuring script takes, for parse_args
+# shellcheck disable=SC2034  # used by the scripts that source this file
+COMMON_OPTIONS=(--runs=RUNS_OPT --quick:QUICK=1 --runners=RUNNERS_CSV --no-build:BUILD=0)
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+# usage_error MESSAGE: a wrong command line, in one line; exit status 2
+usage_error() { log "$(basename "$0"): error: $* (see --help)"; exit 2; }
+
+# parse_args SPEC... -- ARG...: the options of ARG, as SPEC says; the operands (from the first
+# argument that is not an option, or after `--`) are left in array OPERANDS, all of ARG in
+# BENCH_ARGS (for command_line). A SPEC "--name=VAR" takes a value into VAR (`--name V` or
+# `--name=V`); "--name:VAR=VALUE" is a flag that sets VAR to VALUE. -h and --help print the
+# script's `usage` and exit 0; an unknown option or a missing value is one line and exit 2.
+parse_args() {
+  local -A value_of=() flag_of=()
+  local name
+  while [ "$1" != -- ]; do
+    case $1 in
+      --*:*=*) flag_of[${1%%:*}]=${1#*:} ;;
+      --*=*) value_of[${1%%=*}]=${1#*=} ;;
+      *) die "parse_args: bad spec: $1" ;;
+    esac
+    shift
+  done
+  shift
+  BENCH_ARGS=("$@")
+  while [ $# -gt 0 ]; do
+    name=${1%%=*}
+    case $1 in
+      -h|--help) usage; exit 0 ;;
+      --) shift; break ;;
+      -?*) ;;
+      *) break ;;
+    esac
+    if [ -n "${flag_of[$1]:-}" ]; then
+      printf -v "${flag_of[$1]%%=*}" '%s' "${flag_of[$1]#*=}"; shift
+    elif [ -z "${value_of[$name]:-}" ]; then
+      usage_error "unknown option: $1"
+    elif [ "$name" != "$1" ]; then
+      printf -v "${value_of[$name]}" '%s' "${1#*=}"; shift
+    elif [ $# -ge 2 ]; then
+      printf -v "${value_of[$name]}" '%s' "$2"; shift 2
+    else
+      usage_error "$1 needs a value"
+    fi
+  done
+  # shellcheck disable=SC2034  # used by the scripts that source this file
+  OPERANDS=("$@")
+}
+
+# operands MIN MAX: stop unless parse_args left MIN to MAX operands
+operands() {
+  if [ "$2" = 0 ] && [ ${#OPERANDS[@]} -gt 0 ]; then
+    usage_error "unexpected argument: ${OPERANDS[0]}"
+  elif [ ${#OPERANDS[@]} -lt "$1" ] || [ ${#OPERANDS[@]} -gt "$2" ]; then
+    usage_error "$1 to $2 arguments expected, ${#OPERANDS[@]} given"
+  fi
+}
+
+# positive NAME VALUE [MAX]: stop unless VALUE is a whole number from 1 (to MAX)
+positive() {
+  if ! [[ $2 =~ ^[1-9][0-9]*$ ]] || { [ -n "${3:-}" ] && [ "$2" -gt "$3" ]; }; then
+    usage_error "$1 must be a whole number from 1${3:+ to $3}, not '$2'"
+  fi
+}
+
+# scratch_dir: a new temporary directory in SCRATCH, removed when the script exits
+scratch_dir() {
+  SCRATCH=$(mktemp -d)
+  trap 'rm -rf "$SCRATCH"' EXIT
+}
+
+# elapsed_ms CMD...: the wall time of CMD in ms (its output and exit status are dropped)
+elapsed_ms() {
+  local s
+  s=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  echo $(( ($(date +%s%N) - s) / 1000000 ))
+}
+
+# mean N... (rounded to a whole number) and median N...
+mean() { printf '%s\n' "$@" | awk '{s += $1} END {printf "%.0f", s / NR}'; }
+median() {
+  printf '%s\n' "$@" | sort -n \
+    | awk '{v[NR] = $1} END {print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+# quick_defaults RUNS: after parse_args with COMMON_OPTIONS, the runs (--runs, else $RUNS, else
+# RUNS, 1 with --quick) and the work directory; --quick also makes the corpus small (NSMALL=1000,
+# NLARGE=8) and the work directory its own
+quick_defaults() {
+  if [ "$QUICK" = 1 ]; then
+    export NSMALL=${NSMALL:-1000} NLARGE=${NLARGE:-8}
+    RUNS=${RUNS_OPT:-${RUNS:-1}}
+    WORK=${WORK:-/tmp/imgdl-bench-quick}
+  else
+    RUNS=${RUNS_OPT:-${RUNS:-$1}}
+    WORK=${WORK:-/tmp/imgdl-bench}
+  fi
+  positive --runs "$RUNS"
+}
+
+# workers_default: WORKERS from --workers, else $WORKERS, else 16; at most 256 as imgdl's -w
+workers_default() {
+  WORKERS=${WORKERS_OPT:-${WORKERS:-16}}
+  positive --workers "$WORKERS" 256
+}
 
 # ensure_tools CMD... : install the Debian packages of the missing commands (apt-get update once)
 ensure_tools() {
@@ -112,6 +220,12 @@ prepare_set() {
     | awk '{s+=$1} END {print s+0}')
 }
 
+# build_jars: the project's jars, built as its README says (tests skipped)
+build_jars() {
+  log "building the jars in $ROOT/target (./mvnw -B -q package -DskipTests)"
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2 || die "the build failed"
+}
+
 # ensure_jar: build the jar when it is missing (only at the default path), then snapshot it and
 # the launcher into $WORK/under-test/ so that a rebuild during the benchmark cannot change them
 # (the launcher runs the imgdl.jar beside itself). Sets HAVE_IMGDL, HAVE_LAUNCHER, IMGDL_RUN_JAR
@@ -121,8 +235,7 @@ ensure_jar() {
   HAVE_IMGDL=1 HAVE_LAUNCHER=0
   if ! [ -f "$IMGDL_JAR" ]; then
     if [ "$BUILD" = 1 ] && [ "$IMGDL_JAR" = "$ROOT/target/imgdl.jar" ]; then
-      log "building $IMGDL_JAR (./mvnw -B -q package -DskipTests)"
-      (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2 || die "the build failed"
+      build_jars
       [ -f "$IMGDL_JAR" ] || die "the build did not make $IMGDL_JAR"
     else
       log "warning: $IMGDL_JAR not found (--no-build or IMGDL_JAR set): imgdl is left out"
@@ -146,6 +259,15 @@ ensure_jar() {
   rm -rf "$IMGDL_CACHE"; mkdir -p "$IMGDL_CACHE"
   IMGDL_VERSION=$("$JAVA" -jar "$IMGDL_RUN_JAR" --version 2>&1 | head -n1) \
     || die "$IMGDL_JAR does not run (java -jar ... --version): $IMGDL_VERSION"
+}
+
+# setup_imgdl: the jar under test (built when missing, see ensure_jar) and the runners of
+# RUNNERS_CSV that can run here, in RUNNERS_A; stops when there is neither
+setup_imgdl() {
+  ensure_jar
+  [ "$HAVE_IMGDL" = 1 ] || die "no imgdl jar at $IMGDL_JAR"
+  select_runners "$RUNNERS_CSV"
+  [ ${#RUNNERS_A[@]} -gt 0 ] || die "no runner can run here (launcher or JDK missing)"
 }
 
 # runner_java RUNNER: the java binary a runner uses
@@ -174,7 +296,10 @@ select_runners() {
   RUNNERS_A=()
   IFS=, read -r -a _want <<< "$1"
   for r in "${_want[@]}"; do
-    case $r in jar|jar25|launcher17|launcher25) ;; *) die "unknown runner: $r (jar, jar25, launcher17, launcher25)" ;; esac
+    case $r in
+      jar|jar25|launcher17|launcher25) ;;
+      *) usage_error "unknown runner: $r (jar, jar25, launcher17, launcher25)" ;;
+    esac
     j=$(runner_java "$r")
     if [[ $r == launcher* ]] && [ "${HAVE_LAUNCHER:-0}" != 1 ]; then continue; fi
     if ! command -v "$j" >/dev/null; then log "warning: no $j: runner $r is left out"; continue; fi
@@ -299,8 +424,42 @@ result_row() {
     "$M_WALL" "$M_USER" "$M_SYS" "$M_RSS_KB" "$M_RC" "$4" "$5" >> "$RESULTS"
 }
 
+# record_run GROUP TOOL RUN RUNS LABEL LOGFILE REASON: the last measurement into $RESULTS, its
+# progress line (RUN of RUNS, TOOL shown as LABEL) and, when REASON says it failed, the end of
+# the tool's LOGFILE
+record_run() {
+  local ok=1
+  [ -z "$7" ] || ok=0
+  result_row "$1" "$2" "$3" "$ok" "$7"
+  progress "$1" "$3" "$4" "$5" "$7"
+  if [ "$ok" = 0 ] && [ -s "$6" ]; then log "  $(tail -n 3 "$6" | tr '\n' ' ')"; fi
+}
+
 results_header() {
   printf 'group\ttool\trun\twall_s\tuser_s\tsys_s\trss_kb\trc\tok\treason\n' > "$RESULTS"
+}
+
+# results_dir NAME: a new RESDIR, $WORK/results/NAME-DATE, with RESULTS (its header written)
+# and META (empty) in it
+results_dir() {
+  RESDIR=$WORK/results/$1-$(date +%Y%m%d-%H%M%S)
+  mkdir -p "$RESDIR"
+  RESULTS=$RESDIR/results.tsv META=$RESDIR/meta.tsv
+  results_header
+  : > "$META"
+}
+
+# report_head TITLE [LOAD [--no-peers]]: the report's title, the exact command line, the machine
+# (LOAD: the load average at the start) and the tools' versions
+report_head() {
+  echo "# $1"
+  echo
+  echo "Command: \`$(command_line "${BENCH_ARGS[@]}")\`"
+  echo
+  # shellcheck disable=SC2119  # LOAD is optional
+  if [ -n "${2:-}" ]; then machine_info "$2"; else machine_info; fi
+  # shellcheck disable=SC2119  # --no-peers is optional
+  if [ -n "${3:-}" ]; then tool_versions "$3"; else tool_versions; fi
 }
 
 # imgdl_cmd RUNNER MODE WORKERS OUT LIST [OPTION...]: the imgdl command line, in array IMGDL_CMD

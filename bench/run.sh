@@ -31,47 +31,29 @@ EOF
 
 ALL_TOOLS=(imgdl-thread imgdl-process curl wget2 aria2c wget)
 ALL_TOOLS_CSV=$(IFS=,; echo "${ALL_TOOLS[*]}")
-ARGS=("$@")
-QUICK=0 RUNS_OPT='' WORKERS_OPT='' SETS_CSV=small,large,steady,latency,startup
-TOOLS_CSV=$ALL_TOOLS_CSV RUNNERS_CSV=${RUNNERS:-$(IFS=,; echo "${ALL_RUNNERS[*]}")}
-while [ $# -gt 0 ]; do
-  case $1 in
-    --runs) RUNS_OPT=${2:?--runs needs a value}; shift 2 ;;
-    --workers) WORKERS_OPT=${2:?--workers needs a value}; shift 2 ;;
-    --quick) QUICK=1; shift ;;
-    --sets) SETS_CSV=${2:?--sets needs a value}; shift 2 ;;
-    --tools) TOOLS_CSV=${2:?--tools needs a value}; shift 2 ;;
-    --runners) RUNNERS_CSV=${2:?--runners needs a value}; shift 2 ;;
-    --no-build) BUILD=0; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) usage >&2; exit 2 ;;
-  esac
-done
+SETS_CSV=small,large,steady,latency,startup TOOLS_CSV=$ALL_TOOLS_CSV
+parse_args "${COMMON_OPTIONS[@]}" --workers=WORKERS_OPT --sets=SETS_CSV --tools=TOOLS_CSV \
+  -- "$@"
+operands 0 0
 if [ "$QUICK" = 1 ]; then
-  export NSMALL=${NSMALL:-1000} NLARGE=${NLARGE:-8} NSTEADY=${NSTEADY:-10000} NLATENCY=${NLATENCY:-200}
-  RUNS=${RUNS_OPT:-${RUNS:-1}}
+  export NSTEADY=${NSTEADY:-10000} NLATENCY=${NLATENCY:-200}
   STARTUP_RUNS=${STARTUP_RUNS:-3}
-  WORK=${WORK:-/tmp/imgdl-bench-quick}
-else
-  RUNS=${RUNS_OPT:-${RUNS:-5}}
-  STARTUP_RUNS=${STARTUP_RUNS:-$(( RUNS > 10 ? RUNS : 10 ))}
-  WORK=${WORK:-/tmp/imgdl-bench}
 fi
+quick_defaults 5
+workers_default
+STARTUP_RUNS=${STARTUP_RUNS:-$(( RUNS > 10 ? RUNS : 10 ))}
 export NLATENCY=${NLATENCY:-2000} LATENCY_MS=${LATENCY_MS:-20}
-WORKERS=${WORKERS_OPT:-${WORKERS:-16}}
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
-[[ $STARTUP_RUNS =~ ^[1-9][0-9]*$ ]] || die "STARTUP_RUNS must be a positive integer"
-if ! [[ $WORKERS =~ ^[1-9][0-9]*$ ]] || [ "$WORKERS" -gt 256 ]; then die "--workers must be 1 to 256"; fi
-[[ $LATENCY_MS =~ ^[1-9][0-9]*$ ]] || die "LATENCY_MS must be a positive integer"
-[[ $NLATENCY =~ ^[1-9][0-9]*$ ]] || die "NLATENCY must be a positive integer"
+positive STARTUP_RUNS "$STARTUP_RUNS"
+positive LATENCY_MS "$LATENCY_MS"
+positive NLATENCY "$NLATENCY"
 IFS=, read -r -a SETS <<< "$SETS_CSV"
 IFS=, read -r -a WANT <<< "$TOOLS_CSV"
 for s in "${SETS[@]}"; do
-  [[ $s =~ ^(small|large|mixed|steady|latency|startup)$ ]] || die "unknown set: $s"
+  [[ $s =~ ^(small|large|mixed|steady|latency|startup)$ ]] || usage_error "unknown set: $s"
 done
 # the steady set's corpus is built only when it is measured (NSTEADY=0: none)
 if [[ ",$SETS_CSV," == *,steady,* ]]; then export NSTEADY=${NSTEADY:-100000}; else export NSTEADY=${NSTEADY:-0}; fi
-[[ $NSTEADY =~ ^[0-9]+$ ]] || die "NSTEADY must be a number"
+[[ $NSTEADY =~ ^[0-9]+$ ]] || usage_error "NSTEADY must be a number"
 
 NEED=(nginx convert curl wget wget2 aria2c time python3)
 if [[ ",$SETS_CSV," == *,latency,* ]]; then NEED+=(nginx-echo); fi
@@ -79,7 +61,7 @@ ensure_tools "${NEED[@]}"
 # TOOLS: the tool ids; an imgdl tool is MODE/RUNNER, e.g. imgdl-thread/launcher25
 TOOLS=() RUNNERS_A=()
 for t in "${WANT[@]}"; do
-  [[ " ${ALL_TOOLS[*]} " == *" $t "* ]] || die "unknown tool: $t"
+  [[ " ${ALL_TOOLS[*]} " == *" $t "* ]] || usage_error "unknown tool: $t"
   if [[ $t == imgdl-* ]]; then
     if [ -z "${HAVE_IMGDL:-}" ]; then
       ensure_jar
@@ -97,10 +79,7 @@ BASELINE=curl
 
 start_corpus
 if [ ${#RUNNERS_A[@]} -gt 0 ]; then warm_up "${RUNNERS_A[@]}"; fi
-RESDIR=$WORK/results/run-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$RESDIR"
-RESULTS=$RESDIR/results.tsv META=$RESDIR/meta.tsv
-results_header
+results_dir run
 printf 'workers\t%s\nlatency_ms\t%s\nquick\t%s\n' "$WORKERS" "$LATENCY_MS" "$QUICK" > "$META"
 
 # mode_of imgdl-MODE/RUNNER: thread or process
@@ -163,10 +142,7 @@ one_run() {
       reason=$(verify_names "$out" "${list%.txt}.map" "$SET_BYTES")
     fi
   fi
-  ok=1; [ -z "$reason" ] || ok=0
-  result_row "$group" "$tool" "$r" "$ok" "$reason"
-  progress "$group" "$r" "$ROUNDS" "$tool" "$reason"
-  if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
+  record_run "$group" "$tool" "$r" "$ROUNDS" "$tool" "$logf" "$reason"
 }
 
 # latency_check: can the delaying server keep WORKERS requests in flight? curl at WORKERS-way
@@ -222,12 +198,7 @@ for set in "${SETS[@]}"; do
 done
 
 {
-  echo "# imgdl benchmark"
-  echo
-  echo "Command: \`$(command_line "${ARGS[@]}")\`"
-  echo
-  machine_info
-  tool_versions
+  report_head "imgdl benchmark"
   echo
   echo "## Results"
   echo

@@ -26,54 +26,28 @@ The Markdown report goes to standard output and to \$WORK/results/scale-*/report
 EOF
 }
 
-ARGS=("$@")
-QUICK=0 RUNS_OPT='' SIZES_OPT='' MODES_CSV=thread WORKERS_OPT='' REPORT_CHECK=1
-RUNNERS_CSV=${RUNNERS:-$(IFS=,; echo "${ALL_RUNNERS[*]}")}
-while [ $# -gt 0 ]; do
-  case $1 in
-    --runs) RUNS_OPT=${2:?--runs needs a value}; shift 2 ;;
-    --sizes) SIZES_OPT=${2:?--sizes needs a value}; shift 2 ;;
-    --modes) MODES_CSV=${2:?--modes needs a value}; shift 2 ;;
-    --runners) RUNNERS_CSV=${2:?--runners needs a value}; shift 2 ;;
-    --workers) WORKERS_OPT=${2:?--workers needs a value}; shift 2 ;;
-    --quick) QUICK=1; shift ;;
-    --no-report-check) REPORT_CHECK=0; shift ;;
-    --no-build) BUILD=0; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) usage >&2; exit 2 ;;
-  esac
-done
+SIZES_OPT='' MODES_CSV=thread REPORT_CHECK=1
+parse_args "${COMMON_OPTIONS[@]}" --workers=WORKERS_OPT --sizes=SIZES_OPT --modes=MODES_CSV \
+  --no-report-check:REPORT_CHECK=0 -- "$@"
+operands 0 0
+quick_defaults 3
+workers_default
 if [ "$QUICK" = 1 ]; then
-  export NSMALL=${NSMALL:-1000} NLARGE=${NLARGE:-8}
-  RUNS=${RUNS_OPT:-${RUNS:-1}}
   SIZES_CSV=${SIZES_OPT:-${SCALE_SIZES:-1000,10000,100000}}
-  WORK=${WORK:-/tmp/imgdl-bench-quick}
 else
-  RUNS=${RUNS_OPT:-${RUNS:-3}}
   SIZES_CSV=${SIZES_OPT:-${SCALE_SIZES:-10000,100000,1000000}}
-  WORK=${WORK:-/tmp/imgdl-bench}
 fi
-WORKERS=${WORKERS_OPT:-${WORKERS:-16}}
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
-if ! [[ $WORKERS =~ ^[1-9][0-9]*$ ]] || [ "$WORKERS" -gt 256 ]; then die "--workers must be 1 to 256"; fi
 IFS=, read -r -a SIZES <<< "$SIZES_CSV"
-for n in "${SIZES[@]}"; do [[ $n =~ ^[1-9][0-9]*$ ]] || die "bad size: $n"; done
+for n in "${SIZES[@]}"; do positive "a size of --sizes" "$n"; done
 IFS=, read -r -a MODES <<< "$MODES_CSV"
-for m in "${MODES[@]}"; do [[ $m =~ ^(thread|process)$ ]] || die "unknown mode: $m"; done
+for m in "${MODES[@]}"; do [[ $m =~ ^(thread|process)$ ]] || usage_error "unknown mode: $m"; done
 read -r -a IMGDL_JAVA_OPTS_A <<< "${SCALE_JAVA_OPTS:--Xmx512m}"
 
 ensure_tools nginx convert curl time python3
-ensure_jar
-[ "$HAVE_IMGDL" = 1 ] || die "no imgdl jar at $IMGDL_JAR"
-select_runners "$RUNNERS_CSV"
-[ ${#RUNNERS_A[@]} -gt 0 ] || die "no runner can run here"
+setup_imgdl
 start_corpus
 warm_up "${RUNNERS_A[@]}"
-RESDIR=$WORK/results/scale-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$RESDIR"
-RESULTS=$RESDIR/results.tsv META=$RESDIR/meta.tsv
-results_header
-: > "$META"
+results_dir scale
 
 # The small set "already downloaded": a plain copy of the corpus, as a finished earlier run
 # would have left it. Every list below refers only to these files, so nothing is fetched.
@@ -133,10 +107,7 @@ for (( r = 1; r <= RUNS; r++ )); do
       measure "$logf" "${IMGDL_CMD[@]}"
       reason=$(rc_reason)
       [ -n "$reason" ] || reason=$(check_out)
-      ok=1; [ -z "$reason" ] || ok=0
-      result_row "$g" "$mode" "$r" "$ok" "$reason"
-      progress "$g" "$r" "$RUNS" "$mode" "$reason"
-      if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
+      record_run "$g" "$mode" "$r" "$RUNS" "$mode" "$logf" "$reason"
     done
   done
 done
@@ -154,22 +125,14 @@ if [ "$REPORT_CHECK" = 1 ]; then
       if [ -z "$reason" ]; then
         reason=$("$PYTHON" "$BENCH_DIR/benchlib.py" check-report "$SDIR/report.json" "$SDIR/list-$n.expect" 2>&1) || true
       fi
-      ok=1; [ -z "$reason" ] || ok=0
-      result_row "report-$n" "$mode" 1 "$ok" "$reason"
-      progress "$n+report" 1 1 "$mode" "$reason"
-      if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
+      record_run "report-$n" "$mode" 1 1 "$mode" "$logf" "$reason"
     done
   done
   rm -f "$SDIR/report.json"
 fi
 
 {
-  echo "# imgdl at scale"
-  echo
-  echo "Command: \`$(command_line "${ARGS[@]}")\`"
-  echo
-  machine_info
-  tool_versions
+  report_head "imgdl at scale"
   echo
   echo "## Results"
   echo

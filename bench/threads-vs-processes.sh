@@ -24,49 +24,20 @@ The Markdown report goes to standard output and to \$WORK/results/tvp-*/report.m
 EOF
 }
 
-ARGS=("$@")
-QUICK=0 RUNS_OPT='' WLIST=1,4,16 SETS_CSV=small,large
-RUNNERS_CSV=${RUNNERS:-$(IFS=,; echo "${ALL_RUNNERS[*]}")}
-while [ $# -gt 0 ]; do
-  case $1 in
-    --runs) RUNS_OPT=${2:?--runs needs a value}; shift 2 ;;
-    --workers-list) WLIST=${2:?--workers-list needs a value}; shift 2 ;;
-    --quick) QUICK=1; shift ;;
-    --sets) SETS_CSV=${2:?--sets needs a value}; shift 2 ;;
-    --runners) RUNNERS_CSV=${2:?--runners needs a value}; shift 2 ;;
-    --no-build) BUILD=0; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) usage >&2; exit 2 ;;
-  esac
-done
-if [ "$QUICK" = 1 ]; then
-  export NSMALL=${NSMALL:-1000} NLARGE=${NLARGE:-8}
-  RUNS=${RUNS_OPT:-${RUNS:-1}}
-  WORK=${WORK:-/tmp/imgdl-bench-quick}
-else
-  RUNS=${RUNS_OPT:-${RUNS:-5}}
-  WORK=${WORK:-/tmp/imgdl-bench}
-fi
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
+WLIST=1,4,16 SETS_CSV=small,large
+parse_args "${COMMON_OPTIONS[@]}" --workers-list=WLIST --sets=SETS_CSV -- "$@"
+operands 0 0
+quick_defaults 5
 IFS=, read -r -a WORKERS_LIST <<< "$WLIST"
-for w in "${WORKERS_LIST[@]}"; do
-  if ! [[ $w =~ ^[1-9][0-9]*$ ]] || [ "$w" -gt 256 ]; then die "bad worker count: $w"; fi
-done
+for w in "${WORKERS_LIST[@]}"; do positive "a count of --workers-list" "$w" 256; done
 IFS=, read -r -a SETS <<< "$SETS_CSV"
-for s in "${SETS[@]}"; do [[ $s =~ ^(small|large)$ ]] || die "unknown set: $s"; done
+for s in "${SETS[@]}"; do [[ $s =~ ^(small|large)$ ]] || usage_error "unknown set: $s"; done
 
 ensure_tools nginx convert curl time python3
-ensure_jar
-[ "$HAVE_IMGDL" = 1 ] || die "no imgdl jar at $IMGDL_JAR"
-select_runners "$RUNNERS_CSV"
-[ ${#RUNNERS_A[@]} -gt 0 ] || die "no runner can run here"
+setup_imgdl
 start_corpus
 warm_up "${RUNNERS_A[@]}"
-RESDIR=$WORK/results/tvp-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$RESDIR"
-RESULTS=$RESDIR/results.tsv META=$RESDIR/meta.tsv
-results_header
-: > "$META"
+results_dir tvp
 
 # the start-up lists: nothing at all, and the first small image
 : > "$RESDIR/empty.txt"
@@ -111,10 +82,7 @@ for (( r = 1; r <= RUNS; r++ )); do
             *) SET_BYTES=${BYTES[$g]}; reason=$(verify "$out" "$g") ;;
           esac
         fi
-        ok=1; [ -z "$reason" ] || ok=0
-        result_row "$g" "$mode/$w/$runner" "$r" "$ok" "$reason"
-        progress "$g" "$r" "$RUNS" "$mode -w $w $runner" "$reason"
-        if [ "$ok" = 0 ] && [ -s "$logf" ]; then log "  $(tail -n 3 "$logf" | tr '\n' ' ')"; fi
+        record_run "$g" "$mode/$w/$runner" "$r" "$RUNS" "$mode -w $w $runner" "$logf" "$reason"
       done
     done
   done
@@ -122,12 +90,7 @@ done
 rm -rf "$WORK/out"
 
 {
-  echo "# imgdl: threads vs processes"
-  echo
-  echo "Command: \`$(command_line "${ARGS[@]}")\`"
-  echo
-  machine_info
-  tool_versions
+  report_head "imgdl: threads vs processes"
   echo
   echo "## Results"
   echo

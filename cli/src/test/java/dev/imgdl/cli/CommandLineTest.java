@@ -2,13 +2,12 @@ package dev.imgdl.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,25 +17,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Options, usage errors, exit codes and what goes to which stream. */
 class CommandLineTest {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback();
 
-  @TempDir Path dir;
-  private Path out;
+  private final Path dir = server.dir();
+  private final Path out = server.out();
 
   @BeforeEach
   void serve() {
-    out = dir.resolve("out");
     server.stubFor(get("/ok.png").willReturn(aResponse().withBody(Images.png())));
     server.stubFor(get("/ok2.png").willReturn(aResponse().withBody(Images.png())));
     server.stubFor(get("/gone.png").willReturn(aResponse().withStatus(410)));

@@ -1,9 +1,7 @@
 package dev.imgdl.cli;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Forked;
+import dev.imgdl.testing.LocalSite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs of the launcher the build makes, {@code target/imgdl}, for its tests: through a symlink
@@ -21,13 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * stream in a file of the test's directory; and the JDKs to run it on.
  */
 abstract class ForkedLauncher {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback();
 
-  @TempDir Path dir;
+  final Path dir = server.dir();
   Process imgdl;
 
   @AfterEach

@@ -2,12 +2,10 @@ package dev.imgdl.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,13 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * request and its status) from {@code -vv}, ERROR only with {@code -q}, in both worker modes.
  */
 class VerbosityIT {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback();
 
-  @TempDir Path dir;
+  private final Path dir = server.dir();
   private Process imgdl;
   private String base;
 
@@ -59,9 +52,9 @@ class VerbosityIT {
 
   /** Runs the jar on the two-entry list with {@code flags}; returns its standard error. */
   private String run(String flags, String... more) throws Exception {
-    Path list = Cli.list(dir, "list.txt", List.of(base + "/missing.png", base + "/old.png"));
+    Path list = server.list(base + "/missing.png", base + "/old.png");
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar",
-        System.getProperty("imgdl.jar"), "--no-progress", "-o", dir.resolve("out").toString()));
+        System.getProperty("imgdl.jar"), "--no-progress", "-o", server.out().toString()));
     if (!flags.isEmpty()) {
       command.addAll(Arrays.asList(flags.split(" ")));
     }

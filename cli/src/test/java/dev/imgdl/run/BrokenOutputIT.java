@@ -4,14 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,16 +32,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * written.
  */
 class BrokenOutputIT {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback();
 
   /** Entries of the list: one image and its duplicates, a report far larger than a pipe. */
   private static final int ENTRIES = 1_000;
 
-  @TempDir Path dir;
+  private final Path dir = server.dir();
   private Process imgdl;
 
   @BeforeEach
@@ -66,10 +60,10 @@ class BrokenOutputIT {
     for (int i = 0; i < ENTRIES; i++) {
       lines.add(server.baseUrl() + "/ok.png");
     }
-    Path list = Cli.list(dir, "list.txt", lines);
+    Path list = server.list(lines);
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar",
         System.getProperty("imgdl.jar"), "--mode", mode, "-w", "2", "--no-progress", "-o",
-        dir.resolve("out").toString(), "--report", "-", "--failed",
+        server.out().toString(), "--report", "-", "--failed",
         dir.resolve("failed.txt").toString()));
     command.addAll(List.of(options));
     command.add(list.toString());

@@ -3,18 +3,16 @@ package dev.imgdl.run;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,13 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * at most 50 of them, and nothing at all with -q when everything succeeded.
  */
 class ConsoleLinesTest {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback();
 
-  @TempDir Path dir;
+  private final Path dir = server.dir();
 
   @BeforeEach
   void serve() {
@@ -43,7 +37,7 @@ class ConsoleLinesTest {
 
   private Cli.Outcome run(String mode, Path list, String... options) {
     List<String> args = new ArrayList<>(List.of("--mode", mode, "-w", "2", "-o",
-        dir.resolve("out").toString()));
+        server.out().toString()));
     args.addAll(List.of(options));
     args.add(list.toString());
     return Cli.run(args.toArray(String[]::new));

@@ -4,13 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,22 +21,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the crontab line of the README as written, with only the directory, the jar and the java
  * binary put in, through {@code sh -c} as cron does; cron mails whatever it prints.
  */
 class CronExampleIT {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback();
 
   private static final Pattern CRON_LINE = Pattern.compile("(?m)^0 3 \\* \\* \\* (.+)$");
 
-  @TempDir Path dir;
+  private final Path dir = server.dir();
 
   @BeforeEach
   void serve() {
@@ -50,7 +44,7 @@ class CronExampleIT {
   private record Job(int exitCode, String mail) {}
 
   private void list(String... paths) {
-    Cli.list(dir, "list.txt", Arrays.stream(paths).map(server::url).toList());
+    server.list(Arrays.stream(paths).map(server::url).toList());
   }
 
   private Job runTheReadmesCronLine() throws Exception {

@@ -3,15 +3,14 @@ package dev.imgdl.run;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,21 +33,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with a complete report, no temporary file and no child process left.
  */
 class InterruptIT {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback();
 
   private static final int ENTRIES = 12;
 
-  @TempDir Path dir;
-  private Path out;
+  private final Path dir = server.dir();
+  private final Path out = server.out();
   private Process imgdl;
 
   @BeforeEach
   void serveSlowImages() {
-    out = dir.resolve("out");
     byte[] big = Images.bigPng(200);
     server.stubFor(get("/fast.png").willReturn(aResponse().withBody(Images.png())));
     server.stubFor(
@@ -70,7 +63,7 @@ class InterruptIT {
     for (int i = 1; i < ENTRIES; i++) {
       lines.add(server.baseUrl() + "/slow/" + i + ".png");
     }
-    Path list = Cli.list(dir, "list.txt", lines);
+    Path list = server.list(lines);
     List<String> command = new ArrayList<>(List.of(
         javaBinary(), "-jar", System.getProperty("imgdl.jar"), "--mode", mode, "-w", "4",
         "-o", out.toString(), "--report", dir.resolve("report.json").toString(),

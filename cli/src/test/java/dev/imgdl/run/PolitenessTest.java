@@ -3,21 +3,19 @@ package dev.imgdl.run;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,13 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * test server from the times it received and answered each request.
  */
 class PolitenessTest {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40))
-          .build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback(40);
 
-  @TempDir Path dir;
+  private final Path dir = server.dir();
 
   @BeforeEach
   void serve() {
@@ -46,9 +40,9 @@ class PolitenessTest {
     for (int i = 0; i < count; i++) {
       lines.add(server.baseUrl() + "/img/" + i + ".png");
     }
-    Path list = Cli.list(dir, "l.txt", lines);
+    Path list = server.list(lines);
     List<String> args = new ArrayList<>(List.of("-q", "--mode", mode, "-w", "6",
-        "-o", dir.resolve("out").toString()));
+        "-o", server.out().toString()));
     args.addAll(List.of(options));
     args.add(list.toString());
     return Cli.run(args.toArray(String[]::new));

@@ -3,13 +3,12 @@ package dev.imgdl.run;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.ForwardProxy;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import dev.imgdl.testing.TlsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,13 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProxyEndToEndTest {
   private static final String SECRET = "s3cret-pass";
 
-  @RegisterExtension
-  static WireMockExtension http =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static LocalSite http = LocalSite.onLoopback();
 
-  @TempDir Path dir;
+  private final Path dir = http.dir();
   private ForwardProxy proxy;
   private TlsServer https;
   private Path pem;
@@ -63,11 +57,11 @@ class ProxyEndToEndTest {
 
   private Cli.Outcome run(Map<String, String> env, String mode, List<String> urls,
       String... options) {
-    List<String> args = new ArrayList<>(List.of("-o", dir.resolve("out").toString(),
+    List<String> args = new ArrayList<>(List.of("-o", http.out().toString(),
         "--mode", mode, "--retries", "0", "--report", dir.resolve("report.json").toString(),
         "--cacert", pem.toString()));
     args.addAll(List.of(options));
-    args.add(Cli.list(dir, "list.txt", urls).toString());
+    args.add(http.list(urls).toString());
     return Cli.runWithEnv(env, "", args.toArray(String[]::new));
   }
 

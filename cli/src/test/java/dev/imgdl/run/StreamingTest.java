@@ -3,11 +3,9 @@ package dev.imgdl.run;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.cli.Main;
 import dev.imgdl.input.InputReader;
 import dev.imgdl.input.Plan;
@@ -17,6 +15,7 @@ import dev.imgdl.result.Result;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,18 +40,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with the names, chunks and report of a plan read to its end.
  */
 class StreamingTest {
-  @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback();
 
-  @TempDir Path dir;
-  private Path out;
+  private final Path dir = server.dir();
+  private final Path out = server.out();
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
   @BeforeEach
   void serveImages() {
-    out = dir.resolve("out");
     server.stubFor(get(urlPathMatching("/.*")).willReturn(aResponse()
         .withHeader("Content-Type", "image/png").withBody(Images.png())));
     server.stubFor(get(urlPathMatching("/slow/.*")).willReturn(aResponse()

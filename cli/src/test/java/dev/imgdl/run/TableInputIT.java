@@ -2,15 +2,14 @@ package dev.imgdl.run;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import dev.imgdl.testing.TableFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,17 +23,14 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** CSV and Parquet inputs and opt-outs through the built jar, in both worker modes. */
 class TableInputIT {
-  @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback();
 
-  @TempDir Path dir;
+  private final Path dir = server.dir();
 
   private record Outcome(int exitCode, String stderr, JsonNode report) {}
 
@@ -49,7 +45,7 @@ class TableInputIT {
   private Outcome run(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", System.getProperty("imgdl.jar"), "-o", dir.resolve("out").toString(),
+        "-jar", System.getProperty("imgdl.jar"), "-o", server.out().toString(),
         "--report", dir.resolve("report.json").toString()));
     command.addAll(List.of(args));
     Process p = Forked.builder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

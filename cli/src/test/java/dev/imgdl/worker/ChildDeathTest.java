@@ -4,14 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,17 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A child JVM killed in the middle of a run loses no entry, and leaves nothing behind. */
 class ChildDeathTest {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback();
 
-  @TempDir Path dir;
+  private final Path dir = server.dir();
 
   @BeforeEach
   void serve() {
@@ -73,10 +67,9 @@ class ChildDeathTest {
 
   private CompletableFuture<Cli.Outcome> startRun() {
     String base = server.baseUrl();
-    Path list = Cli.list(dir, "l.txt",
-        List.of(base + "/a.png", base + "/slow.png", base + "/c.png", base + "/d.png"));
+    Path list = server.list(base + "/a.png", base + "/slow.png", base + "/c.png", base + "/d.png");
     return CompletableFuture.supplyAsync(
-        () -> Cli.run("-q", "--mode", "process", "-w", "1", "-o", dir.resolve("out").toString(),
+        () -> Cli.run("-q", "--mode", "process", "-w", "1", "-o", server.out().toString(),
             "--report", "-", list.toString()));
   }
 

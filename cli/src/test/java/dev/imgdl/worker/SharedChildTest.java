@@ -5,14 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.LocalSite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,20 +24,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --processes}: the chunks dealt to fewer child JVMs than chunks, each child running its
  * chunks on threads, while the report and the per-worker table stay per chunk.
  */
 class SharedChildTest {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40))
-          .build();
+  @RegisterExtension static LocalSite server = LocalSite.onLoopback(40);
 
-  @TempDir Path dir;
+  private final Path dir = server.dir();
 
   @BeforeEach
   void serve() {
@@ -59,12 +53,12 @@ class SharedChildTest {
     for (int i = 0; i < slow + fast; i++) {
       lines.add(server.baseUrl() + (i < slow ? "/slow/" : "/fast/") + i + ".png");
     }
-    return Cli.list(dir, "l.txt", lines);
+    return server.list(lines);
   }
 
   private CompletableFuture<Cli.Outcome> start(Path list, String... options) {
     List<String> args = new ArrayList<>(List.of(options));
-    args.addAll(List.of("-o", dir.resolve("out").toString(), "--report", "-", list.toString()));
+    args.addAll(List.of("-o", server.out().toString(), "--report", "-", list.toString()));
     return CompletableFuture.supplyAsync(() -> Cli.run(args.toArray(String[]::new)));
   }
 
