@@ -1,6 +1,8 @@
-package dev.imgdl.input.table;
+package dev.imgdl.parquet;
 
 import dev.imgdl.input.InputException;
+import dev.imgdl.input.table.Row;
+import dev.imgdl.input.table.RowReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
