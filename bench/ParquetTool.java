@@ -1,6 +1,7 @@
 // The benchmark's Parquet helper where python3 has no pyarrow: the same two jobs as
-// benchlib.py's parquet-list and parquet-dump, with the parquet-hadoop library inside imgdl.jar
-// (no Hadoop file system). Run as a single source file, no build:
+// benchlib.py's parquet-list and parquet-dump, with the parquet-hadoop library of
+// imgdl-parquet.jar, which imgdl.jar's Class-Path finds beside it (no Hadoop file system).
+// Run as a single source file, no build:
 //   java -cp imgdl.jar bench/ParquetTool.java write LIST OUT.parquet
 //   java -cp imgdl.jar bench/ParquetTool.java dump FILE.parquet...
 // write: one row per line of LIST: url, caption ("image N", N from 0), license ("CC BY 4.0"),

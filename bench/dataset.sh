@@ -53,7 +53,7 @@ setup_imgdl
 
 # find_pyarrow: PYARROW_PY, a python3 that imports pyarrow (the scripts' own, the one on PATH,
 # else after installing python3-pyarrow, else pip's), or empty: then the Parquet jobs run in Java
-# (bench/ParquetTool.java, on the parquet-hadoop inside the jar under test)
+# (bench/ParquetTool.java, on the parquet-hadoop of imgdl-parquet.jar beside the jar under test)
 find_pyarrow() {
   local p
   PYARROW_PY=
@@ -96,7 +96,7 @@ if [ "${DATASET_PARQUET:-auto}" = java ]; then PYARROW_PY=; else find_pyarrow; f
 if [ -n "$PYARROW_PY" ]; then
   PARQUET_WRITER="python3 + pyarrow $("$PYARROW_PY" -c 'import pyarrow; print(pyarrow.__version__)') ($PYARROW_PY)"
 else
-  PARQUET_WRITER="bench/ParquetTool.java on the parquet-hadoop of imgdl.jar ($([ "${DATASET_PARQUET:-auto}" = java ] && echo DATASET_PARQUET=java || echo "no pyarrow here"))"
+  PARQUET_WRITER="bench/ParquetTool.java on the parquet-hadoop of imgdl-parquet.jar ($([ "${DATASET_PARQUET:-auto}" = java ] && echo DATASET_PARQUET=java || echo "no pyarrow here"))"
 fi
 
 start_corpus

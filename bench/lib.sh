@@ -248,6 +248,11 @@ ensure_jar() {
   IMGDL_RUN_JAR=$dir/imgdl.jar IMGDL_RUN_LAUNCHER=$dir/imgdl IMGDL_CACHE=$WORK/xdg-cache
   IMGDL_JAR_DATE=$(stat -c %y "$IMGDL_JAR" | cut -d. -f1)
   cp "$IMGDL_JAR" "$IMGDL_RUN_JAR.tmp" && mv "$IMGDL_RUN_JAR.tmp" "$IMGDL_RUN_JAR"
+  # The optional Parquet jar goes beside the copy, where imgdl.jar's Class-Path finds it.
+  rm -f "$dir/imgdl-parquet.jar"
+  if [ -f "$(dirname "$IMGDL_JAR")/imgdl-parquet.jar" ]; then
+    cp "$(dirname "$IMGDL_JAR")/imgdl-parquet.jar" "$dir/imgdl-parquet.jar"
+  fi
   rm -f "$IMGDL_RUN_LAUNCHER"
   if [ -f "$IMGDL_LAUNCHER" ]; then
     cp "$IMGDL_LAUNCHER" "$IMGDL_RUN_LAUNCHER.tmp" && chmod 755 "$IMGDL_RUN_LAUNCHER.tmp" \

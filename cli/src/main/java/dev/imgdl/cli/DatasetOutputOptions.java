@@ -1,6 +1,7 @@
 package dev.imgdl.cli;
 
 import dev.imgdl.dataset.OutputLayout;
+import dev.imgdl.input.table.ParquetSupport;
 import java.util.Stack;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
@@ -35,7 +36,7 @@ final class DatasetOutputOptions {
 
   @Option(names = "--metadata", paramLabel = "FORMAT",
       description = "webdataset: the format of each shard's metadata file, parquet or jsonl. "
-          + "Default: parquet.")
+          + "Default: parquet (needs imgdl-parquet.jar beside imgdl.jar).")
   String metadata;
 
   @Option(names = "--retry-failed",
@@ -98,6 +99,10 @@ final class DatasetOutputOptions {
       int size = shardSize == null ? 10_000 : shardSize;
       if (size < 1 || size > MAX_SHARD) {
         throw new UsageException("--shard-size must be 1 to 1000000, not " + size);
+      }
+      if (meta == OutputLayout.Metadata.PARQUET && ParquetSupport.find().isEmpty()) {
+        throw new UsageException("webdataset metadata in Parquet (--metadata parquet, the "
+            + "default) " + ParquetSupport.NEEDS + "; --metadata jsonl needs nothing more");
       }
       return new OutputLayout(OutputLayout.Format.WEBDATASET, 0, size, meta);
     }

@@ -120,6 +120,43 @@ class LauncherArchiveIT extends ForkedLauncher {
   }
 
   @Test
+  void theOptionalParquetJarPutBesideTheJarGetsAnArchiveOfItsOwnThatIsMapped()
+      throws Exception {
+    // On the class path through imgdl.jar's Class-Path: JDK 25 refuses an archive trained
+    // without it once it is there.
+    Path app = Files.createDirectories(dir.resolve("app"));
+    Path built = Path.of(System.getProperty("imgdl.launcher")).toAbsolutePath();
+    Path launcher = Files.copy(built, app.resolve("imgdl"));
+    Files.copy(built.resolveSibling("imgdl.jar"), app.resolve("imgdl.jar"));
+    Path home = jdks().get(jdks().size() - 1);
+    int feature = feature(home);
+    Map<String, String> env = Map.of("IMGDL_JAVA", java(home),
+        "XDG_CACHE_HOME", dir.resolve("cache").toString());
+    Path cache = dir.resolve("cache").resolve("imgdl");
+    imgdl = start(launcher, "", env, "--version");
+    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Path without = awaitArchive(cache, feature);
+
+    Files.copy(built.resolveSibling("imgdl-parquet.jar"), app.resolve("imgdl-parquet.jar"));
+    imgdl = start(launcher, "", env, "--version");
+    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(imgdl.exitValue()).as(stderr()).isZero();
+    Await.until("the archive with the optional jar", Duration.ofSeconds(120),
+        () -> !Files.exists(without) && archives(cache).size() == 1
+            && !archives(cache).get(0).equals(without));
+
+    Path with = archives(cache).get(0);
+    Path log = dir.resolve("share.log");
+    imgdl = start(launcher, "", Map.of("IMGDL_JAVA", java(home), "XDG_CACHE_HOME",
+        dir.resolve("cache").toString(), "IMGDL_JAVA_OPTS",
+        "-Xlog:" + (feature >= 25 ? "aot" : "cds") + "=info:file=" + log), "--version");
+    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(imgdl.exitValue()).as(stderr()).isZero();
+    assertThat(Files.readString(log)).contains("Opened", with.toString())
+        .doesNotContain("mismatch");
+  }
+
+  @Test
   void twoFirstRunsAtOnceLeaveOneWholeArchiveAndNoTemporaryFile() throws Exception {
     Path home = jdks().get(jdks().size() - 1);
     Map<String, String> env = Map.of("IMGDL_JAVA", java(home),

@@ -10,6 +10,7 @@ import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
 import dev.imgdl.testing.LocalSite;
+import dev.imgdl.testing.ParquetFiles;
 import dev.imgdl.testing.TableFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ class TableInputIT {
   @ParameterizedTest
   @ValueSource(strings = {"thread", "process"})
   void aParquetTableIsDownloadedRowByRowWithOptOutsRefused(String mode) throws Exception {
-    Path file = TableFiles.parquet(dir.resolve("data.parquet"),
+    Path file = ParquetFiles.parquet(dir.resolve("data.parquet"),
         "message m { optional binary url (STRING); optional binary caption (STRING); }",
         List.of(row(server.url("/a.png"), "A"), row(null, "none"),
             row(server.url("/b.png"), null), row(server.url("/c.png"), "C")),

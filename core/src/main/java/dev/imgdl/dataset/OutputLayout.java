@@ -1,5 +1,6 @@
 package dev.imgdl.dataset;
 
+import dev.imgdl.input.table.ParquetSupport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -34,7 +35,9 @@ public record OutputLayout(Format format, int subdirs, int shardSize, Metadata m
     /** Writes one shard's rows to {@code out}, which is closed after. */
     public void write(List<Map<String, Object>> rows, OutputStream out) throws IOException {
       if (this == PARQUET) {
-        ParquetMetadata.write(rows, out);
+        // The front end has refused a run that needs Parquet without it (a usage error).
+        ParquetSupport.find().orElseThrow(() -> new IllegalStateException(
+            "Parquet metadata " + ParquetSupport.NEEDS)).writeMetadata(rows, out);
       } else {
         try (out) {
           JsonlMetadata.write(rows, out);

@@ -83,7 +83,7 @@ public final class InputReader {
     }
   }
 
-  /** Checks that every input file can be opened. */
+  /** Checks that every input file can be opened, Parquet ones with the optional jar. */
   private void checkReadable(List<String> inputs) {
     for (String input : inputs) {
       if (STDIN.equals(input)) {
@@ -95,6 +95,9 @@ public final class InputReader {
       }
       if (!Files.isReadable(path)) {
         throw new InputException(input + ": cannot read file (missing or no permission)", null);
+      }
+      if (options.formatOf(input) == InputFormat.PARQUET) {
+        RowReaders.parquet(input);
       }
     }
   }

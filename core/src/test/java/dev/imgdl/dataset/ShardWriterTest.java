@@ -11,40 +11,27 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * One shard written from staged files: the tar's members (image, caption, per-entry JSON) and
- * the metadata read back with its library, in both formats; nothing temporary left behind.
+ * the JSON-lines metadata (Parquet: ParquetMetadataTest in the parquet module); nothing
+ * temporary left behind.
  */
 class ShardWriterTest {
   private static final ShardKeys KEYS = new ShardKeys(3);
 
   @TempDir Path dir;
 
-  private final byte[] image = {1, 2, 3, 4, 5};
+  private static final byte[] IMAGE = {1, 2, 3, 4, 5};
 
-  private List<Map<String, Object>> rows() {
+  static List<Map<String, Object>> rows() {
     Map<String, Object> saved = new LinkedHashMap<>();
     saved.put("license", "cc-by");
     saved.put("score", 0.5);
@@ -59,8 +46,9 @@ class ShardWriterTest {
         MetadataRow.of(KEYS.key(4), failed, Result.failed(4, 1, "HTTP 404")));
   }
 
-  private void write(OutputLayout.Metadata format) throws IOException {
-    Path staged = Files.write(dir.resolve(".imgdl-run-stage-000010000.png"), image);
+  /** One shard (number 1) of {@link #rows()} in {@code dir}, one entry downloaded. */
+  static void write(Path dir, OutputLayout.Metadata format) throws IOException {
+    Path staged = Files.write(dir.resolve(".imgdl-run-stage-000010000.png"), IMAGE);
     List<Map<String, Object>> rows = rows();
     ShardWriter writer = new ShardWriter(dir, "run", new TempFiles(), KEYS, format);
     writer.write(1, List.of(new ShardWriter.Member(KEYS.key(3), "png", staged, "a red square",
@@ -70,7 +58,7 @@ class ShardWriterTest {
 
   @Test
   void theTarHoldsImageCaptionAndJsonPerDownloadedEntry() throws IOException {
-    write(OutputLayout.Metadata.JSONL);
+    write(dir, OutputLayout.Metadata.JSONL);
     Map<String, byte[]> members = new LinkedHashMap<>();
     try (InputStream in = Files.newInputStream(dir.resolve("00001.tar"));
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
@@ -80,7 +68,7 @@ class ShardWriterTest {
     }
     assertThat(members.keySet()).containsExactly("000010000.png", "000010000.txt",
         "000010000.json");
-    assertThat(members.get("000010000.png")).isEqualTo(image);
+    assertThat(members.get("000010000.png")).isEqualTo(IMAGE);
     assertThat(new String(members.get("000010000.txt"), StandardCharsets.UTF_8))
         .isEqualTo("a red square");
     assertThat(new String(members.get("000010000.json"), StandardCharsets.UTF_8))
@@ -99,7 +87,7 @@ class ShardWriterTest {
 
   @Test
   void eachMemberIsOneClassicHeaderAndItsPaddedBytesWithNoExtendedHeader() throws IOException {
-    write(OutputLayout.Metadata.JSONL);
+    write(dir, OutputLayout.Metadata.JSONL);
     long members = 0;
     long expected = 0;
     try (InputStream in = Files.newInputStream(dir.resolve("00001.tar"));
@@ -115,53 +103,16 @@ class ShardWriterTest {
   }
 
   @Test
-  void parquetMetadataReadsBackWithTypedColumnsOneRowPerEntry() throws IOException {
-    write(OutputLayout.Metadata.PARQUET);
-    ParquetReadOptions options =
-        ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
-    List<Group> rows = new ArrayList<>();
-    MessageType schema;
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(new LocalInputFile(dir.resolve("00001.parquet")), options)) {
-      schema = reader.getFooter().getFileMetaData().getSchema();
-      for (PageReadStore group; (group = reader.readNextRowGroup()) != null; ) {
-        RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
-            .getRecordReader(group, new GroupRecordConverter(schema));
-        for (long i = 0; i < group.getRowCount(); i++) {
-          rows.add(records.read());
-        }
-      }
-    }
-    assertThat(schema.getFields()).extracting(f -> f.getName()).containsExactly("key", "url",
-        "caption", "license", "score", "saved.status", "status", "error", "sha256", "bytes",
-        "width", "height", "contentType");
-    assertThat(schema.getType("bytes").asPrimitiveType().getPrimitiveTypeName())
-        .isEqualTo(PrimitiveTypeName.INT64);
-    assertThat(schema.getType("width").asPrimitiveType().getPrimitiveTypeName())
-        .isEqualTo(PrimitiveTypeName.INT32);
-    // 0.5 and 2: the rows disagree, so the column holds strings.
-    assertThat(schema.getType("score").asPrimitiveType().getPrimitiveTypeName())
-        .isEqualTo(PrimitiveTypeName.BINARY);
-    assertThat(rows).hasSize(2);
-    assertThat(rows.get(0).getString("key", 0)).isEqualTo("000010000");
-    assertThat(rows.get(0).getString("url", 0)).isEqualTo("http://***@example.org/a.png");
-    assertThat(rows.get(0).getString("caption", 0)).isEqualTo("a red square");
-    assertThat(rows.get(0).getLong("bytes", 0)).isEqualTo(5);
-    assertThat(rows.get(0).getInteger("width", 0)).isEqualTo(4);
-    assertThat(rows.get(0).getInteger("height", 0)).isEqualTo(3);
-    assertThat(rows.get(0).getString("score", 0)).isEqualTo("0.5");
-    assertThat(rows.get(1).getString("status", 0)).isEqualTo("failed");
-    assertThat(rows.get(1).getString("error", 0)).isEqualTo("HTTP 404");
-    assertThat(rows.get(1).getFieldRepetitionCount("width")).isZero();
-    assertThat(rows.get(1).getFieldRepetitionCount("caption")).isZero();
+  void aShardIsCompleteOnlyWithBothFiles() throws IOException {
+    // Parquet's case: ParquetMetadataTest in the parquet module.
+    aShardIsCompleteOnlyWithBothFiles(dir, OutputLayout.Metadata.JSONL);
   }
 
-  @ParameterizedTest
-  @EnumSource(OutputLayout.Metadata.class)
-  void aShardIsCompleteOnlyWithBothFiles(OutputLayout.Metadata format) throws IOException {
+  static void aShardIsCompleteOnlyWithBothFiles(Path dir, OutputLayout.Metadata format)
+      throws IOException {
     CompleteShards complete = new CompleteShards(dir, KEYS, format);
     assertThat(complete.complete(1)).isFalse();
-    write(format);
+    write(dir, format);
     assertThat(complete.complete(1)).isTrue();
     Files.delete(dir.resolve(KEYS.metadata(1, format)));
     assertThat(complete.complete(1)).as("a tar without its metadata").isFalse();

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Opens the {@link RowReader} of a format. Each format's classes, Parquet's and Hadoop's above
- * all, are loaded only when a file of that format is read, so a plain list starts no slower.
+ * all, are loaded only when a file of that format is read, so a plain list starts no slower;
+ * Parquet's come from the optional jar ({@link ParquetSupport}).
  */
 public final class RowReaders {
   private RowReaders() {}
@@ -33,9 +34,15 @@ public final class RowReaders {
           throw new InputException(source + ": a gzipped Parquet file cannot be read "
               + "(Parquet compresses its pages itself): gunzip it first", null);
         }
-        yield ParquetRows.open(file, source, wanted);
+        yield parquet(source).open(file, source, wanted);
       }
       case LINES -> throw new IllegalArgumentException("a list is not a table");
     };
+  }
+
+  /** The optional module's Parquet, or an input error that says how to get it. */
+  public static ParquetSupport parquet(String source) {
+    return ParquetSupport.find().orElseThrow(() ->
+        new InputException(source + ": reading Parquet " + ParquetSupport.NEEDS, null));
   }
 }

@@ -1,4 +1,4 @@
-package dev.imgdl.dataset;
+package dev.imgdl.parquet;
 
 import java.io.IOException;
 import java.io.OutputStream;

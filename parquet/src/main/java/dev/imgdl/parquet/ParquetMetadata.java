@@ -1,5 +1,6 @@
-package dev.imgdl.dataset;
+package dev.imgdl.parquet;
 
+import dev.imgdl.dataset.MetadataRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -23,14 +24,14 @@ import org.apache.parquet.schema.Types;
  * strings); a saved column takes the type of its values (string, int64, double, boolean), and
  * becomes a string column when the rows of a shard disagree, or when all its values are null.
  */
-public final class ParquetMetadata {
+final class ParquetMetadata {
   /** A saved column's type while no value of it has been seen (never a column's real type). */
   private static final PrimitiveTypeName NONE = PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
 
   private ParquetMetadata() {}
 
   /** Writes {@code rows} to {@code out}, which it closes. */
-  public static void write(List<Map<String, Object>> rows, OutputStream out) throws IOException {
+  static void write(List<Map<String, Object>> rows, OutputStream out) throws IOException {
     Map<String, PrimitiveTypeName> columns = columns(rows);
     MessageType schema = schema(columns);
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);

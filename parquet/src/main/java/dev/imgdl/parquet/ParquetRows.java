@@ -1,7 +1,9 @@
-package dev.imgdl.input.table;
+package dev.imgdl.parquet;
 
 import dev.imgdl.input.InputException;
 import dev.imgdl.input.InputReader;
+import dev.imgdl.input.table.Row;
+import dev.imgdl.input.table.RowReader;
 import dev.imgdl.text.Excerpt;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.imgdl.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imgdl.testing.TableFiles;
+import dev.imgdl.testing.ParquetFiles;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ class ParquetInputTest {
       "ZSTD"})
   void rowsAreReadWithNullsAndSavedColumnsWhateverTheCodec(CompressionCodecName codec)
       throws Exception {
-    Path file = TableFiles.parquet(dir.resolve("data.parquet"), SCHEMA, List.of(
+    Path file = ParquetFiles.parquet(dir.resolve("data.parquet"), SCHEMA, List.of(
         row("http://h/a.jpg", "A", 1L, 0.5),
         row(null, "no url", 2L, null),
         row("http://h/b.jpg", null, null, 1.0)), codec);
@@ -62,7 +62,7 @@ class ParquetInputTest {
 
   @Test
   void aUrlColumnOfNumbersGivesInvalidEntries() throws Exception {
-    Path file = TableFiles.parquet(dir.resolve("n.parquet"),
+    Path file = ParquetFiles.parquet(dir.resolve("n.parquet"),
         "message row { required int64 url; }", List.of(Map.of("url", 42L)),
         CompressionCodecName.SNAPPY);
 
@@ -77,7 +77,7 @@ class ParquetInputTest {
 
   @Test
   void aMissingColumnNamesTheSchemasColumns() throws Exception {
-    Path file = TableFiles.parquet(dir.resolve("m.parquet"), SCHEMA,
+    Path file = ParquetFiles.parquet(dir.resolve("m.parquet"), SCHEMA,
         List.of(row("http://h/a.jpg", null, null, null)), CompressionCodecName.SNAPPY);
 
     assertThatThrownBy(() -> TableInputTest.read(
@@ -91,7 +91,7 @@ class ParquetInputTest {
     List<Map<String, Object>> rows = new ArrayList<>();
     IntStream.range(0, 30_000).forEach(i ->
         rows.add(row("http://h/" + i + ".jpg", "caption " + "x".repeat(200) + i, (long) i, null)));
-    Path file = TableFiles.parquet(dir.resolve("big.parquet"), SCHEMA, rows,
+    Path file = ParquetFiles.parquet(dir.resolve("big.parquet"), SCHEMA, rows,
         CompressionCodecName.UNCOMPRESSED, 256 * 1024);
     try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
       assertThat(footer.getRowGroups()).as("row groups").hasSizeGreaterThan(5);
