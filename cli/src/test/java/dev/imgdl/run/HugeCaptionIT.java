@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
-import dev.imgdl.testing.TableFiles;
+import dev.imgdl.testing.ParquetFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ class HugeCaptionIT {
   void aParquetRowWithA60MiBCaptionIsInvalidAndTheRunEndsWithItsReportIn256MiB()
       throws Exception {
     server.stubFor(get("/a.png").willReturn(aResponse().withBody(Images.png())));
-    Path file = TableFiles.parquet(dir.resolve("big.parquet"),
+    Path file = ParquetFiles.parquet(dir.resolve("big.parquet"),
         "message m { optional binary url (STRING); optional binary caption (STRING); }",
         List.of(row(server.url("/a.png"), "x".repeat(60 << 20)), row(server.url("/a.png"), "A")),
         CompressionCodecName.UNCOMPRESSED);

@@ -9,8 +9,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.ParquetFiles;
 import dev.imgdl.testing.ParquetFooter;
-import dev.imgdl.testing.TableFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ class QuietConsoleIT {
     server.stubFor(get("/a.png").willReturn(aResponse().withBody(Images.png())));
     Map<String, Object> row = new HashMap<>();
     row.put("url", server.url("/a.png"));
-    Path file = TableFiles.parquet(dir.resolve("data.parquet"),
+    Path file = ParquetFiles.parquet(dir.resolve("data.parquet"),
         "message m { optional binary url (STRING); optional binary caption (STRING); }",
         List.of(row), CompressionCodecName.UNCOMPRESSED);
     return ParquetFooter.setCreatedBy(file, "hyparquet");
