@@ -18,15 +18,6 @@ class InputMessagesTest {
   @TempDir Path dir;
 
   @Test
-  void anEmptyParquetFileIsSaidToBeEmptyInWords() throws IOException {
-    Path file = Files.createFile(dir.resolve("empty.parquet"));
-    assertThatThrownBy(() -> new InputReader(InputStream.nullInputStream())
-        .read(List.of(file.toString()), e -> { }))
-        .isInstanceOf(InputException.class)
-        .hasMessage(file + ": not a Parquet file (empty)");
-  }
-
-  @Test
   void aHeaderOfManyColumnsWithoutTheUrlColumnIsListedUpToACap() throws IOException {
     String header = IntStream.range(0, 40_000).mapToObj(i -> "c" + i)
         .collect(Collectors.joining(","));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imgdl.testing.ParquetFiles;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,5 +124,14 @@ class ParquetInputTest {
     assertThatThrownBy(() -> TableInputTest.read(InputOptions.DEFAULT, "", file))
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith(file + ": not a readable Parquet file");
+  }
+
+  @Test
+  void anEmptyParquetFileIsSaidToBeEmptyInWords() throws IOException {
+    Path file = Files.createFile(dir.resolve("empty.parquet"));
+    assertThatThrownBy(() -> new InputReader(InputStream.nullInputStream())
+        .read(List.of(file.toString()), e -> { }))
+        .isInstanceOf(InputException.class)
+        .hasMessage(file + ": not a Parquet file (empty)");
   }
 }
