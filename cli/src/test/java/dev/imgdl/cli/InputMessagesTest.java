@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imgdl.testing.CannedHttpServer;
 import dev.imgdl.testing.Cli;
-import dev.imgdl.testing.Images;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,20 +26,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * inputs that must stay one short line in words.
  */
 class InputMessagesTest {
-  private CannedHttpServer server;
+  @RegisterExtension final CannedHttpServer server = CannedHttpServer.start();
 
   @TempDir Path dir;
 
   @BeforeEach
   void serve() {
-    server = CannedHttpServer.start();
-    server.respond("/a.png", "HTTP/1.1 200 OK", List.of("Content-Type: image/png"),
-        Images.png());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+    server.png("/a.png");
   }
 
   @ParameterizedTest

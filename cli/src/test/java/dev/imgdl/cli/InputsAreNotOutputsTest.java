@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imgdl.testing.CannedHttpServer;
 import dev.imgdl.testing.Cli;
-import dev.imgdl.testing.Images;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * anything is read or written; {@code --failed} naming the input stays the retry idiom.
  */
 class InputsAreNotOutputsTest {
-  private CannedHttpServer server;
+  @RegisterExtension final CannedHttpServer server = CannedHttpServer.start();
   private Path list;
   private List<String> lines;
 
@@ -29,17 +28,10 @@ class InputsAreNotOutputsTest {
 
   @BeforeEach
   void serve() throws IOException {
-    server = CannedHttpServer.start();
-    server.respond("/a.png", "HTTP/1.1 200 OK", List.of("Content-Type: image/png"),
-        Images.png());
+    server.png("/a.png");
     server.respond("/gone.png", "HTTP/1.1 404 Not Found", List.of(), new byte[0]);
     lines = List.of(server.url("/a.png"), server.url("/gone.png"));
     list = Cli.list(dir, "list.txt", lines);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @ParameterizedTest

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,20 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AnyTypeMemberTest {
   private final byte[] text = "plain text, not an image\n".getBytes(StandardCharsets.UTF_8);
-  private CannedHttpServer server;
+  @RegisterExtension final CannedHttpServer server = CannedHttpServer.start();
 
   @TempDir Path dir;
 
   @BeforeEach
   void serve() {
-    server = CannedHttpServer.start();
     server.respond("/doc", "HTTP/1.1 200 OK", List.of("Content-Type: text/plain"), text);
     server.respond("/pic", "HTTP/1.1 200 OK", List.of("Content-Type: image/png"), Images.png());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @ParameterizedTest

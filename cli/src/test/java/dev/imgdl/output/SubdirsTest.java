@@ -9,30 +9,24 @@ import dev.imgdl.testing.Images;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code --subdirs} at a fan-out of 2, in both modes: folders by position, skips on re-run. */
 class SubdirsTest {
-  private CannedHttpServer server;
+  @RegisterExtension final CannedHttpServer server = CannedHttpServer.start();
 
   @TempDir Path dir;
 
   @BeforeEach
   void serve() {
-    server = CannedHttpServer.start();
     for (String name : List.of("a", "b", "c", "d", "e")) {
       server.respond("/" + name, "HTTP/1.1 200 OK", List.of(), Images.png());
     }
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @ParameterizedTest

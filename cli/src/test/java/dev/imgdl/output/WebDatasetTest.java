@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,23 +33,17 @@ class WebDatasetTest {
   private final byte[] jpeg = Images.jpeg();
   private final byte[] big = Images.bigPng(20);
   private final byte[] gif = Images.gif();
-  private CannedHttpServer server;
+  @RegisterExtension final CannedHttpServer server = CannedHttpServer.start();
 
   @TempDir Path dir;
 
   @BeforeEach
   void serve() {
-    server = CannedHttpServer.start();
     server.respond("/p0.png", "HTTP/1.1 200 OK", List.of("Content-Type: image/png"), png);
     server.respond("/p2.jpg", "HTTP/1.1 200 OK", List.of("Content-Type: image/jpeg"), jpeg);
     server.respond("/big", "HTTP/1.1 200 OK", List.of("Content-Type: image/png"), big);
     server.respond("/missing.png", "HTTP/1.1 404 Not Found", List.of(), new byte[0]);
     server.respond("/g.gif", "HTTP/1.1 200 OK", List.of("Content-Type: image/gif"), gif);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private Cli.Outcome run(String mode, Path out, Path list, Path report, String... more) {

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.imgdl.testing.CannedHttpServer;
 import dev.imgdl.testing.Cli;
-import dev.imgdl.testing.Images;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,20 +21,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Tests run as root, who may write almost anywhere: the cases are ones root meets too.
  */
 class OutputErrorWordsTest {
-  private CannedHttpServer server;
+  @RegisterExtension final CannedHttpServer server = CannedHttpServer.start();
 
   @TempDir Path dir;
 
   @BeforeEach
   void serve() {
-    server = CannedHttpServer.start();
-    server.respond("/a.png", "HTTP/1.1 200 OK", List.of("Content-Type: image/png"),
-        Images.png());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+    server.png("/a.png");
   }
 
   private Cli.Outcome runInto(Path out, String... more) {

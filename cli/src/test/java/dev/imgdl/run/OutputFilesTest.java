@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,20 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * other file and the summary still come.
  */
 class OutputFilesTest {
-  private CannedHttpServer server;
+  @RegisterExtension final CannedHttpServer server = CannedHttpServer.start();
 
   @TempDir Path dir;
 
   @BeforeEach
   void serve() {
-    server = CannedHttpServer.start();
-    server.respond("/a.png", "HTTP/1.1 200 OK", List.of("Content-Type: image/png"),
-        Images.png());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+    server.png("/a.png");
   }
 
   @ParameterizedTest

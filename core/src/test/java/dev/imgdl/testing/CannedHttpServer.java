@@ -18,15 +18,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An HTTP server on 127.0.0.1 that answers each path with bytes written exactly as given, so that
  * a test can send what a well-behaved server library refuses to: control characters in a status
  * line or a header. It reads the request head, writes the canned response and closes the
  * connection. A path can be held: its response waits until the test releases it, so that a test
- * can act while a download is in flight without guessing a delay.
+ * can act while a download is in flight without guessing a delay. As a {@code @RegisterExtension}
+ * field ({@code final CannedHttpServer server = CannedHttpServer.start()}) it closes after each
+ * test by itself.
  */
-public final class CannedHttpServer implements AutoCloseable {
+public final class CannedHttpServer implements AutoCloseable, AfterEachCallback {
   private final ServerSocket socket;
   private final ExecutorService connections =
       Executors.newCachedThreadPool(
@@ -52,6 +56,17 @@ public final class CannedHttpServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Serves a small PNG at {@code path}, as {@code image/png}; returns this server. */
+  public CannedHttpServer png(String path) {
+    respond(path, "HTTP/1.1 200 OK", List.of("Content-Type: image/png"), Images.png());
+    return this;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   public String url(String path) {
