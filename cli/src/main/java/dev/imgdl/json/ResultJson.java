@@ -83,21 +83,20 @@ public final class ResultJson {
    * @throws IllegalArgumentException naming the first field that is missing or malformed
    */
   public static Result read(JsonObject o) {
-    return new Result(
-        o.integer(INDEX.getValue()),
-        status(o.requiredString(STATUS.getValue())),
-        o.string(FILE.getValue()),
-        o.longValue(BYTES.getValue()),
-        o.string(SHA256.getValue()),
-        o.string(CONTENT_TYPE.getValue()),
-        o.optionalInteger(HTTP_STATUS.getValue()),
-        o.integer(ATTEMPTS.getValue()),
-        o.optionalInteger(WORKER.getValue()),
-        o.longValue(MILLIS.getValue()),
-        o.string(ERROR.getValue()),
-        o.optionalInteger(WIDTH.getValue()),
-        o.optionalInteger(HEIGHT.getValue()),
-        o.bool(RESUMED.getValue()));
+    return Result.builder(o.integer(INDEX.getValue()), status(o.requiredString(STATUS.getValue())))
+        .file(o.string(FILE.getValue()))
+        .bytes(o.longValue(BYTES.getValue()))
+        .sha256(o.string(SHA256.getValue()))
+        .contentType(o.string(CONTENT_TYPE.getValue()))
+        .httpStatus(o.optionalInteger(HTTP_STATUS.getValue()))
+        .attempts(o.integer(ATTEMPTS.getValue()))
+        .worker(o.optionalInteger(WORKER.getValue()))
+        .millis(o.longValue(MILLIS.getValue()))
+        .error(o.string(ERROR.getValue()))
+        .width(o.optionalInteger(WIDTH.getValue()))
+        .height(o.optionalInteger(HEIGHT.getValue()))
+        .resumed(o.bool(RESUMED.getValue()))
+        .build();
   }
 
   private static Status status(String label) {

@@ -75,7 +75,8 @@ class FailureLinesTest {
 
   @Test
   void nothingIsPrintedWhenNothingFailed() {
-    add(new Result(0, Status.DOWNLOADED, "a.png", 1, "ab", null, 200, 1, 0, 1, null));
+    add(Result.builder(0, Status.DOWNLOADED).file("a.png").bytes(1).sha256("ab").httpStatus(200)
+        .attempts(1).worker(0).millis(1).build());
     add(Result.planned(1, Status.DUPLICATE, "duplicate of l.txt:1"));
     close();
     assertThat(err.toString()).isEmpty();

@@ -81,8 +81,8 @@ class LiveConsoleTest {
   @Test
   void aFailedResultIsPrintedAndADownloadedOneIsNot() {
     LiveConsole console = console(false);
-    console.accept(new Result(1, Status.DOWNLOADED, "a.png", 10, "ab", "image/png", 200, 1, 0,
-        5, null));
+    console.accept(Result.builder(1, Status.DOWNLOADED).file("a.png").bytes(10).sha256("ab")
+        .contentType("image/png").httpStatus(200).attempts(1).worker(0).millis(5).build());
     console.accept(Result.failed(3, 1, "HTTP 404"));
 
     assertThat(err.toString().lines()).containsExactly(

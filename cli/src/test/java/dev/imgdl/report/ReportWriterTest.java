@@ -40,10 +40,11 @@ class ReportWriterTest {
         new Entry(1, "urls.txt", 3, "http://me:pa/ss@example.org/b.png"),
         new Entry(2, "<stdin>", 1, "not a url"));
     List<Result> results = List.of(
-        new Result(0, Status.DOWNLOADED, "a.jpg", 20_000, "ab12", "image/jpeg", 200, 1, 0, 35,
-            null, 640, 480),
-        new Result(1, Status.FAILED, null, 0, null, TYPE, 503, 4, 1, 1_200,
-            ERROR + " on http://me:pa/ss@example.org/b.png"),
+        Result.builder(0, Status.DOWNLOADED).file("a.jpg").bytes(20_000).sha256("ab12")
+            .contentType("image/jpeg").httpStatus(200).attempts(1).worker(0).millis(35).width(640)
+            .height(480).build(),
+        Result.builder(1, Status.FAILED).contentType(TYPE).httpStatus(503).attempts(4).worker(1)
+            .millis(1_200).error(ERROR + " on http://me:pa/ss@example.org/b.png").build(),
         Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"));
     WorkerStats w0 = new WorkerStats(0, 1, 1, 0, 0, 20_000, 0.8, 100, 0);
     WorkerStats w1 = new WorkerStats(1, 1, 0, 0, 1, 0, 1.2004, 100, 0);

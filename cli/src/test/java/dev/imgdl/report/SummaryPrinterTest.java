@@ -54,7 +54,8 @@ class SummaryPrinterTest {
     List<Entry> entries = List.of(new Entry(0, "l.txt", 1, "http://h/a.jpg"),
         new Entry(1, "l.txt", 2, "http://h/b.jpg"), new Entry(2, "l.txt", 3, "x"));
     List<Result> results = List.of(
-        new Result(0, Status.DOWNLOADED, "a.jpg", 20_000, "ab", "image/jpeg", 200, 1, 0, 5, null),
+        Result.builder(0, Status.DOWNLOADED).file("a.jpg").bytes(20_000).sha256("ab")
+            .contentType("image/jpeg").httpStatus(200).attempts(1).worker(0).millis(5).build(),
         Result.failed(1, 1, "HTTP 404"),
         Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"));
     boolean process = mode == Mode.PROCESS;

@@ -154,16 +154,30 @@ public final class Fetcher {
               body.httpStatus(), body.contentType(), -1);
       return failed(task, worker, start, attempts, failure, failure.error());
     }
-    return new Result(task.index(), Status.DOWNLOADED, file, body.bytes(), body.sha256(),
-        body.contentType(), body.httpStatus(), attempts, worker, millisSince(start), null,
-        size == null ? null : size.width(), size == null ? null : size.height());
+    return Result.builder(task.index(), Status.DOWNLOADED)
+        .file(file)
+        .bytes(body.bytes())
+        .sha256(body.sha256())
+        .contentType(body.contentType())
+        .httpStatus(body.httpStatus())
+        .attempts(attempts)
+        .worker(worker)
+        .millis(millisSince(start))
+        .width(size == null ? null : size.width())
+        .height(size == null ? null : size.height())
+        .build();
   }
 
   private static Result failed(
       Task task, int worker, long start, int attempts, Outcome.Failure last, String error) {
-    return new Result(task.index(), Status.FAILED, null, 0, null,
-        last == null ? null : last.contentType(), last == null ? null : last.httpStatus(),
-        attempts, worker, millisSince(start), error);
+    return Result.builder(task.index(), Status.FAILED)
+        .contentType(last == null ? null : last.contentType())
+        .httpStatus(last == null ? null : last.httpStatus())
+        .attempts(attempts)
+        .worker(worker)
+        .millis(millisSince(start))
+        .error(error)
+        .build();
   }
 
   private static long millisSince(long start) {

@@ -41,8 +41,9 @@ class ShardWriterTest {
     Entry failed = new Entry(4, "in.csv", 5, "http://example.org/b.png", null, null,
         Map.of("license", "cc0", "score", 2L));
     return List.of(
-        MetadataRow.of(KEYS.key(3), downloaded, new Result(3, Status.DOWNLOADED, "x", 5, "ab",
-            "image/png", 200, 1, 0, 1, null, 4, 3)),
+        MetadataRow.of(KEYS.key(3), downloaded, Result.builder(3, Status.DOWNLOADED).file("x")
+            .bytes(5).sha256("ab").contentType("image/png").httpStatus(200).attempts(1).worker(0)
+            .millis(1).width(4).height(3).build()),
         MetadataRow.of(KEYS.key(4), failed, Result.failed(4, 1, "HTTP 404")));
   }
 
