@@ -55,7 +55,7 @@ class ShardAssemblerTest {
 
   private void plan(int n) {
     for (int i = entries.size(); i < n; i++) {
-      entries.add(new Entry(i, "list.txt", i + 1, "http://h/" + i + ".png"));
+      entries.add(Entry.of(i, "list.txt", i + 1, "http://h/" + i + ".png"));
     }
   }
 

@@ -21,7 +21,7 @@ class FailureLinesTest {
 
   private void add(Result result) {
     int i = result.index();
-    Entry entry = new Entry(i, "l.txt", i + 1, "http://h/" + i);
+    Entry entry = Entry.of(i, "l.txt", i + 1, "http://h/" + i);
     lines.add(entry, result, null);
   }
 
@@ -91,7 +91,7 @@ class FailureLinesTest {
     PrintWriter writer = new PrintWriter(stream, true);
     FailureLines console = new FailureLines(writer);
     Thread line = new Thread(() ->
-        console.add(new Entry(0, "l.txt", 1, "http://h/0"), Result.failed(0, 0, "HTTP 404"),
+        console.add(Entry.of(0, "l.txt", 1, "http://h/0"), Result.failed(0, 0, "HTTP 404"),
             null));
     synchronized (writer) {
       line.start();

@@ -19,9 +19,9 @@ class LiveConsoleTest {
   private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
 
   /** Four lines: an invalid one, a duplicate, and two to download. */
-  private static final List<Entry> ENTRIES = List.of(new Entry(0, "l.txt", 1, "nope"),
-      new Entry(1, "l.txt", 2, "http://h/a.png"), new Entry(2, "l.txt", 3, "http://h/a.png"),
-      new Entry(3, "l.txt", 4, "http://h/b.png"));
+  private static final List<Entry> ENTRIES = List.of(Entry.of(0, "l.txt", 1, "nope"),
+      Entry.of(1, "l.txt", 2, "http://h/a.png"), Entry.of(2, "l.txt", 3, "http://h/a.png"),
+      Entry.of(3, "l.txt", 4, "http://h/b.png"));
   private static final Result INVALID =
       Result.planned(0, Status.INVALID, "not an absolute URL (no scheme)");
   private static final Result DUPLICATE =

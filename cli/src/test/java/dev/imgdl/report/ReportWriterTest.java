@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +37,9 @@ class ReportWriterTest {
   /** A downloaded entry, a failed one with credentials and control characters, an invalid one. */
   static RunRecord record() {
     List<Entry> entries = List.of(
-        new Entry(0, "urls.txt", 1, "https://example.org/a.jpg"),
-        new Entry(1, "urls.txt", 3, "http://me:pa/ss@example.org/b.png"),
-        new Entry(2, "<stdin>", 1, "not a url"));
+        Entry.of(0, "urls.txt", 1, "https://example.org/a.jpg"),
+        Entry.of(1, "urls.txt", 3, "http://me:pa/ss@example.org/b.png"),
+        Entry.of(2, "<stdin>", 1, "not a url"));
     List<Result> results = List.of(
         Result.builder(0, Status.DOWNLOADED).file("a.jpg").bytes(20_000).sha256("ab12")
             .contentType("image/jpeg").httpStatus(200).attempts(1).worker(0).millis(35).width(640)
@@ -46,8 +47,9 @@ class ReportWriterTest {
         Result.builder(1, Status.FAILED).contentType(TYPE).httpStatus(503).attempts(4).worker(1)
             .millis(1_200).error(ERROR + " on http://me:pa/ss@example.org/b.png").build(),
         Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"));
-    WorkerStats w0 = new WorkerStats(0, 1, 1, 0, 0, 20_000, 0.8, 100, 0);
-    WorkerStats w1 = new WorkerStats(1, 1, 0, 0, 1, 0, 1.2004, 100, 0);
+    WorkerStats w0 =
+        new WorkerStats(0, new Summary(Map.of(Status.DOWNLOADED, 1), 20_000), 0.8, 100, 0);
+    WorkerStats w1 = new WorkerStats(1, new Summary(Map.of(Status.FAILED, 1), 0), 1.2004, 100, 0);
     return new RunRecord(Mode.PROCESS, 2, Instant.parse("2026-11-25T10:00:00Z"), 1.23456,
         entries, results, List.of(w0, w1), Summary.of(results), 0, true);
   }
@@ -243,7 +245,7 @@ class ReportWriterTest {
     RunRecord small = record();
     int n = 2_000;
     List<Entry> entries = Stream.iterate(0, i -> i + 1).limit(n)
-        .map(i -> new Entry(i, "urls.txt", i + 1, "https://example.org/" + i + ".jpg")).toList();
+        .map(i -> Entry.of(i, "urls.txt", i + 1, "https://example.org/" + i + ".jpg")).toList();
     List<Result> results = Stream.iterate(0, i -> i + 1).limit(n)
         .map(i -> Result.planned(i, Status.INVALID, "not an image")).toList();
     return new RunRecord(small.mode(), 1, small.startedAt(), 1, entries, results,

@@ -36,10 +36,10 @@ class ShardWriterTest {
     saved.put("license", "cc-by");
     saved.put("score", 0.5);
     saved.put("status", "original");
-    Entry downloaded = new Entry(3, "in.csv", 4, "http://u:pw@example.org/a.png", null,
-        "a red square", saved);
-    Entry failed = new Entry(4, "in.csv", 5, "http://example.org/b.png", null, null,
-        Map.of("license", "cc0", "score", 2L));
+    Entry downloaded = Entry.builder(3, "in.csv", 4, "http://u:pw@example.org/a.png")
+        .caption("a red square").saved(saved).build();
+    Entry failed = Entry.builder(4, "in.csv", 5, "http://example.org/b.png")
+        .saved(Map.of("license", "cc0", "score", 2L)).build();
     return List.of(
         MetadataRow.of(KEYS.key(3), downloaded, Result.builder(3, Status.DOWNLOADED).file("x")
             .bytes(5).sha256("ab").contentType("image/png").httpStatus(200).attempts(1).worker(0)

@@ -14,6 +14,7 @@ import dev.imgdl.result.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,21 @@ import org.apache.spark.sql.Row;
 record RunSummary(Summary totals, String runId, List<Map<String, Object>> partitions) {
 
   static RunSummary of(Dataset<Row> committed, OutputPaths paths) {
-    Row t = committed.agg(count(lit(1)), counted(Status.DOWNLOADED), counted(Status.SKIPPED),
-        counted(Status.FAILED), counted(Status.INVALID), counted(Status.DUPLICATE),
-        sum(when(col("status").equalTo(Status.DOWNLOADED.label()), col("bytes"))
-            .otherwise(0L))).first();
-    Summary totals = Summary.counted((int) t.getLong(0), (int) t.getLong(1), (int) t.getLong(2),
-        (int) t.getLong(3), (int) t.getLong(4), (int) t.getLong(5),
-        t.isNullAt(6) ? 0 : t.getLong(6));
+    Status[] statuses = Status.values();
+    List<Column> sums = new ArrayList<>();
+    for (Status status : statuses) {
+      sums.add(counted(status));
+    }
+    sums.add(sum(when(col("status").equalTo(Status.DOWNLOADED.label()), col("bytes"))
+        .otherwise(0L)));
+    Row t = committed.agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new))
+        .first();
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    for (int i = 0; i < statuses.length; i++) {
+      counts.put(statuses[i], t.isNullAt(i) ? 0 : (int) t.getLong(i));
+    }
+    Summary totals = new Summary(counts, t.isNullAt(statuses.length) ? 0
+        : t.getLong(statuses.length));
     List<Map<String, Object>> partitions = new ArrayList<>();
     for (Row p : committed.where(col("partition").isNotNull()).groupBy("partition")
         .agg(first(col("shard"), true), count(lit(1)), counted(Status.DOWNLOADED),
@@ -66,7 +75,7 @@ record RunSummary(Summary totals, String runId, List<Map<String, Object>> partit
   void write(FileSystem fs, Path file) throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("run", runId);
-    json.put("summary", totals);
+    json.put("summary", totals.fields());
     json.put("partitions", partitions);
     try (OutputStream out = fs.create(file, true)) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, json);
