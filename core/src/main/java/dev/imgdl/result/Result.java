@@ -6,8 +6,8 @@ import java.util.Objects;
  * What happened to one entry. A failure is a result with an {@code error}, never an exception.
  * Results cross the pipe from child JVMs as JSON, so this record holds only plain values. Built
  * by name through {@link #builder} (or {@link #toBuilder} for a copy), so that a field nobody
- * sets keeps its default (null, 0, false) on purpose, and a new field is added in this file
- * and in {@link ResultField} only.
+ * sets keeps its default (null, 0, false) on purpose. A new field is added here (component,
+ * builder) and in {@link ResultField}, which every output and the copy iterate over.
  *
  * @param index position of the entry in the run's input order
  * @param status the final status
@@ -55,19 +55,11 @@ public record Result(
 
   /** A builder holding this result's fields, to build a copy that differs in a few. */
   public Builder toBuilder() {
-    return new Builder(index, status)
-        .file(file)
-        .bytes(bytes)
-        .sha256(sha256)
-        .contentType(contentType)
-        .httpStatus(httpStatus)
-        .attempts(attempts)
-        .worker(worker)
-        .millis(millis)
-        .error(error)
-        .width(width)
-        .height(height)
-        .resumed(resumed);
+    Builder copy = new Builder(index, status);
+    for (ResultField field : ResultField.values()) {
+      field.set(copy, field.exact(this));
+    }
+    return copy;
   }
 
   /** A result decided before any worker saw the entry: invalid or duplicate. */

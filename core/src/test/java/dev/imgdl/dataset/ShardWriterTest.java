@@ -78,8 +78,10 @@ class ShardWriterTest {
             + "\"saved.status\":\"original\",\"status\":\"downloaded\"")
         .contains("\"width\":4,\"height\":3");
     assertThat(Files.readAllLines(dir.resolve("00001.jsonl"))).hasSize(2);
-    assertThat(Files.readAllLines(dir.resolve("00001.jsonl")).get(1))
-        .contains("\"status\":\"failed\",\"error\":\"HTTP 404\"");
+    // The result fields after the saved columns, in the report's order.
+    assertThat(Files.readAllLines(dir.resolve("00001.jsonl")).get(1)).endsWith(","
+        + "\"status\":\"failed\",\"bytes\":0,\"sha256\":null,\"contentType\":null,"
+        + "\"error\":\"HTTP 404\",\"width\":null,\"height\":null}");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("00001.tar", "00001.jsonl");

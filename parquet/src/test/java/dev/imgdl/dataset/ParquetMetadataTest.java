@@ -48,8 +48,8 @@ class ParquetMetadataTest {
       }
     }
     assertThat(schema.getFields()).extracting(f -> f.getName()).containsExactly("key", "url",
-        "caption", "license", "score", "saved.status", "status", "error", "sha256", "bytes",
-        "width", "height", "contentType");
+        "caption", "license", "score", "saved.status", "status", "bytes", "sha256", "contentType",
+        "error", "width", "height");
     assertThat(schema.getType("bytes").asPrimitiveType().getPrimitiveTypeName())
         .isEqualTo(PrimitiveTypeName.INT64);
     assertThat(schema.getType("width").asPrimitiveType().getPrimitiveTypeName())

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.imgdl.result.ResultField;
 import dev.imgdl.result.Status;
 import dev.imgdl.result.Summary;
 import java.io.IOException;
@@ -32,6 +33,9 @@ import org.apache.spark.sql.Row;
  * @param partitions one map per partition that downloaded in this run, by partition number
  */
 record RunSummary(Summary totals, String runId, List<Map<String, Object>> partitions) {
+  private static final String STATUS = ResultField.STATUS.label();
+  private static final String BYTES = ResultField.BYTES.label();
+  private static final String MILLIS = ResultField.MILLIS.label();
 
   static RunSummary of(Dataset<Row> committed, OutputPaths paths) {
     Status[] statuses = Status.values();
@@ -39,7 +43,7 @@ record RunSummary(Summary totals, String runId, List<Map<String, Object>> partit
     for (Status status : statuses) {
       sums.add(counted(status));
     }
-    sums.add(sum(when(col("status").equalTo(Status.DOWNLOADED.label()), col("bytes"))
+    sums.add(sum(when(col(STATUS).equalTo(Status.DOWNLOADED.label()), col(BYTES))
         .otherwise(0L)));
     Row t = committed.agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new))
         .first();
@@ -50,10 +54,11 @@ record RunSummary(Summary totals, String runId, List<Map<String, Object>> partit
     Summary totals = new Summary(counts, t.isNullAt(statuses.length) ? 0
         : t.getLong(statuses.length));
     List<Map<String, Object>> partitions = new ArrayList<>();
-    for (Row p : committed.where(col("partition").isNotNull()).groupBy("partition")
-        .agg(first(col("shard"), true), count(lit(1)), counted(Status.DOWNLOADED),
-            counted(Status.FAILED), sum(col("bytes")), sum(col("millis")))
-        .orderBy("partition").collectAsList()) {
+    String partition = ResultColumns.PARTITION;
+    for (Row p : committed.where(col(partition).isNotNull()).groupBy(partition)
+        .agg(first(col(ResultColumns.SHARD), true), count(lit(1)), counted(Status.DOWNLOADED),
+            counted(Status.FAILED), sum(col(BYTES)), sum(col(MILLIS)))
+        .orderBy(partition).collectAsList()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("partition", p.getInt(0));
       m.put("shard", p.getString(1));
@@ -68,7 +73,7 @@ record RunSummary(Summary totals, String runId, List<Map<String, Object>> partit
   }
 
   private static Column counted(Status status) {
-    return sum(when(col("status").equalTo(status.label()), 1L).otherwise(0L));
+    return sum(when(col(STATUS).equalTo(status.label()), 1L).otherwise(0L));
   }
 
   /** Writes {@code summary.json}: {@code run}, {@code summary} and {@code partitions}. */
