@@ -149,17 +149,14 @@ public final class Fetcher {
       temps.committed(body.temp());
     } catch (IOException e) {
       temps.delete(body.temp());
-      Outcome.Failure failure =
-          new Outcome.Failure("cannot write " + file + ": " + ThrowableText.reason(e), false,
-              body.httpStatus(), body.contentType(), -1);
+      Outcome.Failure failure = new Outcome.Failure(
+          "cannot write " + file + ": " + ThrowableText.reason(e), false, body.reply(), -1);
       return failed(task, worker, start, attempts, failure, failure.error());
     }
-    return Result.builder(task.index(), Status.DOWNLOADED)
+    return body.reply().describe(Result.builder(task.index(), Status.DOWNLOADED))
         .file(file)
         .bytes(body.bytes())
         .sha256(body.sha256())
-        .contentType(body.contentType())
-        .httpStatus(body.httpStatus())
         .attempts(attempts)
         .worker(worker)
         .millis(millisSince(start))
@@ -170,14 +167,12 @@ public final class Fetcher {
 
   private static Result failed(
       Task task, int worker, long start, int attempts, Outcome.Failure last, String error) {
-    return Result.builder(task.index(), Status.FAILED)
-        .contentType(last == null ? null : last.contentType())
-        .httpStatus(last == null ? null : last.httpStatus())
+    Result.Builder result = Result.builder(task.index(), Status.FAILED)
         .attempts(attempts)
         .worker(worker)
         .millis(millisSince(start))
-        .error(error)
-        .build();
+        .error(error);
+    return (last == null || last.reply() == null ? result : last.reply().describe(result)).build();
   }
 
   private static long millisSince(long start) {
