@@ -42,9 +42,10 @@ class ReportWriterTest {
         Entry.of(2, "<stdin>", 1, "not a url"));
     List<Result> results = List.of(
         Result.builder(0, Status.DOWNLOADED).file("a.jpg").bytes(20_000).sha256("ab12")
-            .contentType("image/jpeg").httpStatus(200).attempts(1).worker(0).millis(35).width(640)
-            .height(480).build(),
-        Result.builder(1, Status.FAILED).contentType(TYPE).httpStatus(503).attempts(4).worker(1)
+            .contentType("image/jpeg").httpStatus(200).finalUrl("https://cdn.example.org/a.jpg")
+            .attempts(1).worker(0).millis(35).width(640).height(480).build(),
+        Result.builder(1, Status.FAILED).contentType(TYPE).httpStatus(503)
+            .finalUrl("http://me:pa/ss@cdn.example.org/b.png").attempts(4).worker(1)
             .millis(1_200).error(ERROR + " on http://me:pa/ss@example.org/b.png").build(),
         Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"));
     WorkerStats w0 =
@@ -123,11 +124,13 @@ class ReportWriterTest {
     assertThat(results.get(0).toString()).isEqualTo("{\"source\":\"urls.txt\",\"line\":1,"
         + "\"url\":\"https://example.org/a.jpg\",\"status\":\"downloaded\",\"file\":\"a.jpg\","
         + "\"bytes\":20000,\"sha256\":\"ab12\",\"contentType\":\"image/jpeg\","
-        + "\"httpStatus\":200,\"attempts\":1,\"worker\":0,\"millis\":35,\"error\":null,"
+        + "\"httpStatus\":200,\"finalUrl\":\"https://cdn.example.org/a.jpg\",\"attempts\":1,"
+        + "\"worker\":0,\"millis\":35,\"error\":null,"
         + "\"width\":640,\"height\":480,\"resumed\":false}");
     assertThat(results.get(2).toString()).isEqualTo("{\"source\":\"<stdin>\",\"line\":1,"
         + "\"url\":\"not a url\",\"status\":\"invalid\",\"file\":null,\"bytes\":0,"
-        + "\"sha256\":null,\"contentType\":null,\"httpStatus\":null,\"attempts\":0,"
+        + "\"sha256\":null,\"contentType\":null,\"httpStatus\":null,\"finalUrl\":null,"
+        + "\"attempts\":0,"
         + "\"worker\":null,\"millis\":0,\"error\":\"not an absolute URL (no scheme)\","
         + "\"width\":null,\"height\":null,\"resumed\":false}");
   }
@@ -138,6 +141,7 @@ class ReportWriterTest {
     assertThat(failed.get("url").asText()).isEqualTo("http://***@example.org/b.png");
     assertThat(failed.get("error").asText())
         .isEqualTo(ERROR + " on http://***@example.org/b.png");
+    assertThat(failed.get("finalUrl").asText()).isEqualTo("http://***@cdn.example.org/b.png");
     assertThat(failed.get("contentType").asText()).isEqualTo(TYPE);
     assertThat(failed.get("status").asText()).isEqualTo("failed");
     assertThat(failed.get("httpStatus").asInt()).isEqualTo(503);

@@ -153,7 +153,7 @@ public final class Fetcher {
           "cannot write " + file + ": " + ThrowableText.reason(e), false, body.reply(), -1);
       return failed(task, worker, start, attempts, failure, failure.error());
     }
-    return body.reply().describe(Result.builder(task.index(), Status.DOWNLOADED))
+    return body.reply().describe(Result.builder(task.index(), Status.DOWNLOADED), task.httpUrl())
         .file(file)
         .bytes(body.bytes())
         .sha256(body.sha256())
@@ -172,7 +172,8 @@ public final class Fetcher {
         .worker(worker)
         .millis(millisSince(start))
         .error(error);
-    return (last == null || last.reply() == null ? result : last.reply().describe(result)).build();
+    return (last == null || last.reply() == null ? result
+        : last.reply().describe(result, task.httpUrl())).build();
   }
 
   private static long millisSince(long start) {

@@ -2,6 +2,7 @@ package dev.imgdl.download;
 
 import dev.imgdl.result.Result;
 import java.nio.file.Path;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /** The result of one attempt: a validated body in a temporary file, or a failure. */
@@ -11,14 +12,20 @@ sealed interface Outcome {
    * What a result reports about the last response of an attempt, taken from the response in one
    * place ({@link #of}) wherever an outcome is made, so that a new fact about it is added here.
    */
-  record Reply(int httpStatus, String contentType) {
+  record Reply(HttpUrl url, int httpStatus, String contentType) {
     static Reply of(Response response) {
-      return new Reply(response.code(), response.header("Content-Type"));
+      return new Reply(response.request().url(), response.code(),
+          response.header("Content-Type"));
     }
 
-    /** Sets the facts on the result of the entry. */
-    Result.Builder describe(Result.Builder result) {
-      return result.httpStatus(httpStatus).contentType(contentType);
+    /**
+     * Sets the facts on the result of the entry whose first request went to {@code asked}: the
+     * URL only when redirects led elsewhere (the core sends no credentials in a URL).
+     */
+    Result.Builder describe(Result.Builder result, HttpUrl asked) {
+      boolean redirected = !url.equals(asked.newBuilder().username("").password("").build());
+      return result.httpStatus(httpStatus).contentType(contentType)
+          .finalUrl(redirected ? url.toString() : null);
     }
   }
 

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param sha256 hex SHA-256 of the file, or null
  * @param contentType the response's Content-Type, or null
  * @param httpStatus the last HTTP status seen, or null
+ * @param finalUrl the URL of that last response when redirects led away from the entry's URL
+ *     (without its credentials); null without a redirect or without a response
  * @param attempts requests sent for this entry, retries included
  * @param worker id of the worker that handled it, null for invalid and duplicate
  * @param millis time spent on the entry
@@ -33,6 +35,7 @@ public record Result(
     String sha256,
     String contentType,
     Integer httpStatus,
+    String finalUrl,
     int attempts,
     Integer worker,
     long millis,
@@ -95,6 +98,7 @@ public record Result(
     private String sha256;
     private String contentType;
     private Integer httpStatus;
+    private String finalUrl;
     private int attempts;
     private Integer worker;
     private long millis;
@@ -138,6 +142,11 @@ public record Result(
       return this;
     }
 
+    public Builder finalUrl(String value) {
+      finalUrl = value;
+      return this;
+    }
+
     public Builder attempts(int value) {
       attempts = value;
       return this;
@@ -174,8 +183,8 @@ public record Result(
     }
 
     public Result build() {
-      return new Result(index, status, file, bytes, sha256, contentType, httpStatus, attempts,
-          worker, millis, error, width, height, resumed);
+      return new Result(index, status, file, bytes, sha256, contentType, httpStatus, finalUrl,
+          attempts, worker, millis, error, width, height, resumed);
     }
   }
 }

@@ -39,6 +39,14 @@ public enum ResultField {
       REPORT, PIPE, METADATA, SPARK, CARRIED),
   HTTP_STATUS("httpStatus", NULLABLE_INT, Result::httpStatus,
       (b, v) -> b.httpStatus((Integer) v), REPORT, PIPE),
+  /** Shown with the credentials of the URL hidden, as the entry's {@code url} is. */
+  FINAL_URL("finalUrl", STRING, Result::finalUrl, (b, v) -> b.finalUrl((String) v),
+      REPORT, PIPE, METADATA, SPARK, CARRIED) {
+    @Override
+    String shown(String exact) {
+      return Credentials.redact(exact);
+    }
+  },
   ATTEMPTS("attempts", INT, Result::attempts, (b, v) -> b.attempts((Integer) v), REPORT, PIPE),
   WORKER("worker", NULLABLE_INT, Result::worker, (b, v) -> b.worker((Integer) v), REPORT, PIPE),
   MILLIS("millis", LONG, Result::millis, (b, v) -> b.millis((Long) v), REPORT, PIPE, SPARK),

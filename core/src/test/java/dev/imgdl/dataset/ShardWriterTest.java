@@ -42,8 +42,9 @@ class ShardWriterTest {
         .saved(Map.of("license", "cc0", "score", 2L)).build();
     return List.of(
         MetadataRow.of(KEYS.key(3), downloaded, Result.builder(3, Status.DOWNLOADED).file("x")
-            .bytes(5).sha256("ab").contentType("image/png").httpStatus(200).attempts(1).worker(0)
-            .millis(1).width(4).height(3).build()),
+            .bytes(5).sha256("ab").contentType("image/png").httpStatus(200)
+            .finalUrl("http://user:pw@cdn.example.org/a.png").attempts(1).worker(0).millis(1)
+            .width(4).height(3).build()),
         MetadataRow.of(KEYS.key(4), failed, Result.failed(4, 1, "HTTP 404")));
   }
 
@@ -81,7 +82,7 @@ class ShardWriterTest {
     // The result fields after the saved columns, in the report's order.
     assertThat(Files.readAllLines(dir.resolve("00001.jsonl")).get(1)).endsWith(","
         + "\"status\":\"failed\",\"bytes\":0,\"sha256\":null,\"contentType\":null,"
-        + "\"error\":\"HTTP 404\",\"width\":null,\"height\":null}");
+        + "\"finalUrl\":null,\"error\":\"HTTP 404\",\"width\":null,\"height\":null}");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("00001.tar", "00001.jsonl");

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ResultFieldTest {
   /** Every field set to something other than its default. */
   static final Result FULL = Result.builder(7, Status.DOWNLOADED).file("a.png").bytes(123)
-      .sha256("ab").contentType("image/png").httpStatus(200).attempts(2).worker(3).millis(45)
+      .sha256("ab").contentType("image/png").httpStatus(200)
+      .finalUrl("http://cdn:key@example.net/a.png").attempts(2).worker(3).millis(45)
       .error("HTTP 503 on http://me:secret@example.org/a.png").width(640).height(480)
       .resumed(true).build();
 
@@ -40,12 +41,23 @@ class ResultFieldTest {
   }
 
   @Test
+  void onlyThePipeCarriesTheCredentialsOfTheFinalUrl() {
+    assertThat(ResultField.FINAL_URL.value(FULL, ResultField.Output.PIPE))
+        .isEqualTo("http://cdn:key@example.net/a.png");
+    for (ResultField.Output shown : new ResultField.Output[] {ResultField.Output.REPORT,
+        ResultField.Output.METADATA, ResultField.Output.SPARK}) {
+      assertThat(ResultField.FINAL_URL.value(FULL, shown))
+          .isEqualTo("http://***@example.net/a.png");
+    }
+  }
+
+  @Test
   void theMetadataAndSparkResultsHoldWhatDescribesTheImageNotHowItWasFetched() {
     assertThat(ResultField.in(ResultField.Output.METADATA)).extracting(ResultField::label)
-        .containsExactly("status", "bytes", "sha256", "contentType", "error", "width",
-            "height");
+        .containsExactly("status", "bytes", "sha256", "contentType", "finalUrl", "error",
+            "width", "height");
     assertThat(ResultField.in(ResultField.Output.SPARK)).extracting(ResultField::label)
-        .containsExactly("status", "bytes", "sha256", "contentType", "millis", "error", "width",
-            "height");
+        .containsExactly("status", "bytes", "sha256", "contentType", "finalUrl", "millis",
+            "error", "width", "height");
   }
 }

@@ -193,11 +193,14 @@ class SparkDownloadTest {
   }
 
   @Test
-  void theResultColumnsHaveTheReportsNames() throws IOException {
+  void theResultColumnsHaveTheReportsNamesAndTheUrlOfARedirectsLastResponse()
+      throws IOException {
     server.stubFor(get("/typed.png").willReturn(aResponse()
         .withHeader("Content-Type", "image/png").withBody(image(1))));
+    server.stubFor(get("/moved.png").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "/typed.png")));
     Path input = dir.resolve("urls.txt");
-    Files.write(input, List.of(server.url("/typed.png")));
+    Files.write(input, List.of(server.url("/typed.png"), server.url("/moved.png")));
     Path out = dir.resolve("out");
 
     Result r = run(input.toString(), out.toString());
@@ -206,9 +209,12 @@ class SparkDownloadTest {
     List<String> columns =
         List.of(spark.read().parquet(out.resolve("results").toString()).columns());
     assertThat(columns.subList(columns.indexOf("status"), columns.size())).containsExactly(
-        "status", "bytes", "sha256", "contentType", "millis", "error", "width", "height",
-        "partition", "shard", "member");
-    assertThat(results(out).get(0L).<String>getAs("contentType")).isEqualTo("image/png");
+        "status", "bytes", "sha256", "contentType", "finalUrl", "millis", "error", "width",
+        "height", "partition", "shard", "member");
+    Map<Long, Row> byId = results(out);
+    assertThat(byId.get(0L).<String>getAs("contentType")).isEqualTo("image/png");
+    assertThat(byId.get(0L).<String>getAs("finalUrl")).isNull();
+    assertThat(byId.get(1L).<String>getAs("finalUrl")).isEqualTo(server.url("/typed.png"));
   }
 
   @Test
@@ -219,11 +225,11 @@ class SparkDownloadTest {
     Files.write(input, List.of(server.url("/typed.png")));
     Path out = dir.resolve("out");
     assertThat(run(input.toString(), out.toString()).code).isZero();
-    // The results as a version before the report's names wrote them.
+    // The results as a version before the report's names and finalUrl wrote them.
     Path results = out.resolve("results");
     Path old = dir.resolve("old-results");
     spark.read().parquet(results.toString()).withColumnRenamed("contentType", "content_type")
-        .write().parquet(old.toString());
+        .drop("finalUrl").write().parquet(old.toString());
     deleteTree(results);
     Files.move(old, results);
 
@@ -233,7 +239,7 @@ class SparkDownloadTest {
     Row row = results(out).get(0L);
     assertThat(row.<String>getAs("status")).isEqualTo("skipped");
     assertThat(row.<String>getAs("contentType")).isEqualTo("image/png");
-    assertThat(row.schema().fieldNames()).doesNotContain("content_type");
+    assertThat(row.schema().fieldNames()).doesNotContain("content_type").contains("finalUrl");
     server.verify(1, getRequestedFor(urlEqualTo("/typed.png")));
     assertMembersMatch(out, results(out));
   }
