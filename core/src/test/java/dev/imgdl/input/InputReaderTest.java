@@ -139,7 +139,7 @@ class InputReaderTest {
 
   @Test
   void aLineTooLongShowsNoPassword() {
-    String tail = "a".repeat(InputReader.MAX_LINE_BYTES);
+    String tail = "a".repeat(LineScanner.MAX_LINE_BYTES);
     List<Entry> entries = read(List.of("-"), "http://me:secret@h/" + tail + "\n"
         + "https://me:" + tail + "@h/x.jpg\n");
     assertThat(entries).extracting(Entry::url).containsExactly(
@@ -148,7 +148,7 @@ class InputReaderTest {
 
   @Test
   void aLineOfExactlyTheBoundIsAnOrdinaryLine() {
-    String fits = "x".repeat(InputReader.MAX_LINE_BYTES);
+    String fits = "x".repeat(LineScanner.MAX_LINE_BYTES);
     List<Entry> entries = read(List.of("-"), fits + "\r\n" + fits + "y\r\n");
     assertThat(entries).extracting(Entry::url).containsExactly(fits, "x".repeat(200) + "\u2026");
     assertThat(entries).extracting(Entry::invalidReason)
@@ -158,7 +158,7 @@ class InputReaderTest {
   @Test
   void aCommentLongerThanTheBoundIsStillAComment() {
     List<Entry> entries =
-        read(List.of("-"), " # " + "x".repeat(InputReader.MAX_LINE_BYTES) + "\nhttp://a/b.jpg\n");
+        read(List.of("-"), " # " + "x".repeat(LineScanner.MAX_LINE_BYTES) + "\nhttp://a/b.jpg\n");
     assertThat(entries).containsExactly(new Entry(0, "<stdin>", 2, "http://a/b.jpg"));
   }
 
