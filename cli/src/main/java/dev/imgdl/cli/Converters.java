@@ -1,38 +1,13 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.config.Durations;
 import dev.imgdl.settings.Mode;
-import dev.imgdl.config.Sizes;
-import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** picocli converters for the value types of the command line. */
+/** picocli converters for the values only the command line takes (DURATION and SIZE: core). */
 final class Converters {
   private Converters() {}
-
-  static final class DurationConverter implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      try {
-        return Durations.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  static final class SizeConverter implements ITypeConverter<Long> {
-    @Override
-    public Long convert(String value) {
-      try {
-        return Sizes.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
 
   static final class ModeConverter implements ITypeConverter<Mode> {
     @Override

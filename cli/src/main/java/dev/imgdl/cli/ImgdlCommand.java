@@ -1,10 +1,14 @@
 package dev.imgdl.cli;
 
+import dev.imgdl.config.FetchOptions;
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.config.OptionConverters;
+import dev.imgdl.config.RunOptions;
 import dev.imgdl.logging.Logging;
 import dev.imgdl.settings.Mode;
 import dev.imgdl.settings.Settings;
 import dev.imgdl.input.InputException;
+import dev.imgdl.input.TableInputOptions;
 import dev.imgdl.report.Terminal;
 import dev.imgdl.run.ExitCode;
 import dev.imgdl.run.Run;
@@ -16,7 +20,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,8 +61,7 @@ import picocli.CommandLine.Spec;
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
     footer = {
-      "DURATION: seconds, or a number with ms, s, m, h (500ms, 2s, 1m). SIZE: bytes, or a "
-          + "number with k, M, G (powers of 1024).",
+      OptionConverters.UNITS,
       "",
       "Exit status: 0 when the success ratio (downloaded + skipped) / (entries - duplicates) "
           + "is at least --min-success; 1 when it is below, or when the report or failed file "
@@ -81,9 +84,8 @@ public final class ImgdlCommand implements Callable<Integer> {
       description = "Where images go; created with its parents. Default: ${DEFAULT-VALUE}.")
   Path output;
 
-  @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "8",
-      description = "Number of chunks and workers, 1 to 256. Default: ${DEFAULT-VALUE}.")
-  int workers;
+  // -w, --per-host, --rate, --min-success: declared once, for the Spark job too.
+  @Mixin RunOptions runOptions = new RunOptions();
 
   @Option(names = "--mode", paramLabel = "thread|process", defaultValue = "thread",
       converter = Converters.ModeConverter.class,
@@ -96,28 +98,15 @@ public final class ImgdlCommand implements Callable<Integer> {
           + "never more than the chunks. Default: the number of cores.")
   Integer processes;
 
-  @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
-      description = "Extra attempts after the first, for retryable failures (connection "
-          + "errors, timeouts, HTTP 408 425 429 500 502 503 504). Default: ${DEFAULT-VALUE}.")
-  int retries;
+  // --retries, --timeout, --deadline, --max-size, --user-agent: shared with the Spark job.
+  @Mixin FetchOptions fetchOptions = new FetchOptions();
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
-      converter = Converters.DurationConverter.class,
-      description = "Connect timeout, and the longest silence while reading; 1ms to 24h. "
-          + "Default: ${DEFAULT-VALUE}.")
-  Duration timeout;
+  @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
+      description = "Extra request header; repeatable. The value is printable ASCII.")
+  List<String> headers = new ArrayList<>();
 
-  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "5m",
-      converter = Converters.DurationConverter.class,
-      description = "Wall-clock cap for one entry, all attempts and waits included; 1ms to "
-          + "24h. Default: ${DEFAULT-VALUE}.")
-  Duration deadline;
-
-  @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "50M",
-      converter = Converters.SizeConverter.class,
-      description = "A larger body is aborted and the entry fails; at most 1024G. "
-          + "Default: ${DEFAULT-VALUE}.")
-  long maxSize;
+  @Option(names = "--any-type", description = "Accept bodies that are not images.")
+  boolean anyType;
 
   @Option(names = "--report", paramLabel = "FILE",
       description = "Write a JSON report of every entry; - writes it to standard output.")
@@ -131,32 +120,6 @@ public final class ImgdlCommand implements Callable<Integer> {
   @Option(names = "--overwrite",
       description = "Download even when the target file already exists (default: skip it).")
   boolean overwrite;
-
-  @Option(names = "--any-type", description = "Accept bodies that are not images.")
-  boolean anyType;
-
-  @Option(names = "--per-host", paramLabel = "N", defaultValue = "16",
-      description = "At most N requests in flight to one host; 0 = no cap. "
-          + "Default: ${DEFAULT-VALUE}.")
-  int perHost;
-
-  @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
-      description = "At most R requests per second to one host, a decimal from 0.001 to "
-          + "1000000; 0 = no limit. Default: ${DEFAULT-VALUE}.")
-  double rate;
-
-  @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
-      description = "Extra request header; repeatable. The value is printable ASCII.")
-  List<String> headers = new ArrayList<>();
-
-  @Option(names = "--user-agent", paramLabel = "S",
-      description = "The User-Agent header, printable ASCII. Default: imgdl/VERSION.")
-  String userAgent;
-
-  @Option(names = "--min-success", paramLabel = "RATIO", defaultValue = "1",
-      description = "Exit 0 when the success ratio is at least RATIO, 0 to 1. "
-          + "Default: ${DEFAULT-VALUE}.")
-  double minSuccess;
 
   @Option(names = {"-q", "--quiet"},
       description = "Print nothing but errors: one line per failed or invalid entry, no "
@@ -185,9 +148,10 @@ public final class ImgdlCommand implements Callable<Integer> {
       + "all_proxy, no_proxy, lower or upper case):%n", order = 1)
   NetworkOptions network = new NetworkOptions();
 
+  // Shared with the Spark job, where it is a mixin: picocli takes no mixin in a group.
   @ArgGroup(validate = false, heading = "%nDataset inputs (tables of URLs, and opt-outs):%n",
       order = 2)
-  DatasetInputOptions datasetInputs = new DatasetInputOptions();
+  TableInputOptions datasetInputs = new TableInputOptions();
 
   @ArgGroup(validate = false, heading = "%nDataset outputs:%n", order = 3)
   DatasetOutputOptions dataset = new DatasetOutputOptions();
@@ -257,29 +221,47 @@ public final class ImgdlCommand implements Callable<Integer> {
       throw new UsageException("no input: standard input is closed; give a FILE of URLs");
     }
     Path out = output.toAbsolutePath().normalize();
-    FetchSettings fetch =
-        new FetchSettings(out.toString(), UUID.randomUUID().toString().substring(0, 8),
-            timeout.toMillis(), deadline.toMillis(), maxSize, retries,
-            userAgent != null ? userAgent : "imgdl/" + Version.current(), headers, anyType,
-            (network != null ? network : new NetworkOptions()).network(env),
-            inputs().disallowedDirectives());
-    boolean showProgress = progress != null ? progress : Terminal.stderrIsTerminal();
+    FetchSettings fetch = fetchOptions.settings(Version.current())
+        .outputDir(out.toString())
+        .runId(UUID.randomUUID().toString().substring(0, 8))
+        .headers(headers)
+        .anyType(anyType)
+        .network((network != null ? network : new NetworkOptions()).network(env))
+        .disallowedDirectives(inputs().disallowedDirectives())
+        .build();
     List<String> childOptions =
         childJavaOptions.isBlank()
             ? List.<String>of()
             : Arrays.asList(childJavaOptions.trim().split("\\s+"));
     int children = processes != null ? processes : Runtime.getRuntime().availableProcessors();
-    return new Settings(files, workers, mode, Math.min(children, MAX_PROCESSES), fetch,
-        perHost, rate, overwrite, report, failed, minSuccess, quiet, verbosity(), showProgress,
-        childOptions, inputs().input(), outputs().layout(), outputs().retryFailed());
+    return Settings.builder()
+        .inputs(files)
+        .workers(runOptions.workers())
+        .mode(mode)
+        .processes(Math.min(children, MAX_PROCESSES))
+        .fetch(fetch)
+        .perHost(runOptions.perHost())
+        .rate(runOptions.rate())
+        .overwrite(overwrite)
+        .report(report)
+        .failed(failed)
+        .minSuccess(runOptions.minSuccess())
+        .quiet(quiet)
+        .verbosity(verbosity())
+        .progress(progress != null ? progress : Terminal.stderrIsTerminal())
+        .childJvmOptions(childOptions)
+        .input(inputs().input())
+        .layout(outputs().layout())
+        .retryFailed(outputs().retryFailed())
+        .build();
   }
 
   private DatasetOutputOptions outputs() {
     return dataset != null ? dataset : new DatasetOutputOptions();
   }
 
-  private DatasetInputOptions inputs() {
-    return datasetInputs != null ? datasetInputs : new DatasetInputOptions();
+  TableInputOptions inputs() {
+    return datasetInputs != null ? datasetInputs : new TableInputOptions();
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.imgdl.cli;
 
 import dev.imgdl.config.Limits;
+import dev.imgdl.dataset.MetadataRow;
+import dev.imgdl.dataset.SavedColumns;
 import java.util.regex.Pattern;
 
 /**
@@ -14,33 +16,19 @@ final class OptionChecks {
   private OptionChecks() {}
 
   static void check(ImgdlCommand c) {
-    if (c.workers < 1 || c.workers > 256) {
-      throw new UsageException("--workers must be 1 to 256, not " + c.workers);
-    }
-    if (c.processes != null && (c.processes < 1 || c.processes > ImgdlCommand.MAX_PROCESSES)) {
-      throw new UsageException("--processes must be 1 to 256, not " + c.processes);
-    }
-    if (c.retries < 0 || c.retries > 100) {
-      throw new UsageException("--retries must be 0 to 100, not " + c.retries);
-    }
     try {
-      Limits.duration("--timeout", c.timeout);
-      Limits.duration("--deadline", c.deadline);
-      Limits.maxSize(c.maxSize);
-      Limits.rate(c.rate);
-      Limits.minSuccess(c.minSuccess);
+      // The options shared with the Spark job: their checks and messages are the core's.
+      c.runOptions.check();
+      if (c.processes != null) {
+        Limits.range("--processes", c.processes, 1, ImgdlCommand.MAX_PROCESSES);
+      }
+      c.fetchOptions.check();
+      SavedColumns.names(c.inputs().input().saveColumns(), MetadataRow.FIXED);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    if (c.perHost < 0) {
-      throw new UsageException("--per-host must be 0 (no cap) or more, not " + c.perHost);
-    }
     if (c.quiet && c.verbosity() > 0) {
       throw new UsageException("--quiet and --verbose cannot be used together");
-    }
-    if (c.userAgent != null && !Limits.sendable(c.userAgent)) {
-      throw new UsageException(
-          "--user-agent '" + c.userAgent + "': only printable ASCII and tabs can be sent");
     }
     for (String header : c.headers) {
       int colon = header.indexOf(':');

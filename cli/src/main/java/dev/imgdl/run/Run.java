@@ -193,10 +193,18 @@ public final class Run {
       sweepTemporaryFiles();
     }
     List<Result> results = collector.results(plan.size());
-    RunRecord record =
-        new RunRecord(settings.mode(), settings.workers(), startedAt,
-            (System.nanoTime() - start) / 1e9, plan.entries(), results, collector.stats(),
-            Summary.of(results), Memory.peakRssBytes(), plan.complete());
+    RunRecord record = RunRecord.builder()
+        .mode(settings.mode())
+        .workers(settings.workers())
+        .startedAt(startedAt)
+        .seconds((System.nanoTime() - start) / 1e9)
+        .entries(plan.entries())
+        .results(results)
+        .workerStats(collector.stats())
+        .summary(Summary.of(results))
+        .parentPeakRssBytes(Memory.peakRssBytes())
+        .inputComplete(plan.complete())
+        .build();
     RuntimeException failure = inputFailure;
     if (failure != null && !interrupted()) {
       // One line for the bad input, no summary: the report says what was done before it.

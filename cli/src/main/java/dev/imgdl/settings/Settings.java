@@ -1,10 +1,12 @@
 package dev.imgdl.settings;
 
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.config.Required;
 import dev.imgdl.dataset.OutputLayout;
 import dev.imgdl.input.InputOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The immutable settings of one run, built once from the command line. Nothing below the CLI
@@ -52,18 +54,16 @@ public record Settings(
 
   public Settings {
     inputs = List.copyOf(inputs);
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(fetch, "fetch");
     childJvmOptions = List.copyOf(childJvmOptions);
-    input = input == null ? InputOptions.DEFAULT : input;
-    layout = layout == null ? OutputLayout.FILES : layout;
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(layout, "layout");
   }
 
-  /** Settings of lists, written as plain files. */
-  public Settings(List<String> inputs, int workers, Mode mode, int processes, FetchSettings fetch,
-      int perHost, double rate, boolean overwrite, String report, Path failed, double minSuccess,
-      boolean quiet, int verbosity, boolean progress, List<String> childJvmOptions) {
-    this(inputs, workers, mode, processes, fetch, perHost, rate, overwrite, report, failed,
-        minSuccess, quiet, verbosity, progress, childJvmOptions, InputOptions.DEFAULT,
-        OutputLayout.FILES, false);
+  /** A builder: the inputs, the workers and the core's settings are required. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -88,5 +88,134 @@ public record Settings(
   /** Whether the report goes to standard output. */
   public boolean reportToStdout() {
     return "-".equals(report);
+  }
+
+  /**
+   * Builds {@link Settings} by name. Unless told otherwise: thread mode with one child JVM for
+   * process mode, no per-host cap and no rate limit, existing files skipped, no report and no
+   * failed list, every entry must succeed, the console's default detail without progress,
+   * children with the JVM's default options, lists or tables by their names with a {@code url}
+   * column, plain files, failures of earlier runs left as they are.
+   */
+  public static final class Builder {
+    private List<String> inputs;
+    private Integer workers;
+    private Mode mode = Mode.THREAD;
+    private int processes = 1;
+    private FetchSettings fetch;
+    private int perHost;
+    private double rate;
+    private boolean overwrite;
+    private String report;
+    private Path failed;
+    private double minSuccess = 1;
+    private boolean quiet;
+    private int verbosity;
+    private boolean progress;
+    private List<String> childJvmOptions = List.of();
+    private InputOptions input = InputOptions.DEFAULT;
+    private OutputLayout layout = OutputLayout.FILES;
+    private boolean retryFailed;
+
+    private Builder() {}
+
+    public Builder inputs(List<String> inputs) {
+      this.inputs = inputs;
+      return this;
+    }
+
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    public Builder mode(Mode mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    public Builder processes(int processes) {
+      this.processes = processes;
+      return this;
+    }
+
+    public Builder fetch(FetchSettings fetch) {
+      this.fetch = fetch;
+      return this;
+    }
+
+    public Builder perHost(int perHost) {
+      this.perHost = perHost;
+      return this;
+    }
+
+    public Builder rate(double rate) {
+      this.rate = rate;
+      return this;
+    }
+
+    public Builder overwrite(boolean overwrite) {
+      this.overwrite = overwrite;
+      return this;
+    }
+
+    /** Where to write the JSON report, {@code -} for standard output, or null for none. */
+    public Builder report(String report) {
+      this.report = report;
+      return this;
+    }
+
+    /** Where to write the failed URLs, or null for nowhere. */
+    public Builder failed(Path failed) {
+      this.failed = failed;
+      return this;
+    }
+
+    public Builder minSuccess(double minSuccess) {
+      this.minSuccess = minSuccess;
+      return this;
+    }
+
+    public Builder quiet(boolean quiet) {
+      this.quiet = quiet;
+      return this;
+    }
+
+    public Builder verbosity(int verbosity) {
+      this.verbosity = verbosity;
+      return this;
+    }
+
+    public Builder progress(boolean progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    public Builder childJvmOptions(List<String> childJvmOptions) {
+      this.childJvmOptions = childJvmOptions;
+      return this;
+    }
+
+    public Builder input(InputOptions input) {
+      this.input = input;
+      return this;
+    }
+
+    public Builder layout(OutputLayout layout) {
+      this.layout = layout;
+      return this;
+    }
+
+    public Builder retryFailed(boolean retryFailed) {
+      this.retryFailed = retryFailed;
+      return this;
+    }
+
+    public Settings build() {
+      return new Settings(Required.value(inputs, "Settings.inputs"),
+          Required.value(workers, "Settings.workers"), mode, processes,
+          Required.value(fetch, "Settings.fetch"), perHost, rate, overwrite, report, failed,
+          minSuccess, quiet, verbosity, progress, childJvmOptions, input, layout, retryFailed);
+    }
   }
 }

@@ -23,17 +23,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The parent's reader of one child's standard output. It reads the child's lines to their end
  * and routes each: a result to the collector's queue if its entry is still unfinished (a
- * restarted child may repeat one), permit traffic to the {@link GateBroker}, a chunk's end to
- * its listener, and the done line by closing the child's input, which lets it exit. A line that
- * is not a message is logged and skipped.
+ * restarted child may repeat one), permit traffic to the child's seat at the {@link
+ * GateBroker}, a chunk's end to its listener, and the done line by closing the child's input,
+ * which lets it exit. A line that is not a message is logged and skipped.
  */
 final class ChildReader implements ToParent.Visitor {
   private static final Logger log = LoggerFactory.getLogger(ChildReader.class);
 
   private final String child;
-  private final int gateKey;
   private final PipeWriter<ToChild> toChild;
-  private final GateBroker broker;
+  private final GateBroker.Seat permits;
   private final Map<Integer, ?> unfinished;
   private final BlockingQueue<WorkerEvent> events;
   private final Consumer<ChunkEnd> chunkEnds;
@@ -41,19 +40,18 @@ final class ChildReader implements ToParent.Visitor {
 
   /**
    * @param child the child's name in logs, such as {@code worker 2}
-   * @param gateKey the child's key at the broker, unique among the run's children
-   * @param broker the run's gate broker, or null when children need no permits
+   * @param permits the child's seat at the run's gate broker, or null when children need no
+   *     permits
    * @param unfinished the entries of the child's chunks without a result; each result removes
    *     its own
    * @param chunkEnds told of each chunk the child ran to its end
    */
-  ChildReader(String child, int gateKey, PipeWriter<ToChild> toChild, GateBroker broker,
+  ChildReader(String child, PipeWriter<ToChild> toChild, GateBroker.Seat permits,
       Map<Integer, ?> unfinished, BlockingQueue<WorkerEvent> events,
       Consumer<ChunkEnd> chunkEnds) {
     this.child = child;
-    this.gateKey = gateKey;
     this.toChild = toChild;
-    this.broker = broker;
+    this.permits = permits;
     this.unfinished = unfinished;
     this.events = events;
     this.chunkEnds = chunkEnds;
@@ -92,24 +90,24 @@ final class ChildReader implements ToParent.Visitor {
 
   @Override
   public void acquire(Acquire m) {
-    if (broker == null) {
+    if (permits == null) {
       log.error("{} asked for a permit, but the run has no host gate", child);
       return;
     }
-    broker.acquire(gateKey, m, toChild);
+    permits.acquire(m);
   }
 
   @Override
   public void started(Started m) {
-    if (broker != null) {
-      broker.started(gateKey, m.id());
+    if (permits != null) {
+      permits.started(m.id());
     }
   }
 
   @Override
   public void release(Release m) {
-    if (broker != null) {
-      broker.release(gateKey, m.id());
+    if (permits != null) {
+      permits.release(m.id());
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The parent's side of the shared politeness budget in process mode: it answers the children's
@@ -27,13 +28,49 @@ final class GateBroker implements AutoCloseable {
             return t;
           });
   private final Map<String, HostGate.Permit> held = new ConcurrentHashMap<>();
+  /** The last seat's key: a relaunched child gets a new one, and cannot return its forerunner's. */
+  private final AtomicInteger seats = new AtomicInteger();
 
   GateBroker(HostGate gate) {
     this.gate = gate;
   }
 
-  /** Handles an acquire from a child, answering on {@code toChild} when decided. */
-  void acquire(int child, Acquire m, PipeWriter<ToChild> toChild) {
+  /** A place at the broker for a newly started child, answered on {@code toChild}. */
+  Seat seat(PipeWriter<ToChild> toChild) {
+    return new Seat(seats.incrementAndGet(), toChild);
+  }
+
+  /** One child's permits, kept apart from every other child's. */
+  final class Seat {
+    private final int key;
+    private final PipeWriter<ToChild> toChild;
+
+    private Seat(int key, PipeWriter<ToChild> toChild) {
+      this.key = key;
+      this.toChild = toChild;
+    }
+
+    /** Handles an acquire from the child, answering it when decided. */
+    void acquire(Acquire m) {
+      GateBroker.this.acquire(key, m, toChild);
+    }
+
+    /** The child sent the request of permit {@code id}: pacing counts from now. */
+    void started(long id) {
+      GateBroker.this.started(key, id);
+    }
+
+    void release(long id) {
+      GateBroker.this.release(key, id);
+    }
+
+    /** Returns every permit the child held: it is gone. */
+    void releaseAll() {
+      GateBroker.this.releaseAll(key);
+    }
+  }
+
+  private void acquire(int child, Acquire m, PipeWriter<ToChild> toChild) {
     waiters.execute(
         () -> {
           long deadline =
@@ -55,23 +92,21 @@ final class GateBroker implements AutoCloseable {
         });
   }
 
-  /** The child sent the request of permit {@code id}: pacing counts from now. */
-  void started(int child, long id) {
+  private void started(int child, long id) {
     HostGate.Permit permit = held.get(child + ":" + id);
     if (permit != null) {
       permit.started();
     }
   }
 
-  void release(int child, long id) {
+  private void release(int child, long id) {
     HostGate.Permit permit = held.remove(child + ":" + id);
     if (permit != null) {
       permit.close();
     }
   }
 
-  /** Returns every permit a dead child held. */
-  void releaseAll(int child) {
+  private void releaseAll(int child) {
     String prefix = child + ":";
     held.keySet().removeIf(
         key -> {

@@ -100,10 +100,19 @@ final class PipeCodec {
   }
 
   private static FetchSettings settings(JsonObject s) {
-    return new FetchSettings(s.requiredString("outputDir"), s.requiredString("runId"),
-        s.longValue("timeoutMillis"), s.longValue("deadlineMillis"), s.longValue("maxSize"),
-        s.integer("retries"), s.requiredString("userAgent"), s.strings("headers"),
-        s.bool("anyType"), network(s.object("network")), s.strings("disallowedDirectives"));
+    return FetchSettings.builder()
+        .outputDir(s.requiredString("outputDir"))
+        .runId(s.requiredString("runId"))
+        .timeoutMillis(s.longValue("timeoutMillis"))
+        .deadlineMillis(s.longValue("deadlineMillis"))
+        .maxSize(s.longValue("maxSize"))
+        .retries(s.integer("retries"))
+        .userAgent(s.requiredString("userAgent"))
+        .headers(s.strings("headers"))
+        .anyType(s.bool("anyType"))
+        .network(network(s.object("network")))
+        .disallowedDirectives(s.strings("disallowedDirectives"))
+        .build();
   }
 
   private static Network network(JsonObject n) {

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +48,6 @@ public final class ProcessWorkers implements Workers {
   private final GateBroker broker;
   private final ChildLauncher launcher;
   private final Watchdog watchdog;
-  /** Each child's key at the broker: a relaunched child must not return its forerunner's. */
-  private final AtomicInteger gateKeys = new AtomicInteger();
   private volatile boolean cancelled;
   /** A child or its reader broke: no child is launched again, the run stops. */
   private volatile boolean broken;
@@ -159,15 +156,15 @@ public final class ProcessWorkers implements Workers {
       child.kill();
     }
     child.idleWhen(() -> progress.unfinished().isEmpty());
-    int gateKey = gateKeys.incrementAndGet();
+    GateBroker.Seat permits = broker != null ? broker.seat(child.input()) : null;
     Thread stderr = ChildLog.forward(label, process, err);
     Start start = new Start(share.workers(), settings.fetch(),
         Logging.levelFor(settings.verbosity(), settings.quiet()), broker != null);
     Thread sender = TaskSender.start(child, start, feed, progress, () -> cancelled);
     long peakRss = 0;
     try {
-      peakRss = new ChildReader(label, gateKey, child.input(), broker, progress.unfinished(),
-          events, end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()))
+      peakRss = new ChildReader(label, child.input(), permits, progress.unfinished(), events,
+          end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()))
           .read(process.getInputStream(), child::heard);
     } catch (IOException e) {
       log.debug("{}: pipe closed: {}", label, e.getMessage());
@@ -187,8 +184,8 @@ public final class ProcessWorkers implements Workers {
     join(sender);
     join(stderr);
     live.remove(child);
-    if (broker != null) {
-      broker.releaseAll(gateKey);
+    if (permits != null) {
+      permits.releaseAll();
     }
     for (int worker : share.workers()) {
       TempFiles.sweep(settings.output(),

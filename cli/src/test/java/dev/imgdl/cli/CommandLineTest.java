@@ -89,6 +89,9 @@ class CommandLineTest {
         .contains("included; 1ms to 24h.")
         .contains("a decimal from 0.001 to 1000000; 0 = no limit.")
         .contains("at most 1024G.")
+        .contains("Extra attempts after the first, 0 to 100, for retryable failures")
+        .contains("At most N requests in flight to one host, 0 to 100000; 0 = no cap.")
+        .contains("Number of chunks and workers, 1 to 256.")
         .contains("The value is printable ASCII.")
         .contains("The User-Agent header, printable ASCII.")
         .contains("child JVMs the chunks are dealt to, 1 to 256, never more than the chunks. "

@@ -51,8 +51,16 @@ class ReportWriterTest {
     WorkerStats w0 =
         new WorkerStats(0, new Summary(Map.of(Status.DOWNLOADED, 1), 20_000), 0.8, 100, 0);
     WorkerStats w1 = new WorkerStats(1, new Summary(Map.of(Status.FAILED, 1), 0), 1.2004, 100, 0);
-    return new RunRecord(Mode.PROCESS, 2, Instant.parse("2026-11-25T10:00:00Z"), 1.23456,
-        entries, results, List.of(w0, w1), Summary.of(results), 0, true);
+    return RunRecord.builder()
+        .mode(Mode.PROCESS)
+        .workers(2)
+        .startedAt(Instant.parse("2026-11-25T10:00:00Z"))
+        .seconds(1.23456)
+        .entries(entries)
+        .results(results)
+        .workerStats(List.of(w0, w1))
+        .summary(Summary.of(results))
+        .build();
   }
 
   private static JsonNode json(RunRecord record) throws IOException {
@@ -84,9 +92,7 @@ class ReportWriterTest {
   @Test
   void aListNotReadToTheEndIsMarkedInterruptedAtTheTop() throws Exception {
     RunRecord whole = record();
-    RunRecord cut = new RunRecord(whole.mode(), whole.workers(), whole.startedAt(),
-        whole.seconds(), whole.entries(), whole.results(), whole.workerStats(),
-        whole.summary(), 0, false);
+    RunRecord cut = whole.toBuilder().inputComplete(false).build();
     JsonNode json = json(cut);
     assertThat(fieldNames(json)).containsExactly("version", "mode", "workers", "startedAt",
         "seconds", "interrupted", "summary", "workerStats", "results");
@@ -252,8 +258,14 @@ class ReportWriterTest {
         .map(i -> Entry.of(i, "urls.txt", i + 1, "https://example.org/" + i + ".jpg")).toList();
     List<Result> results = Stream.iterate(0, i -> i + 1).limit(n)
         .map(i -> Result.planned(i, Status.INVALID, "not an image")).toList();
-    return new RunRecord(small.mode(), 1, small.startedAt(), 1, entries, results,
-        List.of(), Summary.of(results), 0, true);
+    return small.toBuilder()
+        .workers(1)
+        .seconds(1)
+        .entries(entries)
+        .results(results)
+        .workerStats(List.of())
+        .summary(Summary.of(results))
+        .build();
   }
 
   private static List<String> fieldNames(JsonNode node) {

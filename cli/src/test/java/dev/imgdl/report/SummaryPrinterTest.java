@@ -63,8 +63,17 @@ class SummaryPrinterTest {
     WorkerStats w0 = new WorkerStats(0, new Summary(Map.of(Status.DOWNLOADED, 1), 20_000), 0.8,
         process ? 4242 : 0, process ? 50L << 20 : 0);
     WorkerStats w1 = new WorkerStats(1, new Summary(Map.of(Status.FAILED, 1), 0), 1.2, 0, 0);
-    RunRecord run = new RunRecord(mode, 2, Instant.EPOCH, 1.234, entries, results,
-        List.of(w0, w1), Summary.of(results), 64L << 20, true);
+    RunRecord run = RunRecord.builder()
+        .mode(mode)
+        .workers(2)
+        .startedAt(Instant.EPOCH)
+        .seconds(1.234)
+        .entries(entries)
+        .results(results)
+        .workerStats(List.of(w0, w1))
+        .summary(Summary.of(results))
+        .parentPeakRssBytes(64L << 20)
+        .build();
     StringWriter text = new StringWriter();
     SummaryPrinter.print(run, interrupted, new PrintWriter(text));
     return text.toString();

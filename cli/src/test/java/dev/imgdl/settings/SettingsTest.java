@@ -1,18 +1,29 @@
 package dev.imgdl.settings;
 
-import dev.imgdl.config.FetchSettings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imgdl.config.FetchSettings;
+import dev.imgdl.dataset.OutputLayout;
+import dev.imgdl.input.InputOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
 
+  private static FetchSettings fetch() {
+    return FetchSettings.builder().outputDir("/o").runId("id").timeoutMillis(1)
+        .deadlineMillis(1).maxSize(1).retries(0).userAgent("ua").build();
+  }
+
   private static Settings settings(int workers, int perHost, double rate) {
-    FetchSettings fetch =
-        new FetchSettings("/o", "id", 1, 1, 1, 0, "ua", List.of(), false);
-    return new Settings(List.of("-"), workers, Mode.THREAD, 1, fetch, perHost, rate,
-        false, null, null, 1, false, 0, false, List.of());
+    return Settings.builder()
+        .inputs(List.of("-"))
+        .workers(workers)
+        .fetch(fetch())
+        .perHost(perHost)
+        .rate(rate)
+        .build();
   }
 
   @Test
@@ -30,5 +41,43 @@ class SettingsTest {
     assertThat(s.inputs()).isUnmodifiable();
     assertThat(s.fetch().headers()).isUnmodifiable();
     assertThat(s.reportToStdout()).isFalse();
+  }
+
+  @Test
+  void theBuilderDefaultsEveryFieldButTheInputsWorkersAndFetchSettings() {
+    Settings s = Settings.builder().inputs(List.of("a.txt")).workers(4).fetch(fetch()).build();
+
+    assertThat(s.mode()).isEqualTo(Mode.THREAD);
+    assertThat(s.processes()).isEqualTo(1);
+    assertThat(s.perHost()).isZero();
+    assertThat(s.rate()).isZero();
+    assertThat(s.overwrite()).isFalse();
+    assertThat(s.report()).isNull();
+    assertThat(s.failed()).isNull();
+    assertThat(s.minSuccess()).isEqualTo(1);
+    assertThat(s.quiet()).isFalse();
+    assertThat(s.verbosity()).isZero();
+    assertThat(s.progress()).isFalse();
+    assertThat(s.childJvmOptions()).isEmpty();
+    assertThat(s.input()).isEqualTo(InputOptions.DEFAULT);
+    assertThat(s.layout()).isEqualTo(OutputLayout.FILES);
+    assertThat(s.retryFailed()).isFalse();
+  }
+
+  @Test
+  void aRequiredFieldLeftOutFailsAtBuildNamingIt() {
+    assertThatThrownBy(() -> Settings.builder().inputs(List.of("-")).fetch(fetch()).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Settings.workers was not set: it has no default");
+    assertThatThrownBy(() -> Settings.builder().workers(1).fetch(fetch()).build())
+        .hasMessageStartingWith("Settings.inputs was not set");
+    assertThatThrownBy(() -> Settings.builder().inputs(List.of("-")).workers(1).build())
+        .hasMessageStartingWith("Settings.fetch was not set");
+  }
+
+  @Test
+  void aNullWhereAValueIsNeededFailsAtBuild() {
+    assertThatThrownBy(() -> Settings.builder().inputs(List.of("-")).workers(1).fetch(fetch())
+        .layout(null).build()).isInstanceOf(NullPointerException.class).hasMessage("layout");
   }
 }

@@ -17,6 +17,7 @@ import dev.imgdl.worker.PipeMessage.Grant;
 import dev.imgdl.worker.PipeMessage.Release;
 import dev.imgdl.worker.PipeMessage.ResultLine;
 import dev.imgdl.worker.PipeMessage.Started;
+import dev.imgdl.worker.PipeMessage.ToChild;
 import dev.imgdl.worker.PipeMessage.ToParent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -70,7 +71,8 @@ class ChildReaderTest {
   }
 
   private ChildReader reader(GateBroker broker) {
-    return new ChildReader("worker " + WORKER, WORKER, new PipeWriter<>(toChild), broker,
+    PipeWriter<ToChild> pipe = new PipeWriter<>(toChild);
+    return new ChildReader("worker " + WORKER, pipe, broker == null ? null : broker.seat(pipe),
         unfinished, events, chunkEnds::add);
   }
 

@@ -31,10 +31,19 @@ import org.junit.jupiter.api.Test;
 
 class PipeCodecTest {
   private static final FetchSettings SETTINGS =
-      new FetchSettings("/tmp/out dir", "ab12cd34", 2_000, 60_000, 1 << 20, 3, "imgdl/1 \"q\"",
-          List.of("X-A: 1", "Accept: image/*"), true,
-          new Network("http://u:p@proxy:3128", "proxy2:8080", null,
-              List.of(".example.org", "10.0.0.1"), "/etc/ca dir/ca.pem", true));
+      FetchSettings.builder()
+          .outputDir("/tmp/out dir")
+          .runId("ab12cd34")
+          .timeoutMillis(2_000)
+          .deadlineMillis(60_000)
+          .maxSize(1 << 20)
+          .retries(3)
+          .userAgent("imgdl/1 \"q\"")
+          .headers(List.of("X-A: 1", "Accept: image/*"))
+          .anyType(true)
+          .network(new Network("http://u:p@proxy:3128", "proxy2:8080", null,
+              List.of(".example.org", "10.0.0.1"), "/etc/ca dir/ca.pem", true))
+          .build();
   private static final Task TASK = new Task(7, "http://u:p@h/ü a.png?x=1", "a-12345678", null);
   private static final Result OK =
       Result.builder(7, Status.DOWNLOADED).file("a.png").bytes(123).sha256("ab")
@@ -48,6 +57,12 @@ class PipeCodecTest {
       new Cancel(), new Grant(9), new Deny(9), new ResultLine(OK), new ResultLine(FAILED),
       new Acquire(9, "example.org", 1500), new Started(9), new Release(9),
       new ChunkEnd(3, 4321), new Done(1234, 5678));
+
+  /** Settings with every required value and the defaults. */
+  private static FetchSettings.Builder small() {
+    return FetchSettings.builder().outputDir("/o").runId("id").timeoutMillis(1)
+        .deadlineMillis(1).maxSize(1).retries(0).userAgent("ua");
+  }
 
   private static PipeMessage roundTrip(PipeMessage m) throws IOException {
     String line = PipeCodec.format(m);
@@ -68,17 +83,14 @@ class PipeCodecTest {
     Start start = (Start) roundTrip(new Start(List.of(1), SETTINGS, "INFO", false));
 
     assertThat(start.settings().network()).isEqualTo(SETTINGS.network());
-    Start direct = (Start) roundTrip(new Start(List.of(1), new FetchSettings("/o", "id", 1, 1, 1, 0, "ua",
-        List.of(), false), "INFO", false));
+    Start direct = (Start) roundTrip(new Start(List.of(1), small().build(), "INFO", false));
     assertThat(direct.settings().network()).isEqualTo(Network.DEFAULT);
   }
 
   @Test
   void theOptOutListReachesAChildAsTheParentHasIt() throws IOException {
-    FetchSettings custom = new FetchSettings("/o", "id", 1, 1, 1, 0, "ua", List.of(), false,
-        Network.DEFAULT, List.of("notrain", "noai"));
-    FetchSettings off = new FetchSettings("/o", "id", 1, 1, 1, 0, "ua", List.of(), false,
-        Network.DEFAULT, List.of());
+    FetchSettings custom = small().disallowedDirectives(List.of("notrain", "noai")).build();
+    FetchSettings off = small().disallowedDirectives(List.of()).build();
 
     assertThat(((Start) roundTrip(new Start(List.of(1), custom, "INFO", false))).settings())
         .isEqualTo(custom);

@@ -26,7 +26,56 @@ public final class Limits {
 
   public static final double MAX_RATE = 1_000_000;
 
+  /** Most -w, --workers (the contract's bound, docs/spec.md). */
+  public static final int MAX_WORKERS = 256;
+
+  /** Most --retries (the contract's bound). */
+  public static final int MAX_RETRIES = 100;
+
+  /**
+   * Largest --per-host cap: more requests in flight to one host than this is no cap anyone means
+   * (in the CLI a cap of -w or more never binds, each worker having one request in flight).
+   */
+  public static final int MAX_PER_HOST = 100_000;
+
   private Limits() {}
+
+  /** A count from {@code min} to {@code max}, such as --workers or --retries. */
+  public static int range(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          option + " must be " + min + " to " + max + ", not " + value);
+    }
+    return value;
+  }
+
+  /** A -w, --workers: 1 to {@link #MAX_WORKERS}. */
+  public static int workers(int workers) {
+    return range("--workers", workers, 1, MAX_WORKERS);
+  }
+
+  /** A --retries: 0 to {@link #MAX_RETRIES}. */
+  public static int retries(int retries) {
+    return range("--retries", retries, 0, MAX_RETRIES);
+  }
+
+  /** A --per-host: 0 (no cap) to {@link #MAX_PER_HOST}. */
+  public static int perHost(int perHost) {
+    if (perHost < 0 || perHost > MAX_PER_HOST) {
+      throw new IllegalArgumentException(
+          "--per-host must be 0 (no cap) to " + MAX_PER_HOST + ", not " + perHost);
+    }
+    return perHost;
+  }
+
+  /** A --user-agent: a header value that can be sent (see {@link #sendable}). */
+  public static String userAgent(String agent) {
+    if (!sendable(agent)) {
+      throw new IllegalArgumentException(
+          "--user-agent '" + agent + "': only printable ASCII and tabs can be sent");
+    }
+    return agent;
+  }
 
   /** A --timeout or --deadline: 1 ms to {@link #MAX_DURATION}. */
   public static Duration duration(String option, Duration d) {

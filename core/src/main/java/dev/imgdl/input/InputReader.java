@@ -26,24 +26,16 @@ import java.util.zip.GZIPInputStream;
  * java.io.BufferedReader#readLine} read it before); lines are trimmed, and blank lines and lines
  * starting with {@code #} are not entries. A line that is not valid UTF-8, or that holds a NUL
  * byte, stops the run before anything is downloaded, naming the file and line; a NUL as soon as
- * it is read, so that {@code /dev/zero} ends at once. A line longer than {@link #MAX_LINE_BYTES}
- * is an invalid entry (unless it is a comment), of which only the first bytes are ever held, so
- * that any input keeps memory bounded.
+ * it is read, so that {@code /dev/zero} ends at once. A line longer than {@link
+ * LineScanner#MAX_LINE_BYTES} is an invalid entry (unless it is a comment), of which only the
+ * first bytes are ever held, so that any input keeps memory bounded.
  */
 public final class InputReader {
   public static final String STDIN = "-";
   public static final String STDIN_NAME = "<stdin>";
 
-  /**
-   * The most bytes a line may have, line break excluded: a few hundred KiB is generous for a URL
-   * (browsers and servers stop far below), and small enough to hold once per input.
-   */
-  public static final int MAX_LINE_BYTES = 256 * 1024;
-
-  /** What a line or row holding a NUL byte is: never a URL, nor any text. */
-  public static final String NUL = "holds a NUL byte (not text)";
-
-  static final String TOO_LONG = "line too long (over " + MAX_LINE_BYTES / 1024 + " KiB)";
+  static final String TOO_LONG =
+      "line too long (over " + LineScanner.MAX_LINE_BYTES / 1024 + " KiB)";
 
   /** How much of a line that is too long is shown as its URL, in characters, before "…". */
   static final int SHOWN_CHARS = 200;
@@ -149,11 +141,11 @@ public final class InputReader {
     int index = firstIndex;
     int lineNumber = 0;
     try (InputStream in = open(input)) {
-      LineScanner lines = new LineScanner(in, MAX_LINE_BYTES);
+      LineScanner lines = new LineScanner(in, LineScanner.MAX_LINE_BYTES);
       while (lines.next()) {
         lineNumber++;
         if (lines.nul()) {
-          throw new InputException(source + ":" + lineNumber + ": " + NUL, null);
+          throw new InputException(source + ":" + lineNumber + ": " + LineScanner.NUL, null);
         }
         int start = lineNumber == 1 && startsWithBom(lines) ? 3 : 0;
         if (lines.tooLong()) {

@@ -15,6 +15,16 @@ import java.io.InputStream;
  * is expected to stop; a next line would start after the NUL.
  */
 public final class LineScanner {
+  /**
+   * The most bytes a line (or a table row) may have, line break excluded: a few hundred KiB is
+   * generous for a URL (browsers and servers stop far below), and small enough to hold once per
+   * input.
+   */
+  public static final int MAX_LINE_BYTES = 256 * 1024;
+
+  /** What a line or row holding a NUL byte is: never a URL, nor any text. */
+  public static final String NUL = "holds a NUL byte (not text)";
+
   private static final int CHUNK = 64 * 1024;
 
   private final InputStream in;

@@ -125,9 +125,18 @@ final class Downloads {
 
   /** A fetcher with these settings and a client of its own; the caller closes it. */
   Fetcher fetcher(HostGate gate) {
-    FetchSettings settings = new FetchSettings(dir.toString(), "test", timeoutMillis,
-        deadlineMillis, maxSize, retries, "imgdl-test", List.of(), anyType, network,
-        disallowed);
+    FetchSettings settings = FetchSettings.builder()
+        .outputDir(dir.toString())
+        .runId("test")
+        .timeoutMillis(timeoutMillis)
+        .deadlineMillis(deadlineMillis)
+        .maxSize(maxSize)
+        .retries(retries)
+        .userAgent("imgdl-test")
+        .anyType(anyType)
+        .network(network)
+        .disallowedDirectives(disallowed)
+        .build();
     return Fetcher.create(settings, gate, new TempFiles(), 1);
   }
 

@@ -140,7 +140,7 @@ class InputReaderTest {
 
   @Test
   void aLineTooLongShowsNoPassword() {
-    String tail = "a".repeat(InputReader.MAX_LINE_BYTES);
+    String tail = "a".repeat(LineScanner.MAX_LINE_BYTES);
     List<Entry> entries = read(List.of("-"), "http://me:secret@h/" + tail + "\n"
         + "https://me:" + tail + "@h/x.jpg\n");
     assertThat(entries).extracting(Entry::url).containsExactly(
@@ -149,7 +149,7 @@ class InputReaderTest {
 
   @Test
   void aLineOfExactlyTheBoundIsAnOrdinaryLine() {
-    String fits = "x".repeat(InputReader.MAX_LINE_BYTES);
+    String fits = "x".repeat(LineScanner.MAX_LINE_BYTES);
     List<Entry> entries = read(List.of("-"), fits + "\r\n" + fits + "y\r\n");
     assertThat(entries).extracting(Entry::url).containsExactly(fits, "x".repeat(200) + "\u2026");
     assertThat(entries).extracting(Entry::invalidReason)
@@ -159,7 +159,7 @@ class InputReaderTest {
   @Test
   void aCommentLongerThanTheBoundIsStillAComment() {
     List<Entry> entries =
-        read(List.of("-"), " # " + "x".repeat(InputReader.MAX_LINE_BYTES) + "\nhttp://a/b.jpg\n");
+        read(List.of("-"), " # " + "x".repeat(LineScanner.MAX_LINE_BYTES) + "\nhttp://a/b.jpg\n");
     assertThat(entries).containsExactly(Entry.of(0, "<stdin>", 2, "http://a/b.jpg"));
   }
 

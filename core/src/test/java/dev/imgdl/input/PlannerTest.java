@@ -43,7 +43,7 @@ class PlannerTest {
 
   @Test
   void aLineTooLongIsInvalidWithThatReasonAndTheNextLineIsPlanned() {
-    Plan plan = plan("http://h/" + "a".repeat(InputReader.MAX_LINE_BYTES) + "\nhttp://h/b.jpg\n");
+    Plan plan = plan("http://h/" + "a".repeat(LineScanner.MAX_LINE_BYTES) + "\nhttp://h/b.jpg\n");
     assertThat(plan.decided()[0].status()).isEqualTo(Status.INVALID);
     assertThat(plan.decided()[0].error()).isEqualTo("line too long (over 256 KiB)");
     assertThat(plan.entries().get(0).url()).hasSize(201).endsWith("a\u2026");

@@ -1,7 +1,7 @@
 package dev.imgdl.parquet;
 
 import dev.imgdl.input.InputException;
-import dev.imgdl.input.InputReader;
+import dev.imgdl.input.LineScanner;
 import dev.imgdl.input.table.Row;
 import dev.imgdl.input.table.RowReader;
 import dev.imgdl.text.Excerpt;
@@ -117,8 +117,8 @@ final class ParquetRows implements RowReader {
           && type.asPrimitiveType().getPrimitiveTypeName()
               == PrimitiveType.PrimitiveTypeName.BINARY
           && group.getFieldRepetitionCount(column) > 0
-          && group.getBinary(column, 0).length() > InputReader.MAX_LINE_BYTES) {
-        return "column \"" + column + "\" too long (over " + InputReader.MAX_LINE_BYTES / 1024
+          && group.getBinary(column, 0).length() > LineScanner.MAX_LINE_BYTES) {
+        return "column \"" + column + "\" too long (over " + LineScanner.MAX_LINE_BYTES / 1024
             + " KiB)";
       }
     }

@@ -89,10 +89,4 @@ final class InputTable {
     });
     return spark.createDataFrame(rows, schema);
   }
-
-  /** The format INPUT is read as: the one given, or the one its name implies. */
-  static InputFormat format(String given, String input) {
-    return given != null ? InputFormat.parse(given)
-        : InputFormat.fromName(input);
-  }
 }

@@ -1,14 +1,17 @@
 package dev.imgdl.spark;
 
 import dev.imgdl.config.FetchSettings;
+import dev.imgdl.config.Required;
 import dev.imgdl.input.InputFormat;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a Spark run needs, parsed and checked once on the driver, and shipped to the
  * executors with the tasks (hence serializable, and plain values only). The download settings
  * are the core's {@link FetchSettings}, rebuilt on each executor for each task's local folder.
+ * Built by name with {@link #builder()}.
  *
  * @param input INPUT, any Hadoop file system URL or path (a file, a folder, a glob)
  * @param output OUTPUT, a Hadoop file system URL or path
@@ -17,7 +20,8 @@ import java.util.List;
  * @param captionCol the caption column, or null
  * @param saveCols columns carried through to the results
  * @param workers download threads per task
- * @param partitions tasks (and shards) the downloads are spread over
+ * @param partitions tasks (and shards) the downloads are spread over; 0 until the driver's
+ *     session gives its default parallelism
  * @param perHost most requests in flight per host, per executor JVM; 0 for no limit
  * @param rate most requests started per second per host, per executor JVM; 0 for no limit
  * @param failOnce test hook: the partition whose first attempt fails after its shard upload,
@@ -43,22 +47,190 @@ public record JobSettings(
     int failOnce) implements Serializable {
 
   public JobSettings {
+    Objects.requireNonNull(format, "format");
     saveCols = List.copyOf(saveCols);
     disallowedDirectives = List.copyOf(disallowedDirectives);
   }
 
+  /** A builder: INPUT, OUTPUT, the format, URL column, workers and download values required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** These settings with {@code n} partitions, at least one. */
+  public JobSettings withPartitions(int n) {
+    return new Builder(this).partitions(Math.max(1, n)).build();
+  }
+
   /** The core's settings for a task that downloads into {@code dir}. */
   public FetchSettings fetchSettings(String dir, String runId) {
-    return new FetchSettings(dir, runId, timeoutMillis, deadlineMillis, maxSize, retries,
-        userAgent, List.of(), false, null, disallowedDirectives);
+    return FetchSettings.builder()
+        .outputDir(dir)
+        .runId(runId)
+        .timeoutMillis(timeoutMillis)
+        .deadlineMillis(deadlineMillis)
+        .maxSize(maxSize)
+        .retries(retries)
+        .userAgent(userAgent)
+        .disallowedDirectives(disallowedDirectives)
+        .build();
   }
 
   /** What shapes an executor's shared HTTP client and host gate. */
   ClientKey clientKey() {
-    return new ClientKey(timeoutMillis, deadlineMillis, maxSize, retries, userAgent, workers,
-        perHost, rate);
+    return new ClientKey(timeoutMillis, deadlineMillis, workers, perHost, rate);
   }
 
-  record ClientKey(long timeoutMillis, long deadlineMillis, long maxSize, int retries,
-      String userAgent, int workers, int perHost, double rate) {}
+  /**
+   * The values an executor's shared client and gate are built from: its timeouts, its pool (by
+   * the workers), the gate's limits. The rest of the download settings (size, attempts, user
+   * agent, opt-outs) are each task's own {@link #fetchSettings}, so they need no new client.
+   */
+  record ClientKey(long timeoutMillis, long deadlineMillis, int workers, int perHost,
+      double rate) {}
+
+  /**
+   * Builds {@link JobSettings} by name. Unless told otherwise: no caption and no saved columns,
+   * partitions left to Spark's default parallelism, no per-host cap and no rate limit, the
+   * default opt-outs, no test failure.
+   */
+  public static final class Builder {
+    private String input;
+    private String output;
+    private InputFormat format;
+    private String urlCol;
+    private String captionCol;
+    private List<String> saveCols = List.of();
+    private Integer workers;
+    private int partitions;
+    private Long timeoutMillis;
+    private Long deadlineMillis;
+    private Long maxSize;
+    private Integer retries;
+    private int perHost;
+    private double rate;
+    private String userAgent;
+    private List<String> disallowedDirectives = FetchSettings.DEFAULT_DISALLOWED;
+    private int failOnce = -1;
+
+    private Builder() {}
+
+    private Builder(JobSettings s) {
+      input = s.input;
+      output = s.output;
+      format = s.format;
+      urlCol = s.urlCol;
+      captionCol = s.captionCol;
+      saveCols = s.saveCols;
+      workers = s.workers;
+      partitions = s.partitions;
+      timeoutMillis = s.timeoutMillis;
+      deadlineMillis = s.deadlineMillis;
+      maxSize = s.maxSize;
+      retries = s.retries;
+      perHost = s.perHost;
+      rate = s.rate;
+      userAgent = s.userAgent;
+      disallowedDirectives = s.disallowedDirectives;
+      failOnce = s.failOnce;
+    }
+
+    public Builder input(String input) {
+      this.input = input;
+      return this;
+    }
+
+    public Builder output(String output) {
+      this.output = output;
+      return this;
+    }
+
+    public Builder format(InputFormat format) {
+      this.format = format;
+      return this;
+    }
+
+    public Builder urlCol(String urlCol) {
+      this.urlCol = urlCol;
+      return this;
+    }
+
+    public Builder captionCol(String captionCol) {
+      this.captionCol = captionCol;
+      return this;
+    }
+
+    public Builder saveCols(List<String> saveCols) {
+      this.saveCols = saveCols;
+      return this;
+    }
+
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    public Builder partitions(int partitions) {
+      this.partitions = partitions;
+      return this;
+    }
+
+    public Builder timeoutMillis(long timeoutMillis) {
+      this.timeoutMillis = timeoutMillis;
+      return this;
+    }
+
+    public Builder deadlineMillis(long deadlineMillis) {
+      this.deadlineMillis = deadlineMillis;
+      return this;
+    }
+
+    public Builder maxSize(long maxSize) {
+      this.maxSize = maxSize;
+      return this;
+    }
+
+    public Builder retries(int retries) {
+      this.retries = retries;
+      return this;
+    }
+
+    public Builder perHost(int perHost) {
+      this.perHost = perHost;
+      return this;
+    }
+
+    public Builder rate(double rate) {
+      this.rate = rate;
+      return this;
+    }
+
+    public Builder userAgent(String userAgent) {
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    public Builder disallowedDirectives(List<String> disallowedDirectives) {
+      this.disallowedDirectives = disallowedDirectives;
+      return this;
+    }
+
+    public Builder failOnce(int failOnce) {
+      this.failOnce = failOnce;
+      return this;
+    }
+
+    public JobSettings build() {
+      return new JobSettings(Required.value(input, "JobSettings.input"),
+          Required.value(output, "JobSettings.output"),
+          Required.value(format, "JobSettings.format"),
+          Required.value(urlCol, "JobSettings.urlCol"), captionCol, saveCols,
+          Required.value(workers, "JobSettings.workers"), partitions,
+          Required.value(timeoutMillis, "JobSettings.timeoutMillis"),
+          Required.value(deadlineMillis, "JobSettings.deadlineMillis"),
+          Required.value(maxSize, "JobSettings.maxSize"),
+          Required.value(retries, "JobSettings.retries"), perHost, rate,
+          Required.value(userAgent, "JobSettings.userAgent"), disallowedDirectives, failOnce);
+    }
+  }
 }

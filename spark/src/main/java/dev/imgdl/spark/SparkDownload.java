@@ -1,18 +1,21 @@
 package dev.imgdl.spark;
 
-import dev.imgdl.config.Durations;
+import dev.imgdl.config.FetchOptions;
 import dev.imgdl.config.Limits;
-import dev.imgdl.config.Sizes;
+import dev.imgdl.config.OptionConverters;
+import dev.imgdl.config.RunOptions;
 import dev.imgdl.dataset.SavedColumns;
+import dev.imgdl.input.InputOptions;
+import dev.imgdl.input.TableInputOptions;
 import dev.imgdl.result.Summary;
 import dev.imgdl.text.ConsoleText;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,8 +29,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "imgdl-spark", mixinStandardHelpOptions = true, sortOptions = false,
     versionProvider = SparkDownload.Version.class,
     description = "Downloads the images of a table of URLs on Apache Spark into webdataset "
-        + "shards under OUTPUT, with one result row per input row in OUTPUT/results.")
+        + "shards under OUTPUT, with one result row per input row in OUTPUT/results.",
+    footerHeading = "%n",
+    footer = {OptionConverters.UNITS, "",
+        "On Spark, -w is the download threads of each task, and --per-host and --rate hold "
+            + "per executor JVM, not per cluster: E executors may send a host E times as much. "
+            + "Saved columns are in the results too."})
 public final class SparkDownload implements Callable<Integer> {
+  /** Most --partitions: each is a task and a tar. */
+  static final int MAX_PARTITIONS = 1_000_000;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "INPUT",
@@ -38,67 +49,17 @@ public final class SparkDownload implements Callable<Integer> {
       description = "Where shards/, results/ and summary.json go; any Hadoop file system URL.")
   String output;
 
-  @Option(names = "--input-format", paramLabel = "FORMAT",
-      description = "lines, csv, tsv, jsonl or parquet. Default: from INPUT's extension.")
-  String inputFormat;
+  // The options shared with the CLI, declared once in the core with their checks.
+  @Mixin TableInputOptions tableOptions = new TableInputOptions();
 
-  @Option(names = "--url-col", paramLabel = "NAME", defaultValue = "url",
-      description = "The URL column. Default: ${DEFAULT-VALUE}.")
-  String urlCol;
-
-  @Option(names = "--caption-col", paramLabel = "NAME", description = "The caption column.")
-  String captionCol;
-
-  @Option(names = "--save-cols", paramLabel = "A,B,...", split = ",",
-      description = "Columns carried through to the results and each image's KEY.json.")
-  List<String> saveCols = List.of();
-
-  @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "8",
-      description = "Download threads per task. Default: ${DEFAULT-VALUE}.")
-  int workers;
+  @Mixin RunOptions runOptions = new RunOptions();
 
   @Option(names = "--partitions", paramLabel = "N",
-      description = "Tasks, and so shards, the downloads are spread over. Default: Spark's "
-          + "default parallelism.")
+      description = "Tasks, and so shards, the downloads are spread over, 1 to 1000000. "
+          + "Default: Spark's default parallelism.")
   Integer partitions;
 
-  @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
-      description = "Extra attempts after a retryable failure. Default: ${DEFAULT-VALUE}.")
-  int retries;
-
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
-      description = "Connect timeout and longest silence. Default: ${DEFAULT-VALUE}.")
-  String timeout;
-
-  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "5m",
-      description = "Cap for one entry, all attempts included. Default: ${DEFAULT-VALUE}.")
-  String deadline;
-
-  @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "50M",
-      description = "Largest body accepted. Default: ${DEFAULT-VALUE}.")
-  String maxSize;
-
-  @Option(names = "--per-host", paramLabel = "N", defaultValue = "16",
-      description = "Most requests in flight per host, per executor; 0 for no limit. "
-          + "Default: ${DEFAULT-VALUE}.")
-  int perHost;
-
-  @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
-      description = "Most requests per second per host, per executor; 0 for no limit.")
-  double rate;
-
-  @Option(names = "--user-agent", paramLabel = "S",
-      description = "The User-Agent header, printable ASCII. Default: imgdl/VERSION.")
-  String userAgent;
-
-  @Option(names = "--disallowed-header-directives", paramLabel = "LIST",
-      description = "X-Robots-Tag directives that opt a response out; empty turns the check "
-          + "off. Default: noai,noimageai,noindex,noimageindex.")
-  String disallowed;
-
-  @Option(names = "--min-success", paramLabel = "RATIO", defaultValue = "1",
-      description = "Exit 0 when the success ratio is at least RATIO. Default: ${DEFAULT-VALUE}.")
-  double minSuccess;
+  @Mixin FetchOptions fetchOptions = new FetchOptions();
 
   @Option(names = {"-v", "--verbose"}, description = "More detail, repeatable: -v stack traces "
       + "with errors; -vv Spark's warnings on the driver's console; -vvv its info lines. "
@@ -145,7 +106,7 @@ public final class SparkDownload implements Callable<Integer> {
     SparkSession spark = sessions.get();
     spark.sparkContext().setLogLevel(sparkLogLevel(verbose.length));
     if (partitions == null) {
-      settings = withPartitions(settings, spark.sparkContext().defaultParallelism());
+      settings = settings.withPartitions(spark.sparkContext().defaultParallelism());
     }
     RunSummary run = new SparkJob(spark, settings).run();
     Summary s = run.totals();
@@ -154,55 +115,45 @@ public final class SparkDownload implements Callable<Integer> {
         + "%d duplicate; results in %s/results%n", s.entries(), s.downloaded(), s.skipped(),
         s.failed(), s.invalid(), s.duplicate(), output);
     out.flush();
-    return s.successRatio() >= minSuccess ? 0 : 1;
+    return s.successRatio() >= runOptions.minSuccess() ? 0 : 1;
   }
 
   private JobSettings settings() {
-    range("--workers", workers, 1, 1024);
-    range("--retries", retries, 0, 100);
-    range("--per-host", perHost, 0, 100_000);
-    if (partitions != null) {
-      range("--partitions", partitions, 1, 1_000_000);
-    }
-    String agent = userAgent != null ? userAgent : "imgdl/" + version();
-    if (!Limits.sendable(agent)) {
-      throw usage("--user-agent must be printable ASCII");
-    }
-    int failOnce = sessionlessConf("spark.imgdl.test.failOncePartition");
     try {
-      Limits.minSuccess(minSuccess);
-      SavedColumns.names(saveCols, ResultColumns.FIXED);
-      return new JobSettings(input, output, InputTable.format(inputFormat, input), urlCol,
-          captionCol, saveCols, workers, partitions == null ? 0 : partitions,
-          Limits.duration("--timeout", Durations.parse(timeout)).toMillis(),
-          Limits.duration("--deadline", Durations.parse(deadline)).toMillis(),
-          Limits.maxSize(Sizes.parse(maxSize)), retries, perHost, Limits.rate(rate), agent,
-          Limits.directives(disallowed), failOnce);
+      runOptions.check();
+      if (partitions != null) {
+        Limits.range("--partitions", partitions, 1, MAX_PARTITIONS);
+      }
+      fetchOptions.check();
+      InputOptions table = tableOptions.input();
+      SavedColumns.names(table.saveColumns(), ResultColumns.FIXED);
+      return JobSettings.builder()
+          .input(input)
+          .output(output)
+          .format(table.formatOf(input))
+          .urlCol(table.urlColumn())
+          .captionCol(table.captionColumn())
+          .saveCols(table.saveColumns())
+          .workers(runOptions.workers())
+          .partitions(partitions == null ? 0 : partitions)
+          .timeoutMillis(fetchOptions.timeoutMillis())
+          .deadlineMillis(fetchOptions.deadlineMillis())
+          .maxSize(fetchOptions.maxSize())
+          .retries(fetchOptions.retries())
+          .perHost(runOptions.perHost())
+          .rate(runOptions.rate())
+          .userAgent(fetchOptions.userAgent(version()))
+          .disallowedDirectives(tableOptions.disallowedDirectives())
+          .failOnce(sessionlessConf("spark.imgdl.test.failOncePartition"))
+          .build();
     } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
+      throw new UsageException(e.getMessage());
     }
   }
 
   /** The test hook's partition, from a system property (local mode) or -1. */
   private static int sessionlessConf(String key) {
     return Integer.parseInt(System.getProperty(key, "-1"));
-  }
-
-  private static JobSettings withPartitions(JobSettings s, int n) {
-    return new JobSettings(s.input(), s.output(), s.format(), s.urlCol(), s.captionCol(),
-        s.saveCols(), s.workers(), Math.max(1, n), s.timeoutMillis(), s.deadlineMillis(),
-        s.maxSize(), s.retries(), s.perHost(), s.rate(), s.userAgent(),
-        s.disallowedDirectives(), s.failOnce());
-  }
-
-  private static void range(String option, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw usage(option + " must be between " + min + " and " + max + ": " + value);
-    }
-  }
-
-  private static UsageException usage(String message) {
-    return new UsageException(message);
   }
 
   /** {@code -V}: the version in the jar's manifest. */
@@ -217,6 +168,4 @@ public final class SparkDownload implements Callable<Integer> {
     String v = SparkDownload.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
   }
-
-
 }

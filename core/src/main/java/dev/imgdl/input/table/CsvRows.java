@@ -1,7 +1,7 @@
 package dev.imgdl.input.table;
 
 import dev.imgdl.input.InputException;
-import dev.imgdl.input.InputReader;
+import dev.imgdl.input.LineScanner;
 import dev.imgdl.text.Excerpt;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
  * CSV (RFC 4180, as Excel, pandas and Python's csv module write it: quoted fields may hold
  * commas, quotes and line breaks) and TSV (the same with tabs) through Apache Commons CSV. The
  * first record is the header; blank lines are skipped. A row is numbered by the line it starts
- * on. A row longer than {@link InputReader#MAX_LINE_BYTES} (about, in characters) stops the
+ * on. A row longer than {@link LineScanner#MAX_LINE_BYTES} (about, in characters) stops the
  * read: past a broken quote, no later row can be trusted.
  */
 final class CsvRows implements RowReader {
@@ -36,7 +36,7 @@ final class CsvRows implements RowReader {
       throws IOException {
     this.source = source;
     this.wanted = wanted;
-    this.text = new TextInput(in, InputReader.MAX_LINE_BYTES + READ_AHEAD);
+    this.text = new TextInput(in, LineScanner.MAX_LINE_BYTES + READ_AHEAD);
     CSVFormat format = CSVFormat.RFC4180.builder()
         .setDelimiter(delimiter)
         .setHeader()
@@ -88,11 +88,11 @@ final class CsvRows implements RowReader {
       return new InputException(source + ": not valid UTF-8 (at line " + line + " or after)", e);
     }
     if (e instanceof TextInput.NulException nul) {
-      return new InputException(source + ":" + nul.line + ": " + InputReader.NUL, e);
+      return new InputException(source + ":" + nul.line + ": " + LineScanner.NUL, e);
     }
     if (e instanceof TextInput.RowTooLongException) {
       return new InputException(where + "row too long (over "
-          + InputReader.MAX_LINE_BYTES / 1024 + " KiB)", e);
+          + LineScanner.MAX_LINE_BYTES / 1024 + " KiB)", e);
     }
     // Commons CSV's messages can quote the whole header.
     return new InputException(where + "malformed CSV: " + Excerpt.text(e.getMessage()), e);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.imgdl.input.InputException;
-import dev.imgdl.input.InputReader;
 import dev.imgdl.input.LineScanner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +35,7 @@ final class JsonlRows implements RowReader {
   private boolean started;
 
   JsonlRows(InputStream in, String source, List<String> wanted) {
-    this.lines = new LineScanner(in, InputReader.MAX_LINE_BYTES);
+    this.lines = new LineScanner(in, LineScanner.MAX_LINE_BYTES);
     this.source = source;
     this.wanted = wanted;
   }
@@ -73,12 +72,12 @@ final class JsonlRows implements RowReader {
     while (lines.next()) {
       lineNumber++;
       if (lines.nul()) {
-        throw new InputException(source + ":" + lineNumber + ": " + InputReader.NUL, null);
+        throw new InputException(source + ":" + lineNumber + ": " + LineScanner.NUL, null);
       }
       int start = lineNumber == 1 && startsWithBom() ? 3 : 0;
       if (lines.tooLong()) {
         return new Row(lineNumber, new Object[wanted.size()],
-            "row too long (over " + InputReader.MAX_LINE_BYTES / 1024 + " KiB)");
+            "row too long (over " + LineScanner.MAX_LINE_BYTES / 1024 + " KiB)");
       }
       if (blank(start)) {
         continue;

@@ -1,0 +1,70 @@
+package dev.imgdl.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imgdl.config.FetchSettings;
+import dev.imgdl.input.InputFormat;
+import org.junit.jupiter.api.Test;
+
+class JobSettingsTest {
+  private static JobSettings.Builder required() {
+    return JobSettings.builder().input("in.csv").output("out").format(InputFormat.CSV)
+        .urlCol("url").workers(8).timeoutMillis(1_000).deadlineMillis(2_000).maxSize(3_000)
+        .retries(4).userAgent("ua");
+  }
+
+  @Test
+  void theBuilderDefaultsCaptionSavedColumnsPartitionsLimitsOptOutsAndTheTestHook() {
+    JobSettings s = required().build();
+
+    assertThat(s.captionCol()).isNull();
+    assertThat(s.saveCols()).isEmpty();
+    assertThat(s.partitions()).isZero();
+    assertThat(s.perHost()).isZero();
+    assertThat(s.rate()).isZero();
+    assertThat(s.disallowedDirectives()).isEqualTo(FetchSettings.DEFAULT_DISALLOWED);
+    assertThat(s.failOnce()).isEqualTo(-1);
+  }
+
+  @Test
+  void aRequiredFieldLeftOutFailsAtBuildNamingIt() {
+    assertThatThrownBy(() -> required().format(null).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("JobSettings.format was not set: it has no default");
+    assertThatThrownBy(() -> JobSettings.builder().input("in").output("out")
+        .format(InputFormat.LINES).urlCol("url").workers(1).deadlineMillis(1).maxSize(1)
+        .retries(0).userAgent("ua").build())
+        .hasMessageStartingWith("JobSettings.timeoutMillis was not set");
+  }
+
+  @Test
+  void withPartitionsChangesOnlyThePartitionsAndKeepsAtLeastOne() {
+    JobSettings s = required().perHost(3).build();
+
+    assertThat(s.withPartitions(5)).isEqualTo(required().perHost(3).partitions(5).build());
+    assertThat(s.withPartitions(0).partitions()).isEqualTo(1);
+  }
+
+  @Test
+  void eachTaskGetsTheCoreSettingsForItsOwnFolder() {
+    FetchSettings fetch = required().build().fetchSettings("/tmp/task", "run1");
+
+    assertThat(fetch.outputDir()).isEqualTo("/tmp/task");
+    assertThat(fetch.runId()).isEqualTo("run1");
+    assertThat(fetch.timeoutMillis()).isEqualTo(1_000);
+    assertThat(fetch.deadlineMillis()).isEqualTo(2_000);
+    assertThat(fetch.maxSize()).isEqualTo(3_000);
+    assertThat(fetch.retries()).isEqualTo(4);
+    assertThat(fetch.userAgent()).isEqualTo("ua");
+  }
+
+  @Test
+  void anotherUserAgentNeedsNoNewClientButOtherLimitsDo() {
+    JobSettings s = required().build();
+
+    assertThat(required().userAgent("other").retries(0).build().clientKey())
+        .isEqualTo(s.clientKey());
+    assertThat(required().perHost(2).build().clientKey()).isNotEqualTo(s.clientKey());
+  }
+}

@@ -1,0 +1,67 @@
+package dev.imgdl.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imgdl.config.BadOptionValues;
+import dev.imgdl.text.ConsoleText;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The options the Spark job shares with the CLI refuse a bad value with the message of {@link
+ * BadOptionValues}, word for word (the CLI's test asserts the same lines), before a Spark session
+ * is asked for.
+ */
+class SharedOptionMessagesTest {
+  @TempDir Path dir;
+
+  static List<BadOptionValues.Case> cases() {
+    return BadOptionValues.CASES;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void aBadSharedValueIsTheSameOneLineAsInTheCli(BadOptionValues.Case bad) throws Exception {
+    Path input = Files.writeString(dir.resolve("in.csv"), "url\nhttp://127.0.0.1:1/a.png\n");
+    List<String> args = new ArrayList<>(bad.args());
+    args.addAll(List.of(input.toString(), dir.resolve("out").toString()));
+    AtomicBoolean asked = new AtomicBoolean();
+    StringWriter err = new StringWriter();
+
+    int code = SparkDownload.run(() -> {
+      asked.set(true);
+      throw new IllegalStateException("no Spark session in this test");
+    }, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        args.toArray(String[]::new));
+
+    assertThat(asked).as("a session was asked for").isFalse();
+    assertThat(code).as(err.toString()).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("imgdl: error: " + ConsoleText.safe(bad.message())
+        + (bad.parseError() ? " (see imgdl-spark --help)" : "") + "\n");
+  }
+
+  @Test
+  void helpShowsTheSharedWordsAndSaysWhatHoldsPerExecutor() {
+    StringWriter out = new StringWriter();
+
+    int code = SparkDownload.run(() -> null, new PrintWriter(out, true),
+        new PrintWriter(new StringWriter(), true), "--help");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("At most N requests in flight to one host, 0 to 100000; 0 = no cap.")
+        .contains("Number of chunks and workers, 1 to 256.")
+        .contains("DURATION: seconds, or a number with ms, s, m, h")
+        .contains("-w is the download threads of each task, and --per-host and --rate hold "
+            + "per executor JVM, not per cluster");
+  }
+}
