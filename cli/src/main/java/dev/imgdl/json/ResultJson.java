@@ -3,41 +3,44 @@ package dev.imgdl.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.imgdl.result.Result;
+import dev.imgdl.result.ResultField;
 import dev.imgdl.result.Status;
-import dev.imgdl.text.Credentials;
 import java.io.IOException;
+import java.util.List;
 
 /**
- * A {@link Result} as the fields of a JSON object, the one place that knows them: the report and
- * the pipe from a child JVM both write results here, and the pipe reads them back here, so a
- * new field of {@code Result} is added here and nowhere else. Every field is written, null as
- * null, in one order.
+ * A {@link Result} as the fields of a JSON object: the report and the pipe from a child JVM both
+ * write results here, and the pipe reads them back here, field by field as {@link ResultField}
+ * defines them. Every field is written, null as null, in its order.
  */
 public final class ResultJson {
 
   /** Who reads the fields; it decides two of them. */
   public enum Form {
     /** The pipe to the parent, which files the result by its index and needs the exact error. */
-    PIPE,
+    PIPE(ResultField.Output.PIPE),
     /** The report: its entry fields say which entry, and credentials in the error are hidden. */
-    REPORT
+    REPORT(ResultField.Output.REPORT);
+
+    private final ResultField.Output output;
+    private final List<ResultField> fields;
+
+    Form(ResultField.Output output) {
+      this.output = output;
+      this.fields = ResultField.in(output);
+    }
   }
 
-  // Field names encoded once: a million results write each of them a million times.
   private static final SerializedString INDEX = new SerializedString("index");
-  private static final SerializedString STATUS = new SerializedString("status");
-  private static final SerializedString FILE = new SerializedString("file");
-  private static final SerializedString BYTES = new SerializedString("bytes");
-  private static final SerializedString SHA256 = new SerializedString("sha256");
-  private static final SerializedString CONTENT_TYPE = new SerializedString("contentType");
-  private static final SerializedString HTTP_STATUS = new SerializedString("httpStatus");
-  private static final SerializedString ATTEMPTS = new SerializedString("attempts");
-  private static final SerializedString WORKER = new SerializedString("worker");
-  private static final SerializedString MILLIS = new SerializedString("millis");
-  private static final SerializedString ERROR = new SerializedString("error");
-  private static final SerializedString WIDTH = new SerializedString("width");
-  private static final SerializedString HEIGHT = new SerializedString("height");
-  private static final SerializedString RESUMED = new SerializedString("resumed");
+
+  // Field names encoded once: a million results write each of them a million times.
+  private static final SerializedString[] NAMES = new SerializedString[ResultField.values().length];
+
+  static {
+    for (ResultField field : ResultField.values()) {
+      NAMES[field.ordinal()] = new SerializedString(field.label());
+    }
+  }
 
   private ResultJson() {}
 
@@ -47,34 +50,24 @@ public final class ResultJson {
       json.writeFieldName(INDEX);
       json.writeNumber(r.index());
     }
-    json.writeFieldName(STATUS);
-    json.writeString(r.status().label());
-    json.writeFieldName(FILE);
-    json.writeString(r.file());
-    json.writeFieldName(BYTES);
-    json.writeNumber(r.bytes());
-    json.writeFieldName(SHA256);
-    json.writeString(r.sha256());
-    json.writeFieldName(CONTENT_TYPE);
-    json.writeString(r.contentType());
-    json.writeFieldName(HTTP_STATUS);
-    writeNumberOrNull(json, r.httpStatus());
-    json.writeFieldName(ATTEMPTS);
-    json.writeNumber(r.attempts());
-    json.writeFieldName(WORKER);
-    writeNumberOrNull(json, r.worker());
-    json.writeFieldName(MILLIS);
-    json.writeNumber(r.millis());
-    json.writeFieldName(ERROR);
-    json.writeString(form == Form.REPORT && r.error() != null
-        ? Credentials.redactWords(r.error())
-        : r.error());
-    json.writeFieldName(WIDTH);
-    writeNumberOrNull(json, r.width());
-    json.writeFieldName(HEIGHT);
-    writeNumberOrNull(json, r.height());
-    json.writeFieldName(RESUMED);
-    json.writeBoolean(r.resumed());
+    for (ResultField field : form.fields) {
+      json.writeFieldName(NAMES[field.ordinal()]);
+      write(json, field.value(r, form.output));
+    }
+  }
+
+  private static void write(JsonGenerator json, Object value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+    } else if (value instanceof String text) {
+      json.writeString(text);
+    } else if (value instanceof Integer n) {
+      json.writeNumber(n);
+    } else if (value instanceof Long n) {
+      json.writeNumber(n);
+    } else {
+      json.writeBoolean((Boolean) value);
+    }
   }
 
   /**
@@ -83,37 +76,22 @@ public final class ResultJson {
    * @throws IllegalArgumentException naming the first field that is missing or malformed
    */
   public static Result read(JsonObject o) {
-    return new Result(
-        o.integer(INDEX.getValue()),
-        status(o.requiredString(STATUS.getValue())),
-        o.string(FILE.getValue()),
-        o.longValue(BYTES.getValue()),
-        o.string(SHA256.getValue()),
-        o.string(CONTENT_TYPE.getValue()),
-        o.optionalInteger(HTTP_STATUS.getValue()),
-        o.integer(ATTEMPTS.getValue()),
-        o.optionalInteger(WORKER.getValue()),
-        o.longValue(MILLIS.getValue()),
-        o.string(ERROR.getValue()),
-        o.optionalInteger(WIDTH.getValue()),
-        o.optionalInteger(HEIGHT.getValue()),
-        o.bool(RESUMED.getValue()));
+    Result.Builder result = Result.builder(o.integer(INDEX.getValue()),
+        Status.of(o.string(ResultField.STATUS.label())));
+    for (ResultField field : Form.PIPE.fields) {
+      field.set(result, read(o, field));
+    }
+    return result.build();
   }
 
-  private static Status status(String label) {
-    for (Status status : Status.values()) {
-      if (status.label().equals(label)) {
-        return status;
-      }
-    }
-    throw new IllegalArgumentException("field status is not a status: " + label);
-  }
-
-  private static void writeNumberOrNull(JsonGenerator json, Integer value) throws IOException {
-    if (value == null) {
-      json.writeNull();
-    } else {
-      json.writeNumber(value);
-    }
+  private static Object read(JsonObject o, ResultField field) {
+    String name = field.label();
+    return switch (field.type()) {
+      case STRING -> o.string(name);
+      case NULLABLE_INT -> o.optionalInteger(name);
+      case INT -> o.integer(name);
+      case LONG -> o.longValue(name);
+      case BOOLEAN -> o.bool(name);
+    };
   }
 }

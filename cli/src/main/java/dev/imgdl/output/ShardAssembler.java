@@ -326,7 +326,6 @@ public final class ShardAssembler implements Destination {
   }
 
   private static Result moved(Result r, String file) {
-    return new Result(r.index(), r.status(), file, r.bytes(), r.sha256(), r.contentType(),
-        r.httpStatus(), r.attempts(), r.worker(), r.millis(), r.error(), r.width(), r.height());
+    return r.toBuilder().file(file).build();
   }
 }

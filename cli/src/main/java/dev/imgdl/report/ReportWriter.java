@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Writes the JSON report of docs/spec.md, streaming, so that a million results need no tree in
@@ -109,14 +110,14 @@ public final class ReportWriter {
 
   private static void writeSummary(JsonGenerator json, Summary s) throws IOException {
     json.writeObjectFieldStart("summary");
-    json.writeNumberField("entries", s.entries());
-    json.writeNumberField("downloaded", s.downloaded());
-    json.writeNumberField("skipped", s.skipped());
-    json.writeNumberField("failed", s.failed());
-    json.writeNumberField("invalid", s.invalid());
-    json.writeNumberField("duplicate", s.duplicate());
-    json.writeNumberField("bytes", s.bytes());
-    json.writeNumberField("successRatio", s.successRatio());
+    for (Map.Entry<String, Number> field : s.fields().entrySet()) {
+      json.writeFieldName(field.getKey());
+      if (field.getValue() instanceof Double ratio) {
+        json.writeNumber(ratio);
+      } else {
+        json.writeNumber(field.getValue().longValue());
+      }
+    }
     json.writeEndObject();
   }
 

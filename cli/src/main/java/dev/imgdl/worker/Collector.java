@@ -1,6 +1,7 @@
 package dev.imgdl.worker;
 
 import dev.imgdl.result.Result;
+import dev.imgdl.result.Summary;
 import dev.imgdl.result.WorkerStats;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -162,11 +163,7 @@ public final class Collector {
   /** One worker's running tally; only the collector's thread touches it. */
   private static final class Tally {
     private final int id;
-    private int entries;
-    private int downloaded;
-    private int skipped;
-    private int failed;
-    private long bytes;
+    private final Summary.Counter results = new Summary.Counter();
     private double seconds;
     private long pid;
     private long peakRssBytes;
@@ -176,15 +173,7 @@ public final class Collector {
     }
 
     void add(Result result) {
-      entries++;
-      switch (result.status()) {
-        case DOWNLOADED -> {
-          downloaded++;
-          bytes += result.bytes();
-        }
-        case SKIPPED -> skipped++;
-        default -> failed++;
-      }
+      results.add(result);
     }
 
     /** Records how the worker ended; a worker restarted after a crash adds its time. */
@@ -195,8 +184,7 @@ public final class Collector {
     }
 
     WorkerStats stats() {
-      return new WorkerStats(
-          id, entries, downloaded, skipped, failed, bytes, seconds, pid, peakRssBytes);
+      return new WorkerStats(id, results.summary(), seconds, pid, peakRssBytes);
     }
   }
 }

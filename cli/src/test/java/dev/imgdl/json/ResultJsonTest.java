@@ -17,8 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResultJsonTest {
-  private static final Result FULL = new Result(7, Status.DOWNLOADED, "a.png", 123, "ab",
-      "image/png", 200, 2, 3, 45, "HTTP 503 on http://me:secret@example.org/a.png", 640, 480);
+  private static final Result FULL = Result.builder(7, Status.DOWNLOADED).file("a.png").bytes(123)
+      .sha256("ab").contentType("image/png").httpStatus(200)
+      .finalUrl("http://cdn.example.org/a.png").attempts(2).worker(3).millis(45)
+      .error("HTTP 503 on http://me:secret@example.org/a.png").width(640).height(480).build();
 
   private static String write(Result r, ResultJson.Form form) throws IOException {
     StringWriter text = new StringWriter();

@@ -55,7 +55,7 @@ class ShardAssemblerTest {
 
   private void plan(int n) {
     for (int i = entries.size(); i < n; i++) {
-      entries.add(new Entry(i, "list.txt", i + 1, "http://h/" + i + ".png"));
+      entries.add(Entry.of(i, "list.txt", i + 1, "http://h/" + i + ".png"));
     }
   }
 
@@ -63,8 +63,9 @@ class ShardAssemblerTest {
   private Result staged(int index) throws Exception {
     String name = TempFiles.PREFIX + "t" + Placement.STAGE_MARK + "0000" + index + ".png";
     Files.write(dir.resolve(name), Images.png());
-    return new Result(index, Status.DOWNLOADED, name, Images.png().length, "ab", "image/png",
-        200, 1, 0, 1, null);
+    return Result.builder(index, Status.DOWNLOADED).file(name).bytes(Images.png().length)
+        .sha256("ab").contentType("image/png").httpStatus(200).attempts(1).worker(0).millis(1)
+        .build();
   }
 
   @Test

@@ -21,7 +21,7 @@ class FailureLinesTest {
 
   private void add(Result result) {
     int i = result.index();
-    Entry entry = new Entry(i, "l.txt", i + 1, "http://h/" + i);
+    Entry entry = Entry.of(i, "l.txt", i + 1, "http://h/" + i);
     lines.add(entry, result, null);
   }
 
@@ -75,7 +75,8 @@ class FailureLinesTest {
 
   @Test
   void nothingIsPrintedWhenNothingFailed() {
-    add(new Result(0, Status.DOWNLOADED, "a.png", 1, "ab", null, 200, 1, 0, 1, null));
+    add(Result.builder(0, Status.DOWNLOADED).file("a.png").bytes(1).sha256("ab").httpStatus(200)
+        .attempts(1).worker(0).millis(1).build());
     add(Result.planned(1, Status.DUPLICATE, "duplicate of l.txt:1"));
     close();
     assertThat(err.toString()).isEmpty();
@@ -90,7 +91,7 @@ class FailureLinesTest {
     PrintWriter writer = new PrintWriter(stream, true);
     FailureLines console = new FailureLines(writer);
     Thread line = new Thread(() ->
-        console.add(new Entry(0, "l.txt", 1, "http://h/0"), Result.failed(0, 0, "HTTP 404"),
+        console.add(Entry.of(0, "l.txt", 1, "http://h/0"), Result.failed(0, 0, "HTTP 404"),
             null));
     synchronized (writer) {
       line.start();

@@ -19,9 +19,9 @@ class LiveConsoleTest {
   private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
 
   /** Four lines: an invalid one, a duplicate, and two to download. */
-  private static final List<Entry> ENTRIES = List.of(new Entry(0, "l.txt", 1, "nope"),
-      new Entry(1, "l.txt", 2, "http://h/a.png"), new Entry(2, "l.txt", 3, "http://h/a.png"),
-      new Entry(3, "l.txt", 4, "http://h/b.png"));
+  private static final List<Entry> ENTRIES = List.of(Entry.of(0, "l.txt", 1, "nope"),
+      Entry.of(1, "l.txt", 2, "http://h/a.png"), Entry.of(2, "l.txt", 3, "http://h/a.png"),
+      Entry.of(3, "l.txt", 4, "http://h/b.png"));
   private static final Result INVALID =
       Result.planned(0, Status.INVALID, "not an absolute URL (no scheme)");
   private static final Result DUPLICATE =
@@ -81,8 +81,8 @@ class LiveConsoleTest {
   @Test
   void aFailedResultIsPrintedAndADownloadedOneIsNot() {
     LiveConsole console = console(false);
-    console.accept(new Result(1, Status.DOWNLOADED, "a.png", 10, "ab", "image/png", 200, 1, 0,
-        5, null));
+    console.accept(Result.builder(1, Status.DOWNLOADED).file("a.png").bytes(10).sha256("ab")
+        .contentType("image/png").httpStatus(200).attempts(1).worker(0).millis(5).build());
     console.accept(Result.failed(3, 1, "HTTP 404"));
 
     assertThat(err.toString().lines()).containsExactly(

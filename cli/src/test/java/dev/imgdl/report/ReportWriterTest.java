@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,17 +37,20 @@ class ReportWriterTest {
   /** A downloaded entry, a failed one with credentials and control characters, an invalid one. */
   static RunRecord record() {
     List<Entry> entries = List.of(
-        new Entry(0, "urls.txt", 1, "https://example.org/a.jpg"),
-        new Entry(1, "urls.txt", 3, "http://me:pa/ss@example.org/b.png"),
-        new Entry(2, "<stdin>", 1, "not a url"));
+        Entry.of(0, "urls.txt", 1, "https://example.org/a.jpg"),
+        Entry.of(1, "urls.txt", 3, "http://me:pa/ss@example.org/b.png"),
+        Entry.of(2, "<stdin>", 1, "not a url"));
     List<Result> results = List.of(
-        new Result(0, Status.DOWNLOADED, "a.jpg", 20_000, "ab12", "image/jpeg", 200, 1, 0, 35,
-            null, 640, 480),
-        new Result(1, Status.FAILED, null, 0, null, TYPE, 503, 4, 1, 1_200,
-            ERROR + " on http://me:pa/ss@example.org/b.png"),
+        Result.builder(0, Status.DOWNLOADED).file("a.jpg").bytes(20_000).sha256("ab12")
+            .contentType("image/jpeg").httpStatus(200).finalUrl("https://cdn.example.org/a.jpg")
+            .attempts(1).worker(0).millis(35).width(640).height(480).build(),
+        Result.builder(1, Status.FAILED).contentType(TYPE).httpStatus(503)
+            .finalUrl("http://me:pa/ss@cdn.example.org/b.png").attempts(4).worker(1)
+            .millis(1_200).error(ERROR + " on http://me:pa/ss@example.org/b.png").build(),
         Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"));
-    WorkerStats w0 = new WorkerStats(0, 1, 1, 0, 0, 20_000, 0.8, 100, 0);
-    WorkerStats w1 = new WorkerStats(1, 1, 0, 0, 1, 0, 1.2004, 100, 0);
+    WorkerStats w0 =
+        new WorkerStats(0, new Summary(Map.of(Status.DOWNLOADED, 1), 20_000), 0.8, 100, 0);
+    WorkerStats w1 = new WorkerStats(1, new Summary(Map.of(Status.FAILED, 1), 0), 1.2004, 100, 0);
     return RunRecord.builder()
         .mode(Mode.PROCESS)
         .workers(2)
@@ -126,11 +130,13 @@ class ReportWriterTest {
     assertThat(results.get(0).toString()).isEqualTo("{\"source\":\"urls.txt\",\"line\":1,"
         + "\"url\":\"https://example.org/a.jpg\",\"status\":\"downloaded\",\"file\":\"a.jpg\","
         + "\"bytes\":20000,\"sha256\":\"ab12\",\"contentType\":\"image/jpeg\","
-        + "\"httpStatus\":200,\"attempts\":1,\"worker\":0,\"millis\":35,\"error\":null,"
+        + "\"httpStatus\":200,\"finalUrl\":\"https://cdn.example.org/a.jpg\",\"attempts\":1,"
+        + "\"worker\":0,\"millis\":35,\"error\":null,"
         + "\"width\":640,\"height\":480,\"resumed\":false}");
     assertThat(results.get(2).toString()).isEqualTo("{\"source\":\"<stdin>\",\"line\":1,"
         + "\"url\":\"not a url\",\"status\":\"invalid\",\"file\":null,\"bytes\":0,"
-        + "\"sha256\":null,\"contentType\":null,\"httpStatus\":null,\"attempts\":0,"
+        + "\"sha256\":null,\"contentType\":null,\"httpStatus\":null,\"finalUrl\":null,"
+        + "\"attempts\":0,"
         + "\"worker\":null,\"millis\":0,\"error\":\"not an absolute URL (no scheme)\","
         + "\"width\":null,\"height\":null,\"resumed\":false}");
   }
@@ -141,6 +147,7 @@ class ReportWriterTest {
     assertThat(failed.get("url").asText()).isEqualTo("http://***@example.org/b.png");
     assertThat(failed.get("error").asText())
         .isEqualTo(ERROR + " on http://***@example.org/b.png");
+    assertThat(failed.get("finalUrl").asText()).isEqualTo("http://***@cdn.example.org/b.png");
     assertThat(failed.get("contentType").asText()).isEqualTo(TYPE);
     assertThat(failed.get("status").asText()).isEqualTo("failed");
     assertThat(failed.get("httpStatus").asInt()).isEqualTo(503);
@@ -248,7 +255,7 @@ class ReportWriterTest {
     RunRecord small = record();
     int n = 2_000;
     List<Entry> entries = Stream.iterate(0, i -> i + 1).limit(n)
-        .map(i -> new Entry(i, "urls.txt", i + 1, "https://example.org/" + i + ".jpg")).toList();
+        .map(i -> Entry.of(i, "urls.txt", i + 1, "https://example.org/" + i + ".jpg")).toList();
     List<Result> results = Stream.iterate(0, i -> i + 1).limit(n)
         .map(i -> Result.planned(i, Status.INVALID, "not an image")).toList();
     return small.toBuilder()

@@ -12,13 +12,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryPrinterTest {
 
   @Test
   void aFailureLineNamesTheEntryWithCredentialsHiddenAndControlCharactersEscaped() {
-    Entry entry = new Entry(0, "list\u001b.txt", 7, "http://me:pa/ss@host/\u001b]0;x\u0007.png");
+    Entry entry = Entry.of(0, "list\u001b.txt", 7, "http://me:pa/ss@host/\u001b]0;x\u0007.png");
     Result result = Result.failed(0, 1, "connection error: 2\r\u001b[2K on http://u:p@host/x");
     assertThat(SummaryPrinter.failureLine(entry, result)).isEqualTo(
         "list\\x1b.txt:7 http://***@host/\\x1b]0;x\\x07.png: "
@@ -51,16 +52,17 @@ class SummaryPrinterTest {
   }
 
   private static String print(Mode mode, boolean interrupted) {
-    List<Entry> entries = List.of(new Entry(0, "l.txt", 1, "http://h/a.jpg"),
-        new Entry(1, "l.txt", 2, "http://h/b.jpg"), new Entry(2, "l.txt", 3, "x"));
+    List<Entry> entries = List.of(Entry.of(0, "l.txt", 1, "http://h/a.jpg"),
+        Entry.of(1, "l.txt", 2, "http://h/b.jpg"), Entry.of(2, "l.txt", 3, "x"));
     List<Result> results = List.of(
-        new Result(0, Status.DOWNLOADED, "a.jpg", 20_000, "ab", "image/jpeg", 200, 1, 0, 5, null),
+        Result.builder(0, Status.DOWNLOADED).file("a.jpg").bytes(20_000).sha256("ab")
+            .contentType("image/jpeg").httpStatus(200).attempts(1).worker(0).millis(5).build(),
         Result.failed(1, 1, "HTTP 404"),
         Result.planned(2, Status.INVALID, "not an absolute URL (no scheme)"));
     boolean process = mode == Mode.PROCESS;
-    WorkerStats w0 =
-        new WorkerStats(0, 1, 1, 0, 0, 20_000, 0.8, process ? 4242 : 0, process ? 50L << 20 : 0);
-    WorkerStats w1 = new WorkerStats(1, 1, 0, 0, 1, 0, 1.2, 0, 0);
+    WorkerStats w0 = new WorkerStats(0, new Summary(Map.of(Status.DOWNLOADED, 1), 20_000), 0.8,
+        process ? 4242 : 0, process ? 50L << 20 : 0);
+    WorkerStats w1 = new WorkerStats(1, new Summary(Map.of(Status.FAILED, 1), 0), 1.2, 0, 0);
     RunRecord run = RunRecord.builder()
         .mode(mode)
         .workers(2)

@@ -161,7 +161,7 @@ class EndToEndTest {
       JsonNode a = thread.get("results").get(i);
       JsonNode b = process.get("results").get(i);
       for (String field : List.of("source", "line", "url", "status", "file", "bytes", "sha256",
-          "contentType", "httpStatus", "attempts", "error")) {
+          "contentType", "httpStatus", "finalUrl", "attempts", "error")) {
         assertThat(b.get(field)).as("entry %d field %s", i, field).isEqualTo(a.get(field));
       }
     }

@@ -87,8 +87,8 @@ class ChildReaderTest {
   }
 
   private static Result downloaded(int index) {
-    return new Result(index, Status.DOWNLOADED, "a.png", 10, "ab", "image/png", 200, 1, WORKER,
-        5, null);
+    return Result.builder(index, Status.DOWNLOADED).file("a.png").bytes(10).sha256("ab")
+        .contentType("image/png").httpStatus(200).attempts(1).worker(WORKER).millis(5).build();
   }
 
   private List<WorkerEvent> events() {

@@ -20,13 +20,13 @@ class CollectorTest {
   private final BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
 
   private static Result downloaded(int index, int worker, long bytes) {
-    return new Result(index, Status.DOWNLOADED, index + ".png", bytes, "ab", "image/png", 200, 1,
-        worker, 5, null);
+    return Result.builder(index, Status.DOWNLOADED).file(index + ".png").bytes(bytes).sha256("ab")
+        .contentType("image/png").httpStatus(200).attempts(1).worker(worker).millis(5).build();
   }
 
   private static Result skipped(int index, int worker, long bytes) {
-    return new Result(index, Status.SKIPPED, index + ".png", bytes, null, null, null, 0, worker,
-        0, null);
+    return Result.builder(index, Status.SKIPPED).file(index + ".png").bytes(bytes).worker(worker)
+        .build();
   }
 
   private static WorkerEvent finished(Result result) {

@@ -46,7 +46,9 @@ class PipeCodecTest {
           .build();
   private static final Task TASK = new Task(7, "http://u:p@h/ü a.png?x=1", "a-12345678", null);
   private static final Result OK =
-      new Result(7, Status.DOWNLOADED, "a.png", 123, "ab", "image/png", 200, 2, 3, 45, null);
+      Result.builder(7, Status.DOWNLOADED).file("a.png").bytes(123).sha256("ab")
+          .contentType("image/png").httpStatus(200).finalUrl("http://cdn.example.org/a.png")
+          .attempts(2).worker(3).millis(45).build();
   private static final Result FAILED = Result.failed(8, 3, "HTTP 503 after 4 attempts");
 
   /** One of every kind of message, for both directions. */

@@ -5,6 +5,7 @@ import dev.imgdl.input.InputFormat;
 import dev.imgdl.input.table.Row;
 import dev.imgdl.input.table.RowReader;
 import dev.imgdl.input.table.RowReaders;
+import dev.imgdl.result.ResultField;
 import dev.imgdl.result.Status;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,19 +90,22 @@ public final class ShardRows {
 
   /** The status the row of {@code key} records, or null without a row or a known status. */
   public Status status(String key) {
-    Map<String, Object> row = rows.get(key);
-    Object label = row == null ? null : row.get("status");
-    for (Status status : Status.values()) {
-      if (status.label().equals(label)) {
-        return status;
-      }
+    Object label = value(key, ResultField.STATUS);
+    try {
+      return label == null ? null : Status.of(label.toString());
+    } catch (IllegalArgumentException e) {
+      return null;
     }
-    return null;
   }
 
   /** The error the row of {@code key} records, or null. */
   public String error(String key) {
+    Object error = value(key, ResultField.ERROR);
+    return error == null ? null : error.toString();
+  }
+
+  private Object value(String key, ResultField field) {
     Map<String, Object> row = rows.get(key);
-    return row == null || row.get("error") == null ? null : row.get("error").toString();
+    return row == null ? null : row.get(field.label());
   }
 }

@@ -9,17 +9,15 @@ import okhttp3.Response;
  * the request by itself either.
  */
 final class BadResponseException extends ProtocolException {
-  private final int status;
-  private final String contentType;
+  private final transient Outcome.Reply reply;
 
   BadResponseException(String reason, Response response) {
     super(reason);
-    this.status = response.code();
-    this.contentType = response.header("Content-Type");
+    this.reply = Outcome.Reply.of(response);
   }
 
   /** The failure this is, as the core reports it. */
   Outcome.Failure failure() {
-    return new Outcome.Failure("bad response: " + getMessage(), false, status, contentType, -1);
+    return new Outcome.Failure("bad response: " + getMessage(), false, reply, -1);
   }
 }

@@ -111,12 +111,7 @@ final class BodyReader {
     if (format == null && !settings.anyType()) {
       return failure(notAnImage(response, head, headLength), response);
     }
-    return new Outcome.Body(
-        temp,
-        total,
-        Sha256.hex(sha.digest()),
-        response.header("Content-Type"),
-        response.code(),
+    return new Outcome.Body(temp, total, Sha256.hex(sha.digest()), Outcome.Reply.of(response),
         format);
   }
 
@@ -148,7 +143,7 @@ final class BodyReader {
   }
 
   private static Outcome.Failure failure(String error, Response response) {
-    return new Outcome.Failure(error, false, response.code(), response.header("Content-Type"), -1);
+    return Outcome.Failure.of(error, response);
   }
 
   static String mime(String contentType) {

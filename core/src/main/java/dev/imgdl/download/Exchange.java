@@ -107,8 +107,7 @@ final class Exchange {
             return new Outcome.Failure(
                 "HTTP " + response.code(),
                 RetryPolicy.retryable(response.code()),
-                response.code(),
-                response.header("Content-Type"),
+                Outcome.Reply.of(response),
                 RetryPolicy.retryAfterMillis(response.header("Retry-After"), Instant.now()));
           }
           String optedOut = optOut.check(response.headers("X-Robots-Tag"));
@@ -178,7 +177,7 @@ final class Exchange {
   }
 
   private static Outcome.Failure httpFailure(String error, Response response) {
-    return new Outcome.Failure(error, false, response.code(), response.header("Content-Type"), -1);
+    return Outcome.Failure.of(error, response);
   }
 
   private String deadlineExceeded() {

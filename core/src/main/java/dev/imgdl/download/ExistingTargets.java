@@ -106,7 +106,7 @@ public final class ExistingTargets {
     } catch (IOException e) {
       size = 0;
     }
-    return new Result(index, Status.SKIPPED, file, size, null, null, null, 0, worker, millis,
-        null);
+    return Result.builder(index, Status.SKIPPED).file(file).bytes(size).worker(worker)
+        .millis(millis).build();
   }
 }

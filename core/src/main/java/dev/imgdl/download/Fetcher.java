@@ -149,21 +149,31 @@ public final class Fetcher {
       temps.committed(body.temp());
     } catch (IOException e) {
       temps.delete(body.temp());
-      Outcome.Failure failure =
-          new Outcome.Failure("cannot write " + file + ": " + ThrowableText.reason(e), false,
-              body.httpStatus(), body.contentType(), -1);
+      Outcome.Failure failure = new Outcome.Failure(
+          "cannot write " + file + ": " + ThrowableText.reason(e), false, body.reply(), -1);
       return failed(task, worker, start, attempts, failure, failure.error());
     }
-    return new Result(task.index(), Status.DOWNLOADED, file, body.bytes(), body.sha256(),
-        body.contentType(), body.httpStatus(), attempts, worker, millisSince(start), null,
-        size == null ? null : size.width(), size == null ? null : size.height());
+    return body.reply().describe(Result.builder(task.index(), Status.DOWNLOADED), task.httpUrl())
+        .file(file)
+        .bytes(body.bytes())
+        .sha256(body.sha256())
+        .attempts(attempts)
+        .worker(worker)
+        .millis(millisSince(start))
+        .width(size == null ? null : size.width())
+        .height(size == null ? null : size.height())
+        .build();
   }
 
   private static Result failed(
       Task task, int worker, long start, int attempts, Outcome.Failure last, String error) {
-    return new Result(task.index(), Status.FAILED, null, 0, null,
-        last == null ? null : last.contentType(), last == null ? null : last.httpStatus(),
-        attempts, worker, millisSince(start), error);
+    Result.Builder result = Result.builder(task.index(), Status.FAILED)
+        .attempts(attempts)
+        .worker(worker)
+        .millis(millisSince(start))
+        .error(error);
+    return (last == null || last.reply() == null ? result
+        : last.reply().describe(result, task.httpUrl())).build();
   }
 
   private static long millisSince(long start) {

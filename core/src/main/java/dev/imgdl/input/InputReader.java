@@ -152,7 +152,8 @@ public final class InputReader {
           String kept = new String(lines.bytes(), start, lines.length() - start,
               StandardCharsets.UTF_8).strip();
           if (!kept.startsWith("#")) {
-            sink.accept(new Entry(index++, source, lineNumber, shortened(kept), TOO_LONG));
+            sink.accept(Entry.builder(index++, source, lineNumber, shortened(kept))
+                .invalid(TOO_LONG).build());
           }
           continue;
         }
@@ -160,7 +161,7 @@ public final class InputReader {
         if (trimmed.isEmpty() || trimmed.charAt(0) == '#') {
           continue;
         }
-        sink.accept(new Entry(index++, source, lineNumber, trimmed));
+        sink.accept(Entry.of(index++, source, lineNumber, trimmed));
       }
     } catch (NoSuchFileException e) {
       throw new InputException(source + ": no such file", e);

@@ -1,8 +1,13 @@
 package dev.imgdl.result;
 
+import java.util.Objects;
+
 /**
  * What happened to one entry. A failure is a result with an {@code error}, never an exception.
- * Results cross the pipe from child JVMs as JSON, so this record holds only plain values.
+ * Results cross the pipe from child JVMs as JSON, so this record holds only plain values. Built
+ * by name through {@link #builder} (or {@link #toBuilder} for a copy), so that a field nobody
+ * sets keeps its default (null, 0, false) on purpose. A new field is added here (component,
+ * builder) and in {@link ResultField}, which every output and the copy iterate over.
  *
  * @param index position of the entry in the run's input order
  * @param status the final status
@@ -11,6 +16,8 @@ package dev.imgdl.result;
  * @param sha256 hex SHA-256 of the file, or null
  * @param contentType the response's Content-Type, or null
  * @param httpStatus the last HTTP status seen, or null
+ * @param finalUrl the URL of that last response when redirects led away from the entry's URL
+ *     (without its credentials); null without a redirect or without a response
  * @param attempts requests sent for this entry, retries included
  * @param worker id of the worker that handled it, null for invalid and duplicate
  * @param millis time spent on the entry
@@ -28,6 +35,7 @@ public record Result(
     String sha256,
     String contentType,
     Integer httpStatus,
+    String finalUrl,
     int attempts,
     Integer worker,
     long millis,
@@ -36,33 +44,35 @@ public record Result(
     Integer height,
     boolean resumed) {
 
-  /** A result of this run. */
-  public Result(int index, Status status, String file, long bytes, String sha256,
-      String contentType, Integer httpStatus, int attempts, Integer worker, long millis,
-      String error, Integer width, Integer height) {
-    this(index, status, file, bytes, sha256, contentType, httpStatus, attempts, worker, millis,
-        error, width, height, false);
-  }
-
-  /** A result without image dimensions: any status but a download of a known image. */
-  public Result(int index, Status status, String file, long bytes, String sha256,
-      String contentType, Integer httpStatus, int attempts, Integer worker, long millis,
-      String error) {
-    this(index, status, file, bytes, sha256, contentType, httpStatus, attempts, worker, millis,
-        error, null, null);
-  }
-
   /** The error of an entry that an interrupt ended before it finished. */
   public static final String INTERRUPTED = "interrupted";
 
+  public Result {
+    Objects.requireNonNull(status, "a result needs a status");
+  }
+
+  /** A result of entry {@code index} ending in {@code status}; every other field is unset. */
+  public static Builder builder(int index, Status status) {
+    return new Builder(index, status);
+  }
+
+  /** A builder holding this result's fields, to build a copy that differs in a few. */
+  public Builder toBuilder() {
+    Builder copy = new Builder(index, status);
+    for (ResultField field : ResultField.values()) {
+      field.set(copy, field.exact(this));
+    }
+    return copy;
+  }
+
   /** A result decided before any worker saw the entry: invalid or duplicate. */
   public static Result planned(int index, Status status, String error) {
-    return new Result(index, status, null, 0, null, null, null, 0, null, 0, error);
+    return builder(index, status).error(error).build();
   }
 
   /** A failure without any response, for example an interrupt or a dead worker. */
   public static Result failed(int index, Integer worker, String error) {
-    return new Result(index, Status.FAILED, null, 0, null, null, null, 0, worker, 0, error);
+    return builder(index, Status.FAILED).worker(worker).error(error).build();
   }
 
   /**
@@ -71,12 +81,110 @@ public record Result(
    */
   public static Result earlier(int index, Status status, String file, Integer worker,
       String error) {
-    return new Result(index, status, file, 0, null, null, null, 0, worker, 0, error, null, null,
-        true);
+    return builder(index, status).file(file).worker(worker).error(error).resumed(true).build();
   }
 
   /** The result of an entry that an interrupt came before: no request was sent for it. */
   public static Result interrupted(int index, int worker) {
     return failed(index, worker, INTERRUPTED);
+  }
+
+  /** Sets a result's fields by name; what is not set is null, 0 or false. */
+  public static final class Builder {
+    private final int index;
+    private Status status;
+    private String file;
+    private long bytes;
+    private String sha256;
+    private String contentType;
+    private Integer httpStatus;
+    private String finalUrl;
+    private int attempts;
+    private Integer worker;
+    private long millis;
+    private String error;
+    private Integer width;
+    private Integer height;
+    private boolean resumed;
+
+    private Builder(int index, Status status) {
+      this.index = index;
+      this.status = status;
+    }
+
+    public Builder status(Status value) {
+      status = value;
+      return this;
+    }
+
+    public Builder file(String value) {
+      file = value;
+      return this;
+    }
+
+    public Builder bytes(long value) {
+      bytes = value;
+      return this;
+    }
+
+    public Builder sha256(String value) {
+      sha256 = value;
+      return this;
+    }
+
+    public Builder contentType(String value) {
+      contentType = value;
+      return this;
+    }
+
+    public Builder httpStatus(Integer value) {
+      httpStatus = value;
+      return this;
+    }
+
+    public Builder finalUrl(String value) {
+      finalUrl = value;
+      return this;
+    }
+
+    public Builder attempts(int value) {
+      attempts = value;
+      return this;
+    }
+
+    public Builder worker(Integer value) {
+      worker = value;
+      return this;
+    }
+
+    public Builder millis(long value) {
+      millis = value;
+      return this;
+    }
+
+    public Builder error(String value) {
+      error = value;
+      return this;
+    }
+
+    public Builder width(Integer value) {
+      width = value;
+      return this;
+    }
+
+    public Builder height(Integer value) {
+      height = value;
+      return this;
+    }
+
+    public Builder resumed(boolean value) {
+      resumed = value;
+      return this;
+    }
+
+    public Result build() {
+      return new Result(index, status, file, bytes, sha256, contentType, httpStatus, finalUrl,
+          attempts, worker, millis, error, width, height, resumed);
+    }
   }
 }

@@ -14,4 +14,18 @@ public enum Status {
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * The status whose {@link #label} is {@code label}.
+   *
+   * @throws IllegalArgumentException when none is, naming the field {@code status}
+   */
+  public static Status of(String label) {
+    for (Status status : values()) {
+      if (status.label().equals(label)) {
+        return status;
+      }
+    }
+    throw new IllegalArgumentException("field status is not a status: " + label);
+  }
 }

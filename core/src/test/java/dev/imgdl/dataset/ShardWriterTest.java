@@ -36,13 +36,15 @@ class ShardWriterTest {
     saved.put("license", "cc-by");
     saved.put("score", 0.5);
     saved.put("status", "original");
-    Entry downloaded = new Entry(3, "in.csv", 4, "http://u:pw@example.org/a.png", null,
-        "a red square", saved);
-    Entry failed = new Entry(4, "in.csv", 5, "http://example.org/b.png", null, null,
-        Map.of("license", "cc0", "score", 2L));
+    Entry downloaded = Entry.builder(3, "in.csv", 4, "http://u:pw@example.org/a.png")
+        .caption("a red square").saved(saved).build();
+    Entry failed = Entry.builder(4, "in.csv", 5, "http://example.org/b.png")
+        .saved(Map.of("license", "cc0", "score", 2L)).build();
     return List.of(
-        MetadataRow.of(KEYS.key(3), downloaded, new Result(3, Status.DOWNLOADED, "x", 5, "ab",
-            "image/png", 200, 1, 0, 1, null, 4, 3)),
+        MetadataRow.of(KEYS.key(3), downloaded, Result.builder(3, Status.DOWNLOADED).file("x")
+            .bytes(5).sha256("ab").contentType("image/png").httpStatus(200)
+            .finalUrl("http://user:pw@cdn.example.org/a.png").attempts(1).worker(0).millis(1)
+            .width(4).height(3).build()),
         MetadataRow.of(KEYS.key(4), failed, Result.failed(4, 1, "HTTP 404")));
   }
 
@@ -77,8 +79,10 @@ class ShardWriterTest {
             + "\"saved.status\":\"original\",\"status\":\"downloaded\"")
         .contains("\"width\":4,\"height\":3");
     assertThat(Files.readAllLines(dir.resolve("00001.jsonl"))).hasSize(2);
-    assertThat(Files.readAllLines(dir.resolve("00001.jsonl")).get(1))
-        .contains("\"status\":\"failed\",\"error\":\"HTTP 404\"");
+    // The result fields after the saved columns, in the report's order.
+    assertThat(Files.readAllLines(dir.resolve("00001.jsonl")).get(1)).endsWith(","
+        + "\"status\":\"failed\",\"bytes\":0,\"sha256\":null,\"contentType\":null,"
+        + "\"finalUrl\":null,\"error\":\"HTTP 404\",\"width\":null,\"height\":null}");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("00001.tar", "00001.jsonl");

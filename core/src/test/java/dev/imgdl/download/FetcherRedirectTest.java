@@ -40,6 +40,26 @@ class FetcherRedirectTest extends FetcherTestCase {
     assertThat(downloads.files()).containsExactly("photo.png");
   }
 
+  @Test
+  void theResultHasTheUrlOfTheLastResponseOnlyWhenRedirectsLedThere() throws Exception {
+    redirect("/a.png", 302, "/b/a.png");
+    server.stubFor(get("/b/a.png").willReturn(ok().withBody(Images.of(ImageFormat.PNG))));
+    server.stubFor(get("/here.png").willReturn(ok().withBody(Images.of(ImageFormat.PNG))));
+    redirect("/gone.png", 301, "/b/gone.png");
+    server.stubFor(get("/b/gone.png").willReturn(status(404)));
+
+    Result moved = downloads.fetch(Downloads.url(server, "/a.png"));
+    Result here = downloads.fetch(Downloads.url(server, "/here.png")
+        .replace("http://", "http://me:secret@"));
+    Result gone = downloads.fetch(Downloads.url(server, "/gone.png"));
+
+    assertThat(moved.finalUrl()).isEqualTo(Downloads.url(server, "/b/a.png"));
+    assertThat(here.status()).isEqualTo(Status.DOWNLOADED);
+    assertThat(here.finalUrl()).isNull();
+    assertThat(gone.httpStatus()).isEqualTo(404);
+    assertThat(gone.finalUrl()).isEqualTo(Downloads.url(server, "/b/gone.png"));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {301, 302, 303, 307, 308})
   void followsEachRedirectStatus(int code) throws Exception {

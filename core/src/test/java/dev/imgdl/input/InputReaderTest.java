@@ -38,8 +38,8 @@ class InputReaderTest {
     List<Entry> entries = read(List.of(file.toString()), "");
     assertThat(entries)
         .containsExactly(
-            new Entry(0, file.toString(), 3, "http://a/1.jpg"),
-            new Entry(1, file.toString(), 6, "x"));
+            Entry.of(0, file.toString(), 3, "http://a/1.jpg"),
+            Entry.of(1, file.toString(), 6, "x"));
   }
 
   @Test
@@ -59,8 +59,8 @@ class InputReaderTest {
     List<Entry> entries = read(List.of(file.toString(), "-"), "\nhttp://b/2.jpg\n");
     assertThat(entries)
         .containsExactly(
-            new Entry(0, file.toString(), 1, "http://a/1.jpg"),
-            new Entry(1, "<stdin>", 2, "http://b/2.jpg"));
+            Entry.of(0, file.toString(), 1, "http://a/1.jpg"),
+            Entry.of(1, "<stdin>", 2, "http://b/2.jpg"));
   }
 
   @Test
@@ -78,7 +78,7 @@ class InputReaderTest {
     Path file = dir.resolve("list.txt");
     Files.write(file, "http://a/\uFFFD.jpg\n".getBytes(StandardCharsets.UTF_8));
     List<Entry> entries = read(List.of(file.toString()), "");
-    assertThat(entries).containsExactly(new Entry(0, file.toString(), 1, "http://a/\uFFFD.jpg"));
+    assertThat(entries).containsExactly(Entry.of(0, file.toString(), 1, "http://a/\uFFFD.jpg"));
   }
 
   @ParameterizedTest
@@ -119,8 +119,8 @@ class InputReaderTest {
     List<Entry> entries = new ArrayList<>();
     new InputReader(new Trickle(text)).read(List.of("-"), entries::add);
     assertThat(entries).containsExactly(
-        new Entry(0, "<stdin>", 1, "http://a/1.jpg"),
-        new Entry(1, "<stdin>", 4, "http://a/\u00E9.jpg"));
+        Entry.of(0, "<stdin>", 1, "http://a/1.jpg"),
+        Entry.of(1, "<stdin>", 4, "http://a/\u00E9.jpg"));
   }
 
   @Test
@@ -133,8 +133,9 @@ class InputReaderTest {
 
     String shown = "http://a/" + "\u00E9".repeat(InputReader.SHOWN_CHARS - 9) + "\u2026";
     assertThat(entries).containsExactly(
-        new Entry(0, file.toString(), 2, shown, "line too long (over 256 KiB)"),
-        new Entry(1, file.toString(), 3, "http://a/next.jpg"));
+        Entry.builder(0, file.toString(), 2, shown).invalid("line too long (over 256 KiB)")
+            .build(),
+        Entry.of(1, file.toString(), 3, "http://a/next.jpg"));
   }
 
   @Test
@@ -159,7 +160,7 @@ class InputReaderTest {
   void aCommentLongerThanTheBoundIsStillAComment() {
     List<Entry> entries =
         read(List.of("-"), " # " + "x".repeat(LineScanner.MAX_LINE_BYTES) + "\nhttp://a/b.jpg\n");
-    assertThat(entries).containsExactly(new Entry(0, "<stdin>", 2, "http://a/b.jpg"));
+    assertThat(entries).containsExactly(Entry.of(0, "<stdin>", 2, "http://a/b.jpg"));
   }
 
   @Test

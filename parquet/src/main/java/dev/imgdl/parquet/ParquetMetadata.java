@@ -1,6 +1,7 @@
 package dev.imgdl.parquet;
 
 import dev.imgdl.dataset.MetadataRow;
+import dev.imgdl.result.ResultField;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -20,9 +21,9 @@ import org.apache.parquet.schema.Types;
 /**
  * Metadata rows as one Parquet file (SNAPPY-compressed, one row group for a shard), written with
  * parquet-hadoop's example object model over a plain stream: no Hadoop file system. Every column
- * is optional. The fixed columns have fixed types (bytes int64, width and height int32, the rest
- * strings); a saved column takes the type of its values (string, int64, double, boolean), and
- * becomes a string column when the rows of a shard disagree, or when all its values are null.
+ * is optional. The fixed columns have their result field's type (a long is int64, an int int32,
+ * text a string); a saved column takes the type of its values (string, int64, double, boolean),
+ * and becomes a string column when the rows of a shard disagree, or when all its values are null.
  */
 final class ParquetMetadata {
   /** A saved column's type while no value of it has been seen (never a column's real type). */
@@ -67,13 +68,15 @@ final class ParquetMetadata {
   }
 
   private static PrimitiveTypeName fixedType(String name) {
-    if (!MetadataRow.FIXED.contains(name)) {
+    ResultField.Type type = MetadataRow.type(name);
+    if (type == null) {
       return null;
     }
-    return switch (name) {
-      case "bytes" -> PrimitiveTypeName.INT64;
-      case "width", "height" -> PrimitiveTypeName.INT32;
-      default -> PrimitiveTypeName.BINARY;
+    return switch (type) {
+      case LONG -> PrimitiveTypeName.INT64;
+      case INT, NULLABLE_INT -> PrimitiveTypeName.INT32;
+      case BOOLEAN -> PrimitiveTypeName.BOOLEAN;
+      case STRING -> PrimitiveTypeName.BINARY;
     };
   }
 

@@ -48,8 +48,8 @@ class ParquetMetadataTest {
       }
     }
     assertThat(schema.getFields()).extracting(f -> f.getName()).containsExactly("key", "url",
-        "caption", "license", "score", "saved.status", "status", "error", "sha256", "bytes",
-        "width", "height", "contentType");
+        "caption", "license", "score", "saved.status", "status", "bytes", "sha256", "contentType",
+        "finalUrl", "error", "width", "height");
     assertThat(schema.getType("bytes").asPrimitiveType().getPrimitiveTypeName())
         .isEqualTo(PrimitiveTypeName.INT64);
     assertThat(schema.getType("width").asPrimitiveType().getPrimitiveTypeName())
@@ -65,6 +65,8 @@ class ParquetMetadataTest {
     assertThat(rows.get(0).getInteger("width", 0)).isEqualTo(4);
     assertThat(rows.get(0).getInteger("height", 0)).isEqualTo(3);
     assertThat(rows.get(0).getString("score", 0)).isEqualTo("0.5");
+    assertThat(rows.get(0).getString("finalUrl", 0)).isEqualTo("http://***@cdn.example.org/a.png");
+    assertThat(rows.get(1).getFieldRepetitionCount("finalUrl")).isZero();
     assertThat(rows.get(1).getString("status", 0)).isEqualTo("failed");
     assertThat(rows.get(1).getString("error", 0)).isEqualTo("HTTP 404");
     assertThat(rows.get(1).getFieldRepetitionCount("width")).isZero();

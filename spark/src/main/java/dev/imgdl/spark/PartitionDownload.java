@@ -5,7 +5,6 @@ import dev.imgdl.download.TempFiles;
 import dev.imgdl.input.Task;
 import dev.imgdl.result.Result;
 import dev.imgdl.result.Status;
-import dev.imgdl.text.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
@@ -72,7 +70,7 @@ final class PartitionDownload implements MapPartitionsFunction<Row, Row> {
       }
       List<Row> out = new ArrayList<>(rows.size());
       for (int i = 0; i < rows.size(); i++) {
-        out.add(row(rows.get(i), results[i], partition, written));
+        out.add(ResultColumns.row(rows.get(i), results[i], partition, written));
       }
       return out.iterator();
     } finally {
@@ -84,27 +82,6 @@ final class PartitionDownload implements MapPartitionsFunction<Row, Row> {
   /** A member's key in the tar: the row's id, so the same on every run and partitioning. */
   static String key(long id) {
     return String.format("%09d", id);
-  }
-
-  private static Row row(Row in, Result r, int partition, String shard) {
-    boolean downloaded = r.status() == Status.DOWNLOADED;
-    Object[] values = new Object[in.length() + ResultColumns.SCHEMA.fields().length];
-    for (int i = 0; i < in.length(); i++) {
-      values[i] = in.get(i);
-    }
-    int at = in.length();
-    values[at++] = r.status().label();
-    values[at++] = r.error() == null ? null : Credentials.redactWords(r.error());
-    values[at++] = r.sha256();
-    values[at++] = downloaded ? r.bytes() : null;
-    values[at++] = r.width();
-    values[at++] = r.height();
-    values[at++] = r.contentType();
-    values[at++] = partition;
-    values[at++] = downloaded ? shard : null;
-    values[at++] = downloaded ? r.file() : null;
-    values[at] = r.millis();
-    return RowFactory.create(values);
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -1,7 +1,15 @@
 package dev.imgdl.spark;
 
+import static org.apache.spark.sql.functions.lit;
+
+import dev.imgdl.result.Result;
+import dev.imgdl.result.ResultField;
+import dev.imgdl.result.Status;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -9,32 +17,26 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The columns of the results, after the input's ({@code id}, {@code url}, {@code caption}, the
- * saved columns): what happened to the row, and where its image is: {@code shard}, the path of
- * its tar under OUTPUT, and {@code member}, its name in the tar. {@code partition} is the task
- * that downloaded it (null for rows settled by the driver: invalid, duplicate, carried over).
+ * saved columns): what happened to the row, the core's result fields of {@link
+ * ResultField.Output#SPARK} under the report's names, then where its image is: {@code shard},
+ * the path of its tar under OUTPUT, and {@code member}, its name in the tar. {@code partition}
+ * is the task that downloaded it (null for rows settled by the driver: invalid, duplicate,
+ * carried over).
  */
 final class ResultColumns {
-  static final String STATUS = "status";
+  static final String STATUS = ResultField.STATUS.label();
+  static final String PARTITION = "partition";
   static final String SHARD = "shard";
+  static final String MEMBER = "member";
 
-  /** Names a saved column may not take (it gets a {@code saved.} prefix instead). */
-  static final List<String> FIXED = List.of(InputTable.ID, InputTable.URL, InputTable.CAPTION,
-      "status", "error", "sha256", "bytes", "width", "height", "content_type", "partition",
-      "shard", "member", "millis");
+  /** The core's result fields among the columns, in order. */
+  static final List<ResultField> FIELDS = ResultField.in(ResultField.Output.SPARK);
 
   /** The result columns, in order. */
-  static final StructType SCHEMA = new StructType(new StructField[] {
-      field(STATUS, DataTypes.StringType),
-      field("error", DataTypes.StringType),
-      field("sha256", DataTypes.StringType),
-      field("bytes", DataTypes.LongType),
-      field("width", DataTypes.IntegerType),
-      field("height", DataTypes.IntegerType),
-      field("content_type", DataTypes.StringType),
-      field("partition", DataTypes.IntegerType),
-      field(SHARD, DataTypes.StringType),
-      field("member", DataTypes.StringType),
-      field("millis", DataTypes.LongType)});
+  static final StructType SCHEMA = schema();
+
+  /** Names a saved column may not take (it gets a {@code saved.} prefix instead). */
+  static final List<String> FIXED = fixed();
 
   private ResultColumns() {}
 
@@ -47,16 +49,39 @@ final class ResultColumns {
     return out;
   }
 
-  /** The result columns of a row the driver settles: a status and an error, nothing else. */
+  /**
+   * The input row {@code in} followed by its result columns: {@code r}'s fields, the task's
+   * {@code partition}, and for a download its {@code shard} and its member in it.
+   */
+  static Row row(Row in, Result r, int partition, String shard) {
+    boolean downloaded = r.status() == Status.DOWNLOADED;
+    Object[] values = new Object[in.length() + SCHEMA.fields().length];
+    int at = 0;
+    for (; at < in.length(); at++) {
+      values[at] = in.get(at);
+    }
+    for (ResultField field : FIELDS) {
+      values[at++] = field.value(r, ResultField.Output.SPARK);
+    }
+    values[at++] = partition;
+    values[at++] = downloaded ? shard : null;
+    values[at] = downloaded ? r.file() : null;
+    return RowFactory.create(values);
+  }
+
+  /**
+   * The result columns of a row the driver settles: its status and error, and the other fields
+   * of a result decided before any download (no shard, no partition).
+   */
   static Column[] settled(Column status, Column error) {
+    Result planned = Result.planned(0, Status.INVALID, null);
     Column[] columns = new Column[SCHEMA.fields().length];
     for (int i = 0; i < columns.length; i++) {
       StructField f = SCHEMA.fields()[i];
-      Column value = switch (f.name()) {
-        case STATUS -> status;
-        case "error" -> error;
-        default -> org.apache.spark.sql.functions.lit(null);
-      };
+      ResultField field = ResultField.labelled(f.name());
+      Column value = field == ResultField.STATUS ? status
+          : field == ResultField.ERROR ? error
+          : lit(field == null ? null : field.value(planned, ResultField.Output.SPARK));
       columns[i] = value.cast(f.dataType()).as(f.name());
     }
     return columns;
@@ -69,6 +94,34 @@ final class ResultColumns {
             u == null ? null : dev.imgdl.text.Credentials.redact(u),
         DataTypes.StringType);
     return org.apache.spark.sql.functions.callUDF("imgdl_redact", url);
+  }
+
+  /** The Spark type of a result field's values. */
+  static DataType type(ResultField field) {
+    return switch (field.type()) {
+      case STRING -> DataTypes.StringType;
+      case INT, NULLABLE_INT -> DataTypes.IntegerType;
+      case LONG -> DataTypes.LongType;
+      case BOOLEAN -> DataTypes.BooleanType;
+    };
+  }
+
+  private static StructType schema() {
+    List<StructField> fields = new ArrayList<>();
+    for (ResultField field : FIELDS) {
+      fields.add(field(field.label(), type(field)));
+    }
+    fields.add(field(PARTITION, DataTypes.IntegerType));
+    fields.add(field(SHARD, DataTypes.StringType));
+    fields.add(field(MEMBER, DataTypes.StringType));
+    return new StructType(fields.toArray(StructField[]::new));
+  }
+
+  private static List<String> fixed() {
+    List<String> names = new ArrayList<>(List.of(InputTable.ID, InputTable.URL,
+        InputTable.CAPTION));
+    names.addAll(List.of(SCHEMA.fieldNames()));
+    return List.copyOf(names);
   }
 
   private static StructField field(String name, DataType type) {

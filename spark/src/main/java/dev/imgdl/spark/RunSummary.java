@@ -9,11 +9,13 @@ import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.imgdl.result.ResultField;
 import dev.imgdl.result.Status;
 import dev.imgdl.result.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +33,32 @@ import org.apache.spark.sql.Row;
  * @param partitions one map per partition that downloaded in this run, by partition number
  */
 record RunSummary(Summary totals, String runId, List<Map<String, Object>> partitions) {
+  private static final String STATUS = ResultField.STATUS.label();
+  private static final String BYTES = ResultField.BYTES.label();
+  private static final String MILLIS = ResultField.MILLIS.label();
 
   static RunSummary of(Dataset<Row> committed, OutputPaths paths) {
-    Row t = committed.agg(count(lit(1)), counted(Status.DOWNLOADED), counted(Status.SKIPPED),
-        counted(Status.FAILED), counted(Status.INVALID), counted(Status.DUPLICATE),
-        sum(when(col("status").equalTo(Status.DOWNLOADED.label()), col("bytes"))
-            .otherwise(0L))).first();
-    Summary totals = Summary.counted((int) t.getLong(0), (int) t.getLong(1), (int) t.getLong(2),
-        (int) t.getLong(3), (int) t.getLong(4), (int) t.getLong(5),
-        t.isNullAt(6) ? 0 : t.getLong(6));
+    Status[] statuses = Status.values();
+    List<Column> sums = new ArrayList<>();
+    for (Status status : statuses) {
+      sums.add(counted(status));
+    }
+    sums.add(sum(when(col(STATUS).equalTo(Status.DOWNLOADED.label()), col(BYTES))
+        .otherwise(0L)));
+    Row t = committed.agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new))
+        .first();
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    for (int i = 0; i < statuses.length; i++) {
+      counts.put(statuses[i], t.isNullAt(i) ? 0 : (int) t.getLong(i));
+    }
+    Summary totals = new Summary(counts, t.isNullAt(statuses.length) ? 0
+        : t.getLong(statuses.length));
     List<Map<String, Object>> partitions = new ArrayList<>();
-    for (Row p : committed.where(col("partition").isNotNull()).groupBy("partition")
-        .agg(first(col("shard"), true), count(lit(1)), counted(Status.DOWNLOADED),
-            counted(Status.FAILED), sum(col("bytes")), sum(col("millis")))
-        .orderBy("partition").collectAsList()) {
+    String partition = ResultColumns.PARTITION;
+    for (Row p : committed.where(col(partition).isNotNull()).groupBy(partition)
+        .agg(first(col(ResultColumns.SHARD), true), count(lit(1)), counted(Status.DOWNLOADED),
+            counted(Status.FAILED), sum(col(BYTES)), sum(col(MILLIS)))
+        .orderBy(partition).collectAsList()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("partition", p.getInt(0));
       m.put("shard", p.getString(1));
@@ -59,14 +73,14 @@ record RunSummary(Summary totals, String runId, List<Map<String, Object>> partit
   }
 
   private static Column counted(Status status) {
-    return sum(when(col("status").equalTo(status.label()), 1L).otherwise(0L));
+    return sum(when(col(STATUS).equalTo(status.label()), 1L).otherwise(0L));
   }
 
   /** Writes {@code summary.json}: {@code run}, {@code summary} and {@code partitions}. */
   void write(FileSystem fs, Path file) throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("run", runId);
-    json.put("summary", totals);
+    json.put("summary", totals.fields());
     json.put("partitions", partitions);
     try (OutputStream out = fs.create(file, true)) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, json);

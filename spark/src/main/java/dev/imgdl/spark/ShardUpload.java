@@ -69,7 +69,8 @@ final class ShardUpload {
     for (int i = 3; i < row.length(); i++) {
       saved.put(names[i], plain(row.get(i)));
     }
-    return new Entry(0, "", 0, row.getString(1), null, row.getString(2), saved);
+    return Entry.builder(0, "", 0, row.getString(1)).caption(row.getString(2)).saved(saved)
+        .build();
   }
 
   /** A JSON-compatible value (String, Long, Double, Boolean or null) of a Spark value. */

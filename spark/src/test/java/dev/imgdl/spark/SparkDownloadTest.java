@@ -193,6 +193,58 @@ class SparkDownloadTest {
   }
 
   @Test
+  void theResultColumnsHaveTheReportsNamesAndTheUrlOfARedirectsLastResponse()
+      throws IOException {
+    server.stubFor(get("/typed.png").willReturn(aResponse()
+        .withHeader("Content-Type", "image/png").withBody(image(1))));
+    server.stubFor(get("/moved.png").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "/typed.png")));
+    Path input = dir.resolve("urls.txt");
+    Files.write(input, List.of(server.url("/typed.png"), server.url("/moved.png")));
+    Path out = dir.resolve("out");
+
+    Result r = run(input.toString(), out.toString());
+
+    assertThat(r.code).as(r.err).isZero();
+    List<String> columns =
+        List.of(spark.read().parquet(out.resolve("results").toString()).columns());
+    assertThat(columns.subList(columns.indexOf("status"), columns.size())).containsExactly(
+        "status", "bytes", "sha256", "contentType", "finalUrl", "millis", "error", "width",
+        "height", "partition", "shard", "member");
+    Map<Long, Row> byId = results(out);
+    assertThat(byId.get(0L).<String>getAs("contentType")).isEqualTo("image/png");
+    assertThat(byId.get(0L).<String>getAs("finalUrl")).isNull();
+    assertThat(byId.get(1L).<String>getAs("finalUrl")).isEqualTo(server.url("/typed.png"));
+  }
+
+  @Test
+  void aRerunOverResultsWithTheOldContentTypeColumnStillResumes() throws Exception {
+    server.stubFor(get("/typed.png").willReturn(aResponse()
+        .withHeader("Content-Type", "image/png").withBody(image(2))));
+    Path input = dir.resolve("urls.txt");
+    Files.write(input, List.of(server.url("/typed.png")));
+    Path out = dir.resolve("out");
+    assertThat(run(input.toString(), out.toString()).code).isZero();
+    // The results as a version before the report's names and finalUrl wrote them.
+    Path results = out.resolve("results");
+    Path old = dir.resolve("old-results");
+    spark.read().parquet(results.toString()).withColumnRenamed("contentType", "content_type")
+        .drop("finalUrl").write().parquet(old.toString());
+    deleteTree(results);
+    Files.move(old, results);
+
+    Result again = run(input.toString(), out.toString());
+
+    assertThat(again.code).as(again.err).isZero();
+    Row row = results(out).get(0L);
+    assertThat(row.<String>getAs("status")).isEqualTo("skipped");
+    assertThat(row.<String>getAs("contentType")).isEqualTo("image/png");
+    assertThat(row.schema().fieldNames()).doesNotContain("content_type").contains("finalUrl");
+    server.verify(1, getRequestedFor(urlEqualTo("/typed.png")));
+    assertMembersMatch(out, results(out));
+  }
+
+  @Test
   void badOptionsAndMissingColumnsAreOneLineAndExit2() throws IOException {
     Path input = dir.resolve("in.jsonl");
     Files.writeString(input, "{\"link\": \"http://127.0.0.1:1/a.png\"}\n");
@@ -290,6 +342,14 @@ class SparkDownloadTest {
       throw new AssertionError(tar + ": " + e, e);
     }
     return members;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
   }
 
   private static Set<String> shardFiles(Path out) throws IOException {

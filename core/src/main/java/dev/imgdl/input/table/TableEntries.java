@@ -40,23 +40,26 @@ public final class TableEntries {
 
   private Entry entry(int index, String source, Row row) {
     Object[] values = row.values();
-    Map<String, Object> saved = saved(values);
-    String caption = caption(values);
+    return start(index, source, row).caption(caption(values)).saved(saved(values)).build();
+  }
+
+  /** The entry's URL, and why it is invalid when the row already says so. */
+  private Entry.Builder start(int index, String source, Row row) {
     if (row.invalidReason() != null) {
-      return new Entry(index, source, row.number(), "", row.invalidReason(), caption, saved);
+      return Entry.builder(index, source, row.number(), "").invalid(row.invalidReason());
     }
-    Object url = values[0];
+    Object url = row.values()[0];
     if (url instanceof String text && !text.isBlank()) {
-      return new Entry(index, source, row.number(), text.strip(), null, caption, saved);
+      return Entry.builder(index, source, row.number(), text.strip());
     }
     String column = "column \"" + options.urlColumn() + "\"";
     if (url == null || url instanceof String) {
-      return new Entry(index, source, row.number(), "", "no URL (" + column + " is empty)",
-          caption, saved);
+      return Entry.builder(index, source, row.number(), "")
+          .invalid("no URL (" + column + " is empty)");
     }
     String type = url instanceof Row.Foreign f ? f.type() : typeName(url);
-    return new Entry(index, source, row.number(), text(url),
-        "not a URL: " + column + " holds " + type + ", not text", caption, saved);
+    return Entry.builder(index, source, row.number(), text(url))
+        .invalid("not a URL: " + column + " holds " + type + ", not text");
   }
 
   private String caption(Object[] values) {
