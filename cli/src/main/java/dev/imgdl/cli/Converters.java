@@ -1,6 +1,6 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.settings.Mode;
+import dev.imgdl.cli.settings.Mode;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

@@ -1,7 +1,7 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.dataset.OutputLayout;
-import dev.imgdl.input.table.ParquetSupport;
+import dev.imgdl.core.dataset.OutputLayout;
+import dev.imgdl.core.source.ParquetSupport;
 import java.util.Stack;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;

@@ -1,20 +1,20 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.config.FetchOptions;
-import dev.imgdl.config.FetchSettings;
-import dev.imgdl.config.OptionConverters;
-import dev.imgdl.config.RunOptions;
-import dev.imgdl.logging.Logging;
-import dev.imgdl.settings.Mode;
-import dev.imgdl.settings.Settings;
-import dev.imgdl.input.InputException;
-import dev.imgdl.input.TableInputOptions;
-import dev.imgdl.report.Terminal;
-import dev.imgdl.run.ExitCode;
-import dev.imgdl.run.Run;
-import dev.imgdl.run.RunFailure;
-import dev.imgdl.text.ConsoleText;
-import dev.imgdl.text.ThrowableText;
+import dev.imgdl.cli.logging.Logging;
+import dev.imgdl.cli.report.Terminal;
+import dev.imgdl.cli.run.ExitCode;
+import dev.imgdl.cli.run.Run;
+import dev.imgdl.cli.run.RunFailure;
+import dev.imgdl.cli.settings.Mode;
+import dev.imgdl.cli.settings.Settings;
+import dev.imgdl.core.config.FetchOptions;
+import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.OptionConverters;
+import dev.imgdl.core.config.RunOptions;
+import dev.imgdl.core.input.TableInputOptions;
+import dev.imgdl.core.source.InputException;
+import dev.imgdl.core.text.ConsoleText;
+import dev.imgdl.core.text.ThrowableText;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -70,7 +70,7 @@ import picocli.CommandLine.Spec;
       "",
       "Example: imgdl -o images -w 16 --report report.json --failed retry.txt urls.txt"
     })
-public final class ImgdlCommand implements Callable<Integer> {
+final class ImgdlCommand implements Callable<Integer> {
   /** Most child JVMs; also the cap of the default on a machine with more cores. */
   static final int MAX_PROCESSES = 256;
 

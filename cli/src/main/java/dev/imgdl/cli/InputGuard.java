@@ -1,8 +1,8 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.dataset.OutputLayout;
-import dev.imgdl.input.InputReader;
-import dev.imgdl.settings.Settings;
+import dev.imgdl.cli.settings.Settings;
+import dev.imgdl.core.dataset.OutputLayout;
+import dev.imgdl.core.input.InputReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

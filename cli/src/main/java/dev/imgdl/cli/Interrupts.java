@@ -1,7 +1,7 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.run.ExitCode;
-import dev.imgdl.run.Run;
+import dev.imgdl.cli.run.ExitCode;
+import dev.imgdl.cli.run.Run;
 import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;
 

@@ -1,6 +1,6 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.report.CheckedPrintStream;
+import dev.imgdl.cli.report.CheckedPrintStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.config.Network;
-import dev.imgdl.download.CaCertificates;
-import dev.imgdl.download.ProxyAddress;
-import dev.imgdl.text.ConsoleText;
+import dev.imgdl.core.config.Network;
+import dev.imgdl.core.net.CaCertificates;
+import dev.imgdl.core.net.ProxyAddress;
+import dev.imgdl.core.text.ConsoleText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

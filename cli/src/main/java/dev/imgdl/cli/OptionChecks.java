@@ -1,8 +1,8 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.config.Limits;
-import dev.imgdl.dataset.MetadataRow;
-import dev.imgdl.dataset.SavedColumns;
+import dev.imgdl.core.config.Limits;
+import dev.imgdl.core.dataset.MetadataRow;
+import dev.imgdl.core.dataset.SavedColumns;
 import java.util.regex.Pattern;
 
 /**

@@ -1,9 +1,9 @@
 package dev.imgdl.cli;
 
-import dev.imgdl.dataset.LayoutRecord;
-import dev.imgdl.settings.Settings;
-import dev.imgdl.input.InputReader;
-import dev.imgdl.text.ThrowableText;
+import dev.imgdl.cli.settings.Settings;
+import dev.imgdl.core.dataset.LayoutRecord;
+import dev.imgdl.core.input.InputReader;
+import dev.imgdl.core.text.ThrowableText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

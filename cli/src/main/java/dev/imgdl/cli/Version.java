@@ -6,7 +6,7 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version of imgdl, filtered into a resource by the build. */
-public final class Version implements IVersionProvider {
+final class Version implements IVersionProvider {
 
   public static String current() {
     try (InputStream in = Version.class.getResourceAsStream("/imgdl-version.properties")) {

@@ -4,11 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imgdl.config.BadOptionValues;
+import dev.imgdl.core.config.BadOptionValues;
+import dev.imgdl.core.text.ConsoleText;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
 import dev.imgdl.testing.LocalSite;
-import dev.imgdl.text.ConsoleText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,7 +1,7 @@
 package dev.imgdl.parquet;
 
-import dev.imgdl.dataset.MetadataRow;
-import dev.imgdl.result.ResultField;
+import dev.imgdl.core.dataset.MetadataRow;
+import dev.imgdl.core.result.ResultField;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.imgdl.parquet;
 
-import dev.imgdl.input.table.ParquetSupport;
-import dev.imgdl.input.table.RowReader;
+import dev.imgdl.core.source.ParquetSupport;
+import dev.imgdl.core.source.RowReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;

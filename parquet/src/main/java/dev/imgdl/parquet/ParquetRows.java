@@ -1,10 +1,10 @@
 package dev.imgdl.parquet;
 
-import dev.imgdl.input.InputException;
-import dev.imgdl.input.LineScanner;
-import dev.imgdl.input.table.Row;
-import dev.imgdl.input.table.RowReader;
-import dev.imgdl.text.Excerpt;
+import dev.imgdl.core.source.InputException;
+import dev.imgdl.core.source.LineScanner;
+import dev.imgdl.core.source.Row;
+import dev.imgdl.core.source.RowReader;
+import dev.imgdl.core.text.Excerpt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

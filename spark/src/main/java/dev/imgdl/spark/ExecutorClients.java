@@ -1,10 +1,10 @@
 package dev.imgdl.spark;
 
-import dev.imgdl.download.Fetcher;
-import dev.imgdl.download.HostGate;
-import dev.imgdl.download.HttpClients;
-import dev.imgdl.download.LocalHostGate;
-import dev.imgdl.download.TempFiles;
+import dev.imgdl.core.download.Fetcher;
+import dev.imgdl.core.download.HostGate;
+import dev.imgdl.core.download.HttpClients;
+import dev.imgdl.core.download.LocalHostGate;
+import dev.imgdl.core.download.TempFiles;
 import java.nio.file.Path;
 
 /**

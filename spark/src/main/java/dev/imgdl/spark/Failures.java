@@ -1,8 +1,8 @@
 package dev.imgdl.spark;
 
-import dev.imgdl.text.ConsoleText;
-import dev.imgdl.text.Credentials;
-import dev.imgdl.text.ThrowableText;
+import dev.imgdl.core.text.ConsoleText;
+import dev.imgdl.core.text.Credentials;
+import dev.imgdl.core.text.ThrowableText;
 import java.io.PrintWriter;
 
 /**

@@ -3,9 +3,9 @@ package dev.imgdl.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.trim;
 
-import dev.imgdl.dataset.SavedColumns;
-import dev.imgdl.input.InputFormat;
-import dev.imgdl.text.Excerpt;
+import dev.imgdl.core.dataset.SavedColumns;
+import dev.imgdl.core.source.InputFormat;
+import dev.imgdl.core.text.Excerpt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

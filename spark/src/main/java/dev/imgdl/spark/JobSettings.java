@@ -1,8 +1,8 @@
 package dev.imgdl.spark;
 
-import dev.imgdl.config.FetchSettings;
-import dev.imgdl.config.Required;
-import dev.imgdl.input.InputFormat;
+import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.Required;
+import dev.imgdl.core.source.InputFormat;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +27,7 @@ import java.util.Objects;
  * @param failOnce test hook: the partition whose first attempt fails after its shard upload,
  *     or -1
  */
-public record JobSettings(
+record JobSettings(
     String input,
     String output,
     InputFormat format,

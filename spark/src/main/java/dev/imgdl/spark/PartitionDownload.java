@@ -1,10 +1,10 @@
 package dev.imgdl.spark;
 
-import dev.imgdl.download.Fetcher;
-import dev.imgdl.download.TempFiles;
-import dev.imgdl.input.Task;
-import dev.imgdl.result.Result;
-import dev.imgdl.result.Status;
+import dev.imgdl.core.download.Fetcher;
+import dev.imgdl.core.download.TempFiles;
+import dev.imgdl.core.input.Task;
+import dev.imgdl.core.result.Result;
+import dev.imgdl.core.result.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

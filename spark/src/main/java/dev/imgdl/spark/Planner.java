@@ -7,8 +7,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
-import dev.imgdl.input.UrlValidator;
-import dev.imgdl.result.Status;
+import dev.imgdl.core.input.UrlValidator;
+import dev.imgdl.core.result.Status;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;

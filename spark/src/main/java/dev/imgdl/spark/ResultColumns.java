@@ -2,9 +2,9 @@ package dev.imgdl.spark;
 
 import static org.apache.spark.sql.functions.lit;
 
-import dev.imgdl.result.Result;
-import dev.imgdl.result.ResultField;
-import dev.imgdl.result.Status;
+import dev.imgdl.core.result.Result;
+import dev.imgdl.core.result.ResultField;
+import dev.imgdl.core.result.Status;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -91,7 +91,7 @@ final class ResultColumns {
   static Column redacted(org.apache.spark.sql.SparkSession spark, Column url) {
     spark.udf().register("imgdl_redact",
         (org.apache.spark.sql.api.java.UDF1<String, String>) u ->
-            u == null ? null : dev.imgdl.text.Credentials.redact(u),
+            u == null ? null : dev.imgdl.core.text.Credentials.redact(u),
         DataTypes.StringType);
     return org.apache.spark.sql.functions.callUDF("imgdl_redact", url);
   }

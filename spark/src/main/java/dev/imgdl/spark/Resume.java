@@ -3,9 +3,9 @@ package dev.imgdl.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import dev.imgdl.result.Result;
-import dev.imgdl.result.ResultField;
-import dev.imgdl.result.Status;
+import dev.imgdl.core.result.Result;
+import dev.imgdl.core.result.ResultField;
+import dev.imgdl.core.result.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -9,9 +9,9 @@ import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.imgdl.result.ResultField;
-import dev.imgdl.result.Status;
-import dev.imgdl.result.Summary;
+import dev.imgdl.core.result.ResultField;
+import dev.imgdl.core.result.Status;
+import dev.imgdl.core.result.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

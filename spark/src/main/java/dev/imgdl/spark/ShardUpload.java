@@ -1,14 +1,14 @@
 package dev.imgdl.spark;
 
-import dev.imgdl.dataset.JsonlMetadata;
-import dev.imgdl.dataset.MetadataRow;
-import dev.imgdl.dataset.OutputLayout;
-import dev.imgdl.dataset.ShardKeys;
-import dev.imgdl.dataset.ShardWriter;
-import dev.imgdl.download.TempFiles;
-import dev.imgdl.input.Entry;
-import dev.imgdl.result.Result;
-import dev.imgdl.result.Status;
+import dev.imgdl.core.dataset.JsonlMetadata;
+import dev.imgdl.core.dataset.MetadataRow;
+import dev.imgdl.core.dataset.OutputLayout;
+import dev.imgdl.core.dataset.ShardKeys;
+import dev.imgdl.core.dataset.ShardWriter;
+import dev.imgdl.core.download.TempFiles;
+import dev.imgdl.core.input.Entry;
+import dev.imgdl.core.result.Result;
+import dev.imgdl.core.result.Status;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package dev.imgdl.spark;
 
-import dev.imgdl.config.FetchOptions;
-import dev.imgdl.config.Limits;
-import dev.imgdl.config.OptionConverters;
-import dev.imgdl.config.RunOptions;
-import dev.imgdl.dataset.SavedColumns;
-import dev.imgdl.input.InputOptions;
-import dev.imgdl.input.TableInputOptions;
-import dev.imgdl.result.Summary;
-import dev.imgdl.text.ConsoleText;
+import dev.imgdl.core.config.FetchOptions;
+import dev.imgdl.core.config.Limits;
+import dev.imgdl.core.config.OptionConverters;
+import dev.imgdl.core.config.RunOptions;
+import dev.imgdl.core.dataset.SavedColumns;
+import dev.imgdl.core.input.InputOptions;
+import dev.imgdl.core.input.TableInputOptions;
+import dev.imgdl.core.result.Summary;
+import dev.imgdl.core.text.ConsoleText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;

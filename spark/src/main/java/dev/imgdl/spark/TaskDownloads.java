@@ -1,10 +1,10 @@
 package dev.imgdl.spark;
 
-import dev.imgdl.download.ChunkRunner;
-import dev.imgdl.download.Fetcher;
-import dev.imgdl.input.ChunkFeed;
-import dev.imgdl.input.Task;
-import dev.imgdl.result.Result;
+import dev.imgdl.core.download.ChunkRunner;
+import dev.imgdl.core.download.Fetcher;
+import dev.imgdl.core.input.ChunkFeed;
+import dev.imgdl.core.input.Task;
+import dev.imgdl.core.result.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

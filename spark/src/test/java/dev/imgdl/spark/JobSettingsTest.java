@@ -3,8 +3,8 @@ package dev.imgdl.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imgdl.config.FetchSettings;
-import dev.imgdl.input.InputFormat;
+import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.source.InputFormat;
 import org.junit.jupiter.api.Test;
 
 class JobSettingsTest {

@@ -2,8 +2,8 @@ package dev.imgdl.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imgdl.config.BadOptionValues;
-import dev.imgdl.text.ConsoleText;
+import dev.imgdl.core.config.BadOptionValues;
+import dev.imgdl.core.text.ConsoleText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

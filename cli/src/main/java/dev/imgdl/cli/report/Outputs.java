@@ -1,0 +1,92 @@
+package dev.imgdl.cli.report;
+
+import dev.imgdl.core.download.TempFiles;
+import dev.imgdl.core.text.ConsoleText;
+import dev.imgdl.core.text.ThrowableText;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * Writes what a run leaves behind once every entry has its result: the report (to a file or to
+ * standard output), the failed file, and the summary unless quiet. Each file is written even when
+ * the other cannot be; one that cannot is an {@code imgdl: error: cannot write ...} line that
+ * names it, and the caller learns that the run's outputs are incomplete.
+ */
+public final class Outputs {
+  private final String report;
+  private final Path failed;
+  private final boolean quiet;
+  private final PrintStream stdout;
+  private final PrintWriter err;
+  private final TempFiles temps;
+
+  /**
+   * @param report where the report goes: a path, {@code -} for standard output, or null for none
+   * @param failed where the failed file goes, or null for none
+   * @param quiet whether to leave the summary out
+   * @param temps the run's temporary files, which the files' temporary files join
+   */
+  public Outputs(String report, Path failed, boolean quiet, PrintStream stdout, PrintWriter err,
+      TempFiles temps) {
+    this.report = report;
+    this.failed = failed;
+    this.quiet = quiet;
+    this.stdout = stdout;
+    this.err = err;
+    this.temps = temps;
+  }
+
+  /**
+   * Writes the report and the failed file, those asked for, then prints the summary.
+   *
+   * @param interrupted whether the summary says that an interrupt ended the run
+   * @return whether every file asked for was written completely
+   */
+  public boolean write(RunRecord record, boolean interrupted) {
+    boolean written = writeFiles(record);
+    if (!quiet) {
+      SummaryPrinter.print(record, interrupted, err);
+    }
+    return written;
+  }
+
+  /**
+   * Writes the report and the failed file, those asked for, without the summary: for a run that
+   * an unreadable input ended, whose one line is the error.
+   *
+   * @return whether every file asked for was written completely
+   */
+  public boolean writeFiles(RunRecord record) {
+    boolean written = true;
+    if (report != null) {
+      boolean toStdout = "-".equals(report);
+      try {
+        if (toStdout) {
+          ReportWriter.writeToStandardOutput(record, stdout);
+        } else {
+          ReportWriter.write(record, Path.of(report), temps);
+        }
+      } catch (IOException e) {
+        written = false;
+        cannotWrite("report " + (toStdout ? "to standard output" : report), e);
+      }
+    }
+    if (failed != null) {
+      try {
+        FailedList.write(failed, record.entries(), record.results(), temps);
+      } catch (IOException e) {
+        written = false;
+        cannotWrite("failed list " + failed, e);
+      }
+    }
+    return written;
+  }
+
+  private void cannotWrite(String what, IOException e) {
+    err.println("imgdl: error: cannot write " + ConsoleText.safe(what) + ": "
+        + ConsoleText.safe(ThrowableText.reason(e)));
+    err.flush();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.imgdl.cli.report;
+
+import dev.imgdl.cli.settings.Mode;
+import dev.imgdl.core.config.Sizes;
+import dev.imgdl.core.input.Entry;
+import dev.imgdl.core.result.Result;
+import dev.imgdl.core.result.Summary;
+import dev.imgdl.core.result.WorkerStats;
+import dev.imgdl.core.text.ConsoleText;
+import dev.imgdl.core.text.ControlChars;
+import dev.imgdl.core.text.Credentials;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * What people read on standard error: one line per failed or invalid entry, and the end-of-run
+ * summary with its per-worker table. In process mode the table shows each child's pid and peak
+ * memory, so the cost of the mode is visible in every run.
+ */
+final class SummaryPrinter {
+  private SummaryPrinter() {}
+
+  /**
+   * {@code file:line url: error}, with credentials hidden and control characters escaped: the
+   * URL is an input line and the error may quote a server. A table row without a URL gives
+   * {@code file:line: error}.
+   */
+  public static String failureLine(Entry entry, Result result) {
+    String url = entry.url().isEmpty()
+        ? ""
+        : " " + ControlChars.escape(Credentials.redact(entry.url()));
+    return ControlChars.escape(entry.location()) + url + ": "
+        + ConsoleText.safe(result.error());
+  }
+
+  public static void print(RunRecord run, boolean interrupted, PrintWriter err) {
+    Summary s = run.summary();
+    err.printf(Locale.ROOT, "imgdl: %s%d entries: %d downloaded, %d skipped, %d failed, "
+            + "%d invalid, %d duplicate%n",
+        interrupted ? "INTERRUPTED, " : "", s.entries(), s.downloaded(), s.skipped(), s.failed(),
+        s.invalid(), s.duplicate());
+    double secs = Math.max(run.seconds(), 1e-3);
+    err.printf(Locale.ROOT, "  %s in %.2f s: %.1f images/s, %s/s; success ratio %.3f%n",
+        Sizes.format(s.bytes()), run.seconds(), s.downloaded() / secs,
+        Sizes.format((long) (s.bytes() / secs)), s.successRatio());
+    boolean process = run.mode() == Mode.PROCESS;
+    err.printf(Locale.ROOT, "  mode %s, %d workers, %s peak memory %s%n", run.mode().label(),
+        run.workers(), process ? "parent" : "process", rss(run.parentPeakRssBytes()));
+    err.printf(Locale.ROOT, "  %6s %8s %10s %8s %7s %10s %8s%s%n", "worker", "entries",
+        "downloaded", "skipped", "failed", "bytes", "seconds",
+        process ? String.format(Locale.ROOT, " %8s %10s", "pid", "peak RSS") : "");
+    for (WorkerStats w : run.workerStats()) {
+      String extra =
+          process ? String.format(Locale.ROOT, " %8s %10s",
+              w.pid() == 0 ? "-" : String.valueOf(w.pid()), rss(w.peakRssBytes())) : "";
+      err.printf(Locale.ROOT, "  %6d %8d %10d %8d %7d %10s %8.2f%s%n", w.id(), w.entries(),
+          w.downloaded(), w.skipped(), w.failed(), Sizes.format(w.bytes()), w.seconds(), extra);
+    }
+    err.flush();
+  }
+
+  private static String rss(long bytes) {
+    return bytes == 0 ? "-" : Sizes.format(bytes);
+  }
+}

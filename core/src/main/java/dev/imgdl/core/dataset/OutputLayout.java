@@ -1,0 +1,57 @@
+package dev.imgdl.core.dataset;
+
+import dev.imgdl.core.source.ParquetSupport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the images of a run go: plain files (optionally spread over numbered subfolders) or
+ * WebDataset shards with their metadata.
+ *
+ * @param format files or webdataset
+ * @param subdirs files: most files per subfolder, 0 for all in the output directory
+ * @param shardSize webdataset: entries per shard, invalid and duplicate ones included
+ * @param metadata webdataset: the format of the metadata file beside each tar
+ */
+public record OutputLayout(Format format, int subdirs, int shardSize, Metadata metadata) {
+  /** Files at the top of the output directory, today's default. */
+  public static final OutputLayout FILES = new OutputLayout(Format.FILES, 0, 10_000,
+      Metadata.PARQUET);
+
+  /** The output formats. */
+  public enum Format { FILES, WEBDATASET }
+
+  /** The metadata formats, by their file extension. */
+  public enum Metadata {
+    PARQUET,
+    JSONL;
+
+    public String extension() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Writes one shard's rows to {@code out}, which is closed after. */
+    public void write(List<Map<String, Object>> rows, OutputStream out) throws IOException {
+      if (this == PARQUET) {
+        // The front end has refused a run that needs Parquet without it (a usage error).
+        ParquetSupport.find().orElseThrow(() -> new IllegalStateException(
+            "Parquet metadata " + ParquetSupport.NEEDS)).writeMetadata(rows, out);
+      } else {
+        try (out) {
+          JsonlMetadata.write(rows, out);
+        }
+      }
+    }
+  }
+
+  public boolean webdataset() {
+    return format == Format.WEBDATASET;
+  }
+
+  /** The subfolder prefix ({@code 00042/}) of the entry at {@code index}, or "" without one. */
+  public String folder(int index) {
+    return subdirs > 0 ? String.format("%05d/", index / subdirs) : "";
+  }
+}

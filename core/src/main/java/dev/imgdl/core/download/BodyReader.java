@@ -1,0 +1,156 @@
+package dev.imgdl.core.download;
+
+import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.Sizes;
+import dev.imgdl.core.image.ImageFormat;
+import dev.imgdl.core.text.Sha256;
+import dev.imgdl.core.text.ThrowableText;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Locale;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * Streams one response body to a new temporary file in the output directory, computing its
+ * SHA-256 on the way, enforcing {@code --max-size} and checking the image signature as soon as
+ * the first bytes are in. On any failure the temporary file is gone when this returns.
+ */
+final class BodyReader {
+  private static final int BUFFER = 64 * 1024;
+  private static final ThreadLocal<byte[]> BUFFERS =
+      ThreadLocal.withInitial(() -> new byte[BUFFER]);
+  private static final ThreadLocal<byte[]> HEADS =
+      ThreadLocal.withInitial(() -> new byte[ImageFormat.SNIFF_BYTES]);
+
+  private final FetchSettings settings;
+  private final TempFiles temps;
+  private final Path dir;
+
+  BodyReader(FetchSettings settings, TempFiles temps) {
+    this.settings = settings;
+    this.temps = temps;
+    this.dir = Path.of(settings.outputDir());
+  }
+
+  /** Refusals that need only the headers: an HTML response, a declared size too large. */
+  Outcome.Failure checkHeaders(Response response) {
+    String type = response.header("Content-Type");
+    if (!settings.anyType() && type != null && mime(type).equals("text/html")) {
+      return failure("not an image (text/html)", response);
+    }
+    long declared = response.body().contentLength();
+    if (declared > settings.maxSize()) {
+      return failure(tooLarge(), response);
+    }
+    return null;
+  }
+
+  /**
+   * Streams the body. A network error is thrown, for the caller to classify and maybe retry; a
+   * local write error (disk full, directory gone) is a failure that no retry would mend.
+   */
+  Outcome read(Response response, int worker) throws IOException {
+    TempFiles.Temp temp;
+    try {
+      temp = temps.open(dir, settings.runId(), worker);
+    } catch (IOException e) {
+      return failure("cannot write in the output directory: " + ThrowableText.reason(e),
+          response);
+    }
+    boolean kept = false;
+    try (OutputStream out = temp.out()) {
+      Outcome outcome = stream(response, temp.path(), out);
+      kept = outcome instanceof Outcome.Body;
+      return outcome;
+    } catch (LocalWriteException e) {
+      return failure("cannot write " + temp.path().getFileName() + ": "
+          + ThrowableText.reason(e.getCause()), response);
+    } finally {
+      if (!kept) {
+        temps.delete(temp.path());
+      }
+    }
+  }
+
+  private Outcome stream(Response response, Path temp, OutputStream out) throws IOException {
+    MessageDigest sha = Sha256.digest();
+    byte[] buffer = BUFFERS.get();
+    byte[] head = HEADS.get();
+    int headLength = 0;
+    ImageFormat format = null;
+    boolean decided = false;
+    long total = 0;
+    BufferedSource source = response.body().source();
+    for (int n; (n = source.read(buffer, 0, buffer.length)) != -1; ) {
+      total += n;
+      if (total > settings.maxSize()) {
+        return failure(tooLarge(), response);
+      }
+      if (!decided) {
+        int copy = Math.min(n, head.length - headLength);
+        System.arraycopy(buffer, 0, head, headLength, copy);
+        headLength += copy;
+        format = ImageFormat.detect(head, headLength);
+        decided = format != null || headLength == head.length;
+        if (decided && format == null && !settings.anyType()) {
+          return failure(notAnImage(response, head, headLength), response);
+        }
+      }
+      sha.update(buffer, 0, n);
+      try {
+        out.write(buffer, 0, n);
+      } catch (IOException e) {
+        throw new LocalWriteException(e);
+      }
+    }
+    if (format == null) {
+      format = ImageFormat.detect(head, headLength);
+    }
+    if (format == null && !settings.anyType()) {
+      return failure(notAnImage(response, head, headLength), response);
+    }
+    return new Outcome.Body(temp, total, Sha256.hex(sha.digest()), Outcome.Reply.of(response),
+        format);
+  }
+
+  /** A write to the temporary file failed: told apart from a network error while reading. */
+  private static final class LocalWriteException extends RuntimeException {
+    LocalWriteException(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
+  }
+
+  private String tooLarge() {
+    return "too large (> " + Sizes.format(settings.maxSize()) + ")";
+  }
+
+  private static String notAnImage(Response response, byte[] head, int length) {
+    String type = response.header("Content-Type");
+    if (ImageFormat.looksLikeHtml(head, length) || (type != null && mime(type).contains("html"))) {
+      return "not an image (text/html)";
+    }
+    if (length == 0) {
+      return "not an image (empty body)";
+    }
+    return "not an image (" + (type == null ? "unrecognized data" : mime(type)) + ")";
+  }
+
+  private static Outcome.Failure failure(String error, Response response) {
+    return Outcome.Failure.of(error, response);
+  }
+
+  static String mime(String contentType) {
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .strip()
+        .toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,184 @@
+package dev.imgdl.core.download;
+
+import dev.imgdl.core.config.Durations;
+import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.image.Dimensions;
+import dev.imgdl.core.image.ImageDimensions;
+import dev.imgdl.core.input.Task;
+import dev.imgdl.core.result.Result;
+import dev.imgdl.core.result.Status;
+import dev.imgdl.core.text.Credentials;
+import dev.imgdl.core.text.ThrowableText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The download core, shared by both worker modes: turns one {@link Task} into one {@link
+ * Result}. It retries what is worth retrying within the entry's deadline, and renames a validated
+ * temporary file to its target in one atomic step, replacing a file of that name. Whether to
+ * download at all (skip an existing target) is decided before, by {@link ExistingTargets}. It
+ * never throws for a failed download, and is safe to call from many threads at once.
+ */
+public final class Fetcher {
+  private static final Logger log = LoggerFactory.getLogger(Fetcher.class);
+
+  private final FetchSettings settings;
+  private final HttpClients clients;
+  private final TempFiles temps;
+  private final Exchange exchange;
+  private final Path dir;
+
+  private Fetcher(FetchSettings settings, HttpClients clients, HostGate gate, TempFiles temps) {
+    this.settings = settings;
+    this.clients = clients;
+    this.temps = temps;
+    this.exchange = new Exchange(clients, gate, settings, temps);
+    this.dir = Path.of(settings.outputDir());
+  }
+
+  /**
+   * The download core of a JVM, or of one run in it: its own HTTP client, sized for {@code
+   * parallelism} workers, asking {@code gate} before each request and creating its temporary
+   * files through {@code temps}, so that the run that owns them can remove them on an interrupt.
+   */
+  public static Fetcher create(
+      FetchSettings settings, HostGate gate, TempFiles temps, int parallelism) {
+    return new Fetcher(settings, HttpClients.create(settings, parallelism, gate != HostGate.OPEN),
+        gate, temps);
+  }
+
+  /**
+   * A download core on a client shared with other cores of the JVM: a Spark executor's tasks
+   * each have their own output directory and temporary files, but one connection pool and one
+   * host gate. {@link #close} then releases nothing; the client's owner closes it.
+   */
+  public static Fetcher create(
+      FetchSettings settings, HttpClients clients, HostGate gate, TempFiles temps) {
+    return new Fetcher(settings, clients, gate, temps);
+  }
+
+  /** Releases the client's threads and pooled connections; for tests and embedders. */
+  public void close() {
+    clients.close();
+  }
+
+  /**
+   * Cancels every request in flight and every wait between attempts: an entry in the middle of
+   * its download ends as {@code interrupted}, with what its last attempt saw.
+   */
+  public void cancel() {
+    exchange.cancel();
+    clients.cancelAll();
+  }
+
+  public Result fetch(Task task, int worker) {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(settings.deadlineMillis());
+    HttpUrl url = task.httpUrl();
+    Outcome.Failure last = null;
+    for (int attempt = 1; ; attempt++) {
+      Outcome outcome;
+      try {
+        if (exchange.cancelled()) {
+          return failed(task, worker, start, attempt - 1, last, Result.INTERRUPTED);
+        }
+        outcome = exchange.run(url, deadline, worker);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return failed(task, worker, start, attempt, last, Result.INTERRUPTED);
+      }
+      if (outcome instanceof Outcome.Body body) {
+        return commit(task, worker, body, attempt, start);
+      }
+      last = (Outcome.Failure) outcome;
+      if (exchange.cancelled()) {
+        return failed(task, worker, start, attempt, last, Result.INTERRUPTED);
+      }
+      String after = attempt > 1 ? " after " + attempt + " attempts" : "";
+      if (!last.retryable() || attempt > settings.retries()) {
+        return failed(task, worker, start, attempt, last, last.error() + after);
+      }
+      String wait = waitBeforeRetry(task.url(), last, attempt, deadline);
+      if (wait != null) {
+        return failed(task, worker, start, attempt, last, wait);
+      }
+    }
+  }
+
+  /** Sleeps before the next attempt; returns why not to retry instead, or null. */
+  private String waitBeforeRetry(String url, Outcome.Failure last, int attempt, long deadline) {
+    long askedFor = last.retryAfterMillis();
+    long millis = askedFor >= 0 ? askedFor : RetryPolicy.backoffMillis(attempt);
+    long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    String deadlineText = Durations.format(Duration.ofMillis(settings.deadlineMillis()));
+    if (askedFor >= 0 && askedFor >= remaining) {
+      return last.error() + ": Retry-After " + Durations.format(Duration.ofMillis(askedFor))
+          + " is beyond the deadline " + deadlineText;
+    }
+    if (millis >= remaining) {
+      return "deadline " + deadlineText + " exceeded (" + last.error() + " after " + attempt
+          + (attempt == 1 ? " attempt)" : " attempts)");
+    }
+    log.info("{}: {}; attempt {} of {} in {}", Credentials.redact(url), last.error(),
+        attempt + 1, settings.retries() + 1, Durations.format(Duration.ofMillis(millis)));
+    try {
+      Thread.sleep(millis);
+      return exchange.cancelled() ? Result.INTERRUPTED : null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Result.INTERRUPTED;
+    }
+  }
+
+  private Result commit(Task task, int worker, Outcome.Body body, int attempts, long start) {
+    String extension = body.format() == null ? null : body.format().extension();
+    String file = task.name().fileName(extension);
+    Dimensions size = ImageDimensions.read(body.temp(), body.format());
+    try {
+      Path target = dir.resolve(file);
+      if (!target.getParent().equals(dir)) {
+        // A --subdirs folder: made by whichever worker gets there first.
+        Files.createDirectories(target.getParent());
+      }
+      Files.move(body.temp(), target, StandardCopyOption.ATOMIC_MOVE);
+      temps.committed(body.temp());
+    } catch (IOException e) {
+      temps.delete(body.temp());
+      Outcome.Failure failure = new Outcome.Failure(
+          "cannot write " + file + ": " + ThrowableText.reason(e), false, body.reply(), -1);
+      return failed(task, worker, start, attempts, failure, failure.error());
+    }
+    return body.reply().describe(Result.builder(task.index(), Status.DOWNLOADED), task.httpUrl())
+        .file(file)
+        .bytes(body.bytes())
+        .sha256(body.sha256())
+        .attempts(attempts)
+        .worker(worker)
+        .millis(millisSince(start))
+        .width(size == null ? null : size.width())
+        .height(size == null ? null : size.height())
+        .build();
+  }
+
+  private static Result failed(
+      Task task, int worker, long start, int attempts, Outcome.Failure last, String error) {
+    Result.Builder result = Result.builder(task.index(), Status.FAILED)
+        .attempts(attempts)
+        .worker(worker)
+        .millis(millisSince(start))
+        .error(error);
+    return (last == null || last.reply() == null ? result
+        : last.reply().describe(result, task.httpUrl())).build();
+  }
+
+  private static long millisSince(long start) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+}
