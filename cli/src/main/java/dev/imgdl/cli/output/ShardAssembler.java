@@ -1,6 +1,5 @@
 package dev.imgdl.cli.output;
 
-import dev.imgdl.core.dataset.CompleteShards;
 import dev.imgdl.core.dataset.JsonlMetadata;
 import dev.imgdl.core.dataset.LayoutRecord;
 import dev.imgdl.core.dataset.MetadataRow;
@@ -8,14 +7,12 @@ import dev.imgdl.core.dataset.OutputLayout;
 import dev.imgdl.core.dataset.ShardKeys;
 import dev.imgdl.core.dataset.ShardRows;
 import dev.imgdl.core.dataset.ShardWriter;
-import dev.imgdl.core.download.OptOut;
 import dev.imgdl.core.download.TempFiles;
 import dev.imgdl.core.input.Entry;
 import dev.imgdl.core.input.PlanView;
 import dev.imgdl.core.input.Task;
 import dev.imgdl.core.result.Result;
 import dev.imgdl.core.result.Status;
-import dev.imgdl.core.text.Credentials;
 import dev.imgdl.core.text.ThrowableText;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,14 +41,7 @@ public final class ShardAssembler implements Destination {
   private final ShardWriter writer;
   private final TempFiles temps;
   private final Path dir;
-  private final CompleteShards completed;
-  private final OutputLayout.Metadata metadata;
-  private final boolean overwrite;
-  private final boolean retryFailed;
-  /** Whether each shard seen so far was complete when the run started: its entries are skipped. */
-  private final Map<Integer, Boolean> completeAtStart = new ConcurrentHashMap<>();
-  /** The rows of each shard complete at the start, until it closes: read on planning. */
-  private final Map<Integer, ShardRows> earlier = new ConcurrentHashMap<>();
+  private final EarlierShards earlier;
   private final Map<Integer, Result[]> open = new HashMap<>();
   private final Map<Integer, Integer> settled = new HashMap<>();
   private volatile PlanView view;
@@ -71,10 +60,7 @@ public final class ShardAssembler implements Destination {
     this.writer = new ShardWriter(dir, runId, temps, keys, layout.metadata());
     this.temps = temps;
     this.dir = dir;
-    this.completed = new CompleteShards(dir, keys, layout.metadata());
-    this.metadata = layout.metadata();
-    this.overwrite = overwrite;
-    this.retryFailed = retryFailed;
+    this.earlier = new EarlierShards(dir, keys, layout.metadata(), overwrite, retryFailed);
     ShardWriter.sweepStale(dir, Placement.STAGE_MARK);
     LayoutRecord record = LayoutRecord.of(layout);
     if (!record.equals(readRecord(dir))) {
@@ -106,61 +92,10 @@ public final class ShardAssembler implements Destination {
     return placement.place(task);
   }
 
-  /**
-   * An entry of a shard that was complete when the run started needs no request: it is reported
-   * as the shard's metadata row says ({@code skipped} for a download, else its status and error),
-   * as a result of an earlier run. It is downloaded after all when the shard does not hold it (a
-   * shard that was the last, shorter one, or a row of another URL), or with {@code
-   * --retry-failed} when its row failed in a way that can change; its shard is then written again.
-   */
+  /** An entry of a shard complete when the run started: see {@link EarlierShards#skip}. */
   @Override
   public Result skip(Task task, int worker) {
-    int shard = keys.shard(task.index());
-    ShardRows rows = completeAtStart(shard) ? earlier.get(shard) : null;
-    if (rows == null) {
-      return null;
-    }
-    String key = keys.key(task.index());
-    Status status = rows.status(key);
-    if (status == null
-        || !Credentials.redact(task.url()).equals(String.valueOf(rows.row(key).get("url")))) {
-      return null;
-    }
-    String error = rows.error(key);
-    return switch (status) {
-      case DOWNLOADED, SKIPPED -> Result.earlier(task.index(), Status.SKIPPED, keys.tar(shard),
-          worker, null);
-      case FAILED -> retryFailed && retriable(error) ? null
-          : Result.earlier(task.index(), Status.FAILED, null, worker, error);
-      case INVALID, DUPLICATE -> Result.earlier(task.index(), status, null, null, error);
-    };
-  }
-
-  /** Whether a failure may end otherwise when tried again: an opt-out is the site's choice. */
-  private static boolean retriable(String error) {
-    return error == null || !error.startsWith(OptOut.ERROR_PREFIX);
-  }
-
-  private boolean completeAtStart(int shard) {
-    return !overwrite && completeAtStart.computeIfAbsent(shard, this::readEarlier);
-  }
-
-  /**
-   * Whether {@code shard} is complete, keeping its rows until it closes; a shard whose metadata
-   * cannot be read is written again, as an incomplete one is.
-   */
-  private boolean readEarlier(int shard) {
-    if (!completed.complete(shard)) {
-      return false;
-    }
-    try {
-      earlier.put(shard, ShardRows.read(dir.resolve(keys.metadata(shard, metadata)), metadata));
-      return true;
-    } catch (IOException | RuntimeException e) {
-      log.warn("{} is written again: its metadata cannot be read ({})", keys.tar(shard),
-          e.getMessage());
-      return false;
-    }
+    return earlier.skip(task, worker);
   }
 
   /** The results to file now for {@code result}: none while held, several when a shard ends. */
@@ -246,7 +181,7 @@ public final class ShardAssembler implements Destination {
    * downloaded, or failed again).
    */
   private List<Result> write(int shard, Result[] slots) {
-    ShardRows before = earlier.remove(shard);
+    ShardRows before = earlier.take(shard);
     if (before != null && !changed(slots)) {
       return List.of();
     }
@@ -286,6 +221,15 @@ public final class ShardAssembler implements Destination {
       error = "cannot write " + keys.tar(shard) + ": " + ThrowableText.reason(e);
       log.warn(error, e);
     }
+    return release(shard, slots, members, error);
+  }
+
+  /**
+   * The downloads of a written shard, each now its tar member, or failed with {@code error}
+   * when the shard could not be written; their staged files go either way.
+   */
+  private List<Result> release(int shard, Result[] slots, List<ShardWriter.Member> members,
+      String error) {
     List<Result> released = new ArrayList<>();
     for (ShardWriter.Member m : members) {
       temps.delete(m.staged());

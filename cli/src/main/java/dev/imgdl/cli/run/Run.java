@@ -143,6 +143,30 @@ public final class Run {
   public int execute() throws IOException {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
+    Collected collected = download(start);
+    removeLeftovers();
+    RunRecord record = record(collected, startedAt, start);
+    RuntimeException failure = inputFailure;
+    if (failure != null && !interrupted()) {
+      // One line for the bad input, no summary: the report says what was done before it.
+      outputs.writeFiles(record);
+      throw failure;
+    }
+    collected.console().close();
+    boolean written = outputs.write(record, interrupted());
+    return ExitCode.of(interrupted(), written, record.summary().successRatio(),
+        settings.minSuccess());
+  }
+
+  /** What the workers handed in, every entry of the plan settled, and the console showing it. */
+  private record Collected(Plan plan, Collector collector, LiveConsole console) {}
+
+  /**
+   * Starts the workers and the planning thread, collects every result until both have ended
+   * (or the grace period of an interrupt is over), closes the workers, and settles what never
+   * came back.
+   */
+  private Collected download(long start) throws IOException {
     Destination out = destination();
     BlockingQueue<WorkerEvent> events = new LinkedBlockingQueue<>();
     Dealer dealer;
@@ -163,17 +187,7 @@ public final class Run {
         w.cancel();
       }
       int started = w.start(settings.workers(), events);
-      p.start(e -> {
-        if (e == null) {
-          // Before the end of tasks, so before any worker's exit: the collector sees it.
-          events.add(new WorkerEvent.PlanningEnded(p.view().planned()));
-          w.endOfTasks();
-          log.info("{} entries planned in {} ms", p.view().planned(),
-              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        } else {
-          failed(e);
-        }
-      });
+      p.start(e -> planningEnded(e, p, w, events, start));
       try {
         collect(collector, events, started);
       } finally {
@@ -182,6 +196,25 @@ public final class Run {
       plan = planned(p);
     }
     dealer.settle(plan, events, collector);
+    return new Collected(plan, collector, console);
+  }
+
+  /** The planning thread's end: every entry dealt, or {@code e}, why it stopped. */
+  private void planningEnded(RuntimeException e, PlanningThread p, Workers w,
+      BlockingQueue<WorkerEvent> events, long start) {
+    if (e != null) {
+      failed(e);
+      return;
+    }
+    // Before the end of tasks, so before any worker's exit: the collector sees it.
+    events.add(new WorkerEvent.PlanningEnded(p.view().planned()));
+    w.endOfTasks();
+    log.info("{} entries planned in {} ms", p.view().planned(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+  }
+
+  /** Removes the temporary files a stopped run or a dead child may have left. */
+  private void removeLeftovers() {
     if (settings.layout().webdataset()) {
       // Downloads whose result never came (a child that died after its rename).
       TempFiles.sweep(settings.output(), TempFiles.PREFIX + settings.fetch().runId()
@@ -192,30 +225,24 @@ public final class Run {
       temps.abort();
       sweepTemporaryFiles();
     }
-    List<Result> results = collector.results(plan.size());
-    RunRecord record = RunRecord.builder()
+  }
+
+  private RunRecord record(Collected collected, Instant startedAt, long start) {
+    List<Result> results = collected.collector().results(collected.plan().size());
+    return RunRecord.builder()
         .mode(settings.mode())
         .workers(settings.workers())
         .startedAt(startedAt)
         .seconds((System.nanoTime() - start) / 1e9)
-        .entries(plan.entries())
+        .entries(collected.plan().entries())
         .results(results)
-        .workerStats(collector.stats())
+        .workerStats(collected.collector().stats())
         .summary(Summary.of(results))
         .parentPeakRssBytes(Memory.peakRssBytes())
-        .inputComplete(plan.complete())
+        .inputComplete(collected.plan().complete())
         .build();
-    RuntimeException failure = inputFailure;
-    if (failure != null && !interrupted()) {
-      // One line for the bad input, no summary: the report says what was done before it.
-      outputs.writeFiles(record);
-      throw failure;
-    }
-    console.close();
-    boolean written = outputs.write(record, interrupted());
-    return ExitCode.of(interrupted(), written, record.summary().successRatio(),
-        settings.minSuccess());
   }
+
 
   /** The plan, or what was planned before the input turned out unreadable. */
   private Plan planned(PlanningThread p) {
