@@ -134,16 +134,17 @@ class VerbosityIT {
     assertThat(err.lines()).noneMatch(l -> l.startsWith("[worker "));
   }
 
-    @Test
+  @Test
   void quietShowsErrorsButNotWarnings() throws Exception {
     // A 3 MiB heap kills each child at once: the JVM says so on the child's standard error
-    // (forwarded, never mistaken for a result), and the parent starts it again (a WARN).
+    // (forwarded, never mistaken for a result), and the parent starts it again (a WARN). How
+    // many entries a child had been dealt when it died depends on when the planner dealt
+    // them: on a busy machine the first child can die before it has any.
     String loud = run("", "--mode", "process", "-w", "1", "--child-java-options", "-Xmx3m");
     String quiet = run("-q", "--mode", "process", "-w", "1", "--child-java-options", "-Xmx3m");
 
-    String warning = "WARN ProcessWorkers: worker 0 exited with code 3; running its 2 "
-        + "unfinished entries again";
-    assertThat(loud).contains(warning)
+    assertThat(loud).containsPattern("WARN ProcessWorkers: worker 0 exited with code 3; "
+        + "running its [0-2] unfinished entries again")
         .contains("[worker 0] Terminating due to java.lang.OutOfMemoryError")
         .doesNotContain("not a result");
     assertThat(logLines(quiet, "(WARN|INFO|DEBUG|TRACE)")).isEmpty();
