@@ -79,7 +79,7 @@ final class ImgdlCommand implements Callable<Integer> {
   @Mixin RunOptions runOptions = new RunOptions();
 
   @Option(names = "--mode", paramLabel = "thread|process", defaultValue = "thread",
-      converter = Converters.ModeConverter.class,
+      converter = Converters.ModeConverter.class, completionCandidates = Mode.Labels.class,
       description = "Workers as threads in this JVM, or in child JVMs (see --processes). "
           + "Default: thread.")
   Mode mode;
