@@ -25,8 +25,8 @@ public final class ExitCode {
   public static final java.util.List<Meaning> MEANINGS = java.util.List.of(
       new Meaning(OK, "when the success ratio (downloaded + skipped) / (entries - duplicates) "
           + "is at least --min-success"),
-      new Meaning(BELOW_THRESHOLD, "when it is below, or when the report or failed file could "
-          + "not be written"),
+      new Meaning(BELOW_THRESHOLD, "when the success ratio is below --min-success, or when "
+          + "the report or failed file could not be written"),
       new Meaning(USAGE, "for a usage error (nothing is downloaded)"),
       new Meaning(INTERRUPTED, "when interrupted by SIGINT or SIGTERM (report still written)"));
 
