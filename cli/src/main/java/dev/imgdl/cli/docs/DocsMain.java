@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Writes the man page and the completion scripts of imgdl under a build's {@code target/}
  * folder: {@code man/imgdl.1}, {@code completion/imgdl.bash} and {@code completion/_imgdl}. The
- * build runs it once during {@code package}, in its own JVM; a run of imgdl never loads it.
+ * build runs it once during {@code package}, inside Maven's JVM (exec-maven-plugin's java goal);
+ * a run of imgdl never loads it.
  */
 public final class DocsMain {
   private DocsMain() {}

@@ -19,7 +19,7 @@ record Program(int exitCode, String stdout, String stderr) {
         .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, name)));
   }
 
-  /** Runs {@code command} in {@code dir} with {@code env} added, for at most a minute. */
+  /** Runs {@code command} in {@code dir} with {@code env} added, for at most two minutes. */
   static Program run(Path dir, Map<String, String> env, List<String> command)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile("program", ".out");
@@ -29,9 +29,9 @@ record Program(int exitCode, String stdout, String stderr) {
         .redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new AssertionError(command + " did not end within a minute");
+      throw new AssertionError(command + " did not end within two minutes");
     }
     Program ran = new Program(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
