@@ -27,11 +27,13 @@ public final class Environment {
   /** Every variable, the launcher's first, in the order the help shows them. */
   public static final List<Variable> VARIABLES = List.of(
       new Variable(List.of("IMGDL_JAVA"), "The java that the launcher runs imgdl on: a java "
-          + "binary, or a JDK's or JRE's folder."),
+          + "binary, or a JDK's or JRE's folder. Default: the runtime installed with imgdl, "
+          + "else JAVA_HOME's."),
       new Variable(List.of("IMGDL_JAVA_OPTS"), "JVM options, space-separated, added after the "
           + "launcher's own so that they win (-Xmx2g)."),
-      new Variable(List.of("JAVA_HOME"), "Without IMGDL_JAVA, the launcher runs "
-          + "$JAVA_HOME/bin/java, else java on PATH."),
+      new Variable(List.of("JAVA_HOME"), "Without IMGDL_JAVA and a runtime installed with "
+          + "imgdl (a build has none), the launcher runs $JAVA_HOME/bin/java, else java on "
+          + "PATH."),
       new Variable(List.of("XDG_CACHE_HOME"), "The start-up archives of the launcher and of "
           + "process mode go to $XDG_CACHE_HOME/imgdl, else to ~/.cache/imgdl."),
       new Variable(proxy("http_proxy"), "HTTP proxy for http URLs, "
