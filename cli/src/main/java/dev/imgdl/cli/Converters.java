@@ -1,6 +1,7 @@
 package dev.imgdl.cli;
 
 import dev.imgdl.cli.settings.Mode;
+import dev.imgdl.core.text.Alternatives;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -15,7 +16,8 @@ final class Converters {
       try {
         return Mode.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("'" + value + "' is not a mode (thread or process)");
+        throw new TypeConversionException(
+            "'" + value + "' is not a mode (" + Alternatives.of(new Mode.Labels()) + ")");
       }
     }
   }

@@ -2,7 +2,10 @@ package dev.imgdl.cli;
 
 import dev.imgdl.core.dataset.OutputLayout;
 import dev.imgdl.core.source.ParquetSupport;
+import dev.imgdl.core.text.Alternatives;
+import java.util.Arrays;
 import java.util.Stack;
+import java.util.function.Function;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +22,7 @@ final class DatasetOutputOptions {
   static final int DEFAULT_FOLDER = 10_000;
 
   @Option(names = "--output-format", paramLabel = "FORMAT",
+      completionCandidates = OutputLayout.Format.Labels.class,
       description = "files: one file per image (default); webdataset: one tar per shard of "
           + "--shard-size entries (00000.tar, ...), with a metadata file beside each.")
   String format;
@@ -35,6 +39,7 @@ final class DatasetOutputOptions {
   Integer shardSize;
 
   @Option(names = "--metadata", paramLabel = "FORMAT",
+      completionCandidates = OutputLayout.Metadata.Labels.class,
       description = "webdataset: the format of each shard's metadata file, parquet or jsonl. "
           + "Default: parquet (needs imgdl-parquet.jar beside imgdl.jar).")
   String metadata;
@@ -75,23 +80,11 @@ final class DatasetOutputOptions {
   }
 
   OutputLayout layout() {
-    boolean webdataset;
-    if (format == null || format.equals("files")) {
-      webdataset = false;
-    } else if (format.equals("webdataset")) {
-      webdataset = true;
-    } else {
-      throw new UsageException(
-          "--output-format must be files or webdataset, not '" + format + "'");
-    }
-    OutputLayout.Metadata meta = OutputLayout.Metadata.PARQUET;
-    if (metadata != null) {
-      if (!metadata.equals("parquet") && !metadata.equals("jsonl")) {
-        throw new UsageException("--metadata must be parquet or jsonl, not '" + metadata + "'");
-      }
-      meta = metadata.equals("jsonl") ? OutputLayout.Metadata.JSONL
-          : OutputLayout.Metadata.PARQUET;
-    }
+    boolean webdataset = format != null && choice("--output-format", format,
+        OutputLayout.Format.values(), OutputLayout.Format::label) == OutputLayout.Format.WEBDATASET;
+    OutputLayout.Metadata meta = metadata == null ? OutputLayout.Metadata.PARQUET
+        : choice("--metadata", metadata, OutputLayout.Metadata.values(),
+            OutputLayout.Metadata::extension);
     if (webdataset) {
       if (subdirs != null) {
         throw new UsageException("--subdirs is for --output-format files");
@@ -118,5 +111,16 @@ final class DatasetOutputOptions {
     }
     return new OutputLayout(OutputLayout.Format.FILES, subdirs == null ? 0 : subdirs, 10_000,
         meta);
+  }
+
+  /** The value of {@code values} that {@code value} names exactly, else a usage error. */
+  private static <T> T choice(String option, String value, T[] values, Function<T, String> label) {
+    for (T candidate : values) {
+      if (label.apply(candidate).equals(value)) {
+        return candidate;
+      }
+    }
+    throw new UsageException(option + " must be "
+        + Alternatives.of(Arrays.stream(values).map(label).toList()) + ", not '" + value + "'");
   }
 }

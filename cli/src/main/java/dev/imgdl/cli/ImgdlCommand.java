@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -59,17 +60,7 @@ import picocli.CommandLine.Spec;
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
-    footerHeading = "%n",
-    footer = {
-      OptionConverters.UNITS,
-      "",
-      "Exit status: 0 when the success ratio (downloaded + skipped) / (entries - duplicates) "
-          + "is at least --min-success; 1 when it is below, or when the report or failed file "
-          + "could not be written; 2 for a usage error (nothing is downloaded); 130 when "
-          + "interrupted by SIGINT or SIGTERM (report still written).",
-      "",
-      "Example: imgdl -o images -w 16 --report report.json --failed retry.txt urls.txt"
-    })
+    footerHeading = "%n")
 final class ImgdlCommand implements Callable<Integer> {
   /** Most child JVMs; also the cap of the default on a machine with more cores. */
   static final int MAX_PROCESSES = 256;
@@ -88,7 +79,7 @@ final class ImgdlCommand implements Callable<Integer> {
   @Mixin RunOptions runOptions = new RunOptions();
 
   @Option(names = "--mode", paramLabel = "thread|process", defaultValue = "thread",
-      converter = Converters.ModeConverter.class,
+      converter = Converters.ModeConverter.class, completionCandidates = Mode.Labels.class,
       description = "Workers as threads in this JVM, or in child JVMs (see --processes). "
           + "Default: thread.")
   Mode mode;
@@ -176,7 +167,7 @@ final class ImgdlCommand implements Callable<Integer> {
     command.stdout = out;
     command.stderr = err;
     command.interrupts = interrupts;
-    CommandLine cli = new CommandLine(command);
+    CommandLine cli = commandLine(command);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler(
@@ -187,6 +178,20 @@ final class ImgdlCommand implements Callable<Integer> {
         });
     cli.setExecutionExceptionHandler(new Failures(command));
     return cli.execute(args);
+  }
+
+  /**
+   * The command line of {@code command} with all that {@code --help} shows: the annotations, the
+   * footer (units, exit statuses, an example) and the environment, whose lists live in code.
+   */
+  static CommandLine commandLine(ImgdlCommand command) {
+    CommandLine cli = new CommandLine(command);
+    String statuses = ExitCode.MEANINGS.stream().map(m -> m.code() + " " + m.when())
+        .collect(Collectors.joining("; ", "Exit status: ", "."));
+    cli.getCommandSpec().usageMessage().footer(OptionConverters.UNITS, "", statuses, "",
+        "Example: imgdl -o images -w 16 --report report.json --failed retry.txt urls.txt");
+    Environment.addTo(cli);
+    return cli;
   }
 
   @Override

@@ -234,6 +234,28 @@ class CommandLineTest {
   }
 
   @Test
+  void helpListsEveryVariableOfTheEnvironmentThatImgdlOrItsLauncherReads() {
+    String help = Cli.run("--help").stdout();
+
+    int section = help.indexOf("\nEnvironment:\n");
+    assertThat(section).as("an Environment: section").isPositive();
+    assertThat(section).isGreaterThan(help.indexOf("--retry-failed"));
+    for (String variable : List.of("IMGDL_JAVA ", "IMGDL_JAVA_OPTS", "JAVA_HOME",
+        "XDG_CACHE_HOME", "http_proxy, HTTP_PROXY", "https_proxy, HTTPS_PROXY",
+        "all_proxy, ALL_PROXY", "no_proxy, NO_PROXY", "COLUMNS")) {
+      assertThat(help.substring(section)).as(variable).contains("  " + variable);
+    }
+  }
+
+  @Test
+  void helpSpeaksOfTheImgdlCommandNotOfJavaOrTheBuildFolder() {
+    String help = Cli.run("--help").stdout();
+
+    assertThat(help).contains("Usage: imgdl ").contains("Example: imgdl ")
+        .doesNotContain("java -jar").doesNotContain("target/").doesNotContain("mvnw");
+  }
+
+  @Test
   void helpGroupsTheNetworkOptionsAfterTheOthers() {
     String help = Cli.run("--help").stdout();
 

@@ -18,6 +18,18 @@ public final class ExitCode {
   /** Interrupted by SIGINT or SIGTERM, whatever else happened. */
   public static final int INTERRUPTED = 130;
 
+  /** A status and when imgdl returns it, in the words of {@code --help} and the man page. */
+  public record Meaning(int code, String when) {}
+
+  /** Every status, in words. */
+  public static final java.util.List<Meaning> MEANINGS = java.util.List.of(
+      new Meaning(OK, "when the success ratio (downloaded + skipped) / (entries - duplicates) "
+          + "is at least --min-success"),
+      new Meaning(BELOW_THRESHOLD, "when the success ratio is below --min-success, or when "
+          + "the report or failed file could not be written"),
+      new Meaning(USAGE, "for a usage error (nothing is downloaded)"),
+      new Meaning(INTERRUPTED, "when interrupted by SIGINT or SIGTERM (report still written)"));
+
   private ExitCode() {}
 
   /**

@@ -3,7 +3,10 @@ package dev.imgdl.core.dataset;
 import dev.imgdl.core.source.ParquetSupport;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,15 +24,40 @@ public record OutputLayout(Format format, int subdirs, int shardSize, Metadata m
       Metadata.PARQUET);
 
   /** The output formats. */
-  public enum Format { FILES, WEBDATASET }
+  public enum Format {
+    FILES,
+    WEBDATASET;
+
+    /** The option value naming this format. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every option value: what completion offers and a bad value's message names. */
+    public static final class Labels implements Iterable<String> {
+      @Override
+      public Iterator<String> iterator() {
+        return Arrays.stream(values()).map(Format::label).iterator();
+      }
+    }
+  }
 
   /** The metadata formats, by their file extension. */
   public enum Metadata {
     PARQUET,
     JSONL;
 
+    /** The option value naming this format, and the metadata file's extension. */
     public String extension() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every option value: what completion offers and a bad value's message names. */
+    public static final class Labels implements Iterable<String> {
+      @Override
+      public Iterator<String> iterator() {
+        return Arrays.stream(values()).map(Metadata::extension).iterator();
+      }
     }
 
     /** Writes one shard's rows to {@code out}, which is closed after. */

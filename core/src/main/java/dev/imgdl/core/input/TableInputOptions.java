@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
  */
 public final class TableInputOptions {
   @Option(names = "--input-format", paramLabel = "FORMAT",
+      completionCandidates = InputFormat.Labels.class,
       description = "lines, csv, tsv, jsonl or parquet. Default: from each input's name (.csv, "
           + ".tsv, .jsonl or .ndjson, .parquet; .gz read through gzip), lines otherwise and for "
           + "standard input.")

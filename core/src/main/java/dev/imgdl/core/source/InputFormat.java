@@ -1,5 +1,8 @@
 package dev.imgdl.core.source;
 
+import dev.imgdl.core.text.Alternatives;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
 
 /**
@@ -15,8 +18,8 @@ public enum InputFormat {
     try {
       return valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "--input-format must be lines, csv, tsv, jsonl or parquet, not '" + value + "'");
+      throw new IllegalArgumentException("--input-format must be "
+          + Alternatives.of(new Labels()) + ", not '" + value + "'");
     }
   }
 
@@ -46,6 +49,14 @@ public enum InputFormat {
   /** The option value naming this format. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every option value, in order: what completion offers and a bad value's message names. */
+  public static final class Labels implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(values()).map(InputFormat::label).iterator();
+    }
   }
 
   private static String stripGz(String name) {

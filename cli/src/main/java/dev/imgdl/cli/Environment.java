@@ -1,0 +1,77 @@
+package dev.imgdl.cli;
+
+import static picocli.CommandLine.Help.Column.Overflow.SPAN;
+import static picocli.CommandLine.Help.Column.Overflow.WRAP;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Column;
+import picocli.CommandLine.Help.TextTable;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/**
+ * The environment variables that imgdl and its launcher read, listed once: {@code --help} shows
+ * them under "Environment:" and the man page under ENVIRONMENT. A variable newly read by the
+ * code or by the launcher script ({@code cli/src/main/launcher/imgdl}) belongs here too.
+ */
+public final class Environment {
+  /**
+   * One variable: its names (proxy variables are read in lower case, then in upper case) and
+   * what it does, in one sentence or two.
+   */
+  public record Variable(List<String> names, String meaning) {}
+
+  /** Every variable, the launcher's first, in the order the help shows them. */
+  public static final List<Variable> VARIABLES = List.of(
+      new Variable(List.of("IMGDL_JAVA"), "The java that the launcher runs imgdl on: a java "
+          + "binary, or a JDK's or JRE's folder. Default: the runtime installed with imgdl, "
+          + "else JAVA_HOME's."),
+      new Variable(List.of("IMGDL_JAVA_OPTS"), "JVM options, space-separated, added after the "
+          + "launcher's own so that they win (-Xmx2g)."),
+      new Variable(List.of("JAVA_HOME"), "Without IMGDL_JAVA and a runtime installed with "
+          + "imgdl (a build has none), the launcher runs $JAVA_HOME/bin/java, else java on "
+          + "PATH."),
+      new Variable(List.of("XDG_CACHE_HOME"), "The start-up archives of the launcher and of "
+          + "process mode go to $XDG_CACHE_HOME/imgdl, else to ~/.cache/imgdl."),
+      new Variable(proxy("http_proxy"), "HTTP proxy for http URLs, "
+          + "[http://][user:pass@]host[:port]; --proxy wins."),
+      new Variable(proxy("https_proxy"), "HTTP proxy for https URLs (through CONNECT); "
+          + "--proxy wins."),
+      new Variable(proxy("all_proxy"), "HTTP proxy for either scheme when its own variable is "
+          + "unset; --proxy wins."),
+      new Variable(proxy("no_proxy"), "Hosts, domains and IP addresses reached without a "
+          + "proxy, comma-separated; * for all. --noproxy wins."),
+      new Variable(List.of("COLUMNS"), "The width of the progress display; else the "
+          + "terminal's, else 80."));
+
+  private static final String SECTION_KEY = "environment";
+
+  private Environment() {}
+
+  private static List<String> proxy(String name) {
+    return List.of(name, name.toUpperCase(Locale.ROOT));
+  }
+
+  /** Adds the "Environment:" section to the help of {@code cli}: after the options. */
+  static void addTo(CommandLine cli) {
+    cli.getHelpSectionMap().put(SECTION_KEY, Environment::helpSection);
+    List<String> keys = new ArrayList<>(cli.getHelpSectionKeys());
+    keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), SECTION_KEY);
+    cli.setHelpSectionKeys(keys);
+  }
+
+  /** The variables in two columns: names where options start, meanings where theirs do. */
+  private static String helpSection(Help help) {
+    int names = 5 + help.calcLongOptionColumnWidth(help.commandSpec().options(),
+        help.commandSpec().positionalParameters(), help.colorScheme());
+    TextTable table = TextTable.forColumns(help.colorScheme(), new Column(names, 2, SPAN),
+        new Column(help.commandSpec().usageMessage().width() - names, 1, WRAP));
+    for (Variable variable : VARIABLES) {
+      table.addRowValues(String.join(", ", variable.names()), variable.meaning());
+    }
+    return System.lineSeparator() + "Environment:" + System.lineSeparator() + table;
+  }
+}
