@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
+import dev.imgdl.testing.ParquetFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +72,26 @@ class LauncherIT extends ForkedLauncher {
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.1\"\n");
     return home;
+  }
+
+  @Test
+  void parquetInputsAndShardMetadataLeaveStandardErrorEmptyOnEveryJdk() throws Exception {
+    // Parquet's codecs load native code and Hadoop's Guava calls sun.misc.Unsafe, which JDK 24
+    // and newer warn about on standard error, where -q promises nothing when all is well.
+    server.stubFor(get(urlMatching("/img/.*")).willReturn(aResponse()
+        .withHeader("Content-Type", "image/png").withBody(Images.png())));
+    Path table = ParquetFiles.parquet(dir.resolve("photos.parquet"),
+        "message m { required binary url (UTF8); }",
+        List.of(Map.of("url", server.baseUrl() + "/img/1.png")), CompressionCodecName.SNAPPY);
+    for (Path home : jdks()) {
+      Path out = dir.resolve("shards-" + feature(home));
+      imgdl = start(Map.of("IMGDL_JAVA", java(home)), "-q", "--no-progress",
+          "--output-format", "webdataset", "-o", out.toString(), table.toString());
+      assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(imgdl.exitValue()).as(stderr()).isZero();
+      assertThat(stderr()).as("JDK " + feature(home)).isEmpty();
+      assertThat(out.resolve("00000.parquet")).isRegularFile();
+    }
   }
 
   @Test
