@@ -78,13 +78,22 @@ final class Distribution {
     }
   }
 
-  /** Runs {@code command} to its end; its standard output, or a failed assertion. */
+  /**
+   * Runs {@code command} to its end; its standard output (standard error apart, so that a
+   * complaint there cannot pass for output), or a failed assertion that shows both.
+   */
   static String run(List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
-    return out;
+    Path errors = Files.createTempFile("imgdl-dist-", ".txt");
+    try {
+      Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue())
+          .as(String.join(" ", command) + ": " + out + Files.readString(errors)).isZero();
+      return out;
+    } finally {
+      Files.delete(errors);
+    }
   }
 
   static boolean onPath(String tool) {
