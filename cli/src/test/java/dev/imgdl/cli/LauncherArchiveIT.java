@@ -72,7 +72,8 @@ class LauncherArchiveIT extends ForkedLauncher {
       assertThat(imgdl.exitValue()).as(stderr()).isZero();
       assertThat(stdout()).startsWith("imgdl ");
       assertThat(stderr()).isEmpty();
-      assertThat(Files.readString(log)).contains("Opened", archive.toString());
+      assertThat(Files.readString(log)).contains("Opened", archive.toString())
+          .doesNotContain("Mismatched");
     }
   }
 
@@ -229,7 +230,9 @@ class LauncherArchiveIT extends ForkedLauncher {
       assertThat(imgdl.exitValue()).as(stderr()).isZero();
       assertThat(out.resolve("1.png")).isRegularFile();
       assertThat(out.resolve("2.png")).isRegularFile();
-      assertThat(Files.readString(log)).contains("Opened", archive.toString());
+      // Mapped with the options it was made with (a JDK 25 AOT cache refuses others).
+      assertThat(Files.readString(log)).contains("Opened", archive.toString())
+          .doesNotContain("Mismatched");
     }
   }
 

@@ -25,6 +25,12 @@ final class ChildCommand {
     command.add("-Xlog:all=error:stderr");
     // A child out of memory must die, so that the parent runs its entries again, not linger.
     command.add("-XX:+ExitOnOutOfMemoryError");
+    // As the launcher's JVM (src/main/launcher/imgdl): no JDK 24+ warnings about native code or
+    // sun.misc.Unsafe from the libraries, and the options the launcher's AOT cache was made with.
+    if (Runtime.version().feature() >= 24) {
+      command.add("--enable-native-access=ALL-UNNAMED");
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
     // Before the child options, so that --child-java-options can still override one of them.
     command.addAll(NetworkProperties.options(System.getProperties()));
     command.addAll(jvmOptions);
