@@ -55,8 +55,8 @@ import picocli.CommandLine.Spec;
       "Reads one URL per line from each FILE (- or no FILE: standard input), or one per row "
           + "of a CSV, TSV, JSONL or Parquet table (see Dataset inputs). Blank lines and "
           + "lines starting with # are ignored. Every other line ends as downloaded, skipped "
-          + "(the file already exists), duplicate, invalid or failed: see the summary, "
-          + "--report and the exit status."
+          + "(the file already exists), duplicate, invalid or failed (checked instead of "
+          + "downloaded with --check): see the summary, --report and the exit status."
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
@@ -98,6 +98,13 @@ final class ImgdlCommand implements Callable<Integer> {
 
   @Option(names = "--any-type", description = "Accept bodies that are not images.")
   boolean anyType;
+
+  @Option(names = "--check",
+      description = "Fetch and validate every entry as a download does (retries, size, "
+          + "signature, opt-outs), and save nothing: no output directory, no temporary file. "
+          + "An entry that would have been saved is checked. Not with the options that say "
+          + "where or how to save (-o, --overwrite, Dataset outputs).")
+  boolean check;
 
   @Option(names = "--report", paramLabel = "FILE",
       description = "Write a JSON report of every entry; - writes it to standard output.")
@@ -233,6 +240,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .anyType(anyType)
         .network((network != null ? network : new NetworkOptions()).network(env))
         .disallowedDirectives(inputs().disallowedDirectives())
+        .check(check)
         .build();
     List<String> childOptions =
         childJavaOptions.isBlank()

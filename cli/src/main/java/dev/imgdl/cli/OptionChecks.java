@@ -3,7 +3,10 @@ package dev.imgdl.cli;
 import dev.imgdl.core.config.Limits;
 import dev.imgdl.core.dataset.MetadataRow;
 import dev.imgdl.core.dataset.SavedColumns;
+import java.util.List;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Checks of option values and combinations that picocli's types alone cannot express. Every
@@ -12,6 +15,10 @@ import java.util.regex.Pattern;
  */
 final class OptionChecks {
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  /** The options that say where or how to save, which a {@code --check} run never does. */
+  private static final List<String> SAVING = List.of("--output", "--overwrite",
+      "--output-format", "--subdirs", "--shard-size", "--metadata", "--retry-failed");
 
   private OptionChecks() {}
 
@@ -30,6 +37,9 @@ final class OptionChecks {
     if (c.quiet && c.verbosity() > 0) {
       throw new UsageException("--quiet and --verbose cannot be used together");
     }
+    if (c.check) {
+      refuseSaving(c);
+    }
     for (String header : c.headers) {
       int colon = header.indexOf(':');
       if (colon <= 0 || !HEADER_NAME.matcher(header.substring(0, colon).strip()).matches()) {
@@ -38,6 +48,22 @@ final class OptionChecks {
       if (!Limits.sendable(header.substring(colon + 1))) {
         throw new UsageException(
             "-H '" + header + "': only printable ASCII and tabs can be sent in the value");
+      }
+    }
+  }
+
+  /** One line for the first saving option given with {@code --check}, by its first name. */
+  private static void refuseSaving(ImgdlCommand c) {
+    ParseResult parsed = c.spec.commandLine().getParseResult();
+    for (String name : SAVING) {
+      OptionSpec option = c.spec.findOption(name);
+      // --subdirs sets its value through its own consumer, which picocli does not count as a
+      // match: its value says it was given.
+      boolean given = parsed.hasMatchedOption(name)
+          || name.equals("--subdirs") && c.dataset != null && c.dataset.subdirs != null;
+      if (given) {
+        throw new UsageException("--check saves nothing, so " + option.names()[0]
+            + " cannot be used with it");
       }
     }
   }

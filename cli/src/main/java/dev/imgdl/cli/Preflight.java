@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * output directory exists or can be created and is writable, and the report and failed files
  * can be written: their directory exists and they are regular files or do not exist yet; and,
  * first of all, that no output is an input ({@link InputGuard}). A failure is a usage error
- * (exit 2).
+ * (exit 2). A {@code --check} run has no output directory: it is neither made nor looked at.
  */
 final class Preflight {
   private Preflight() {}
@@ -22,6 +22,19 @@ final class Preflight {
   static void check(Settings settings, InputStream stdin) {
     InputGuard.check(settings);
     new InputReader(stdin, settings.input()).check(settings.inputs());
+    if (!settings.check()) {
+      checkOutputDirectory(settings);
+    }
+    if (settings.report() != null && !settings.reportToStdout()) {
+      checkWritableFile("--report", Path.of(settings.report()));
+    }
+    if (settings.failed() != null) {
+      checkWritableFile("--failed", settings.failed());
+    }
+  }
+
+  /** The output directory exists or is created, can be written, and holds no other layout. */
+  private static void checkOutputDirectory(Settings settings) {
     Path out = settings.output();
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException(out + (Files.isRegularFile(out) ? " is a file" : " exists")
@@ -47,12 +60,6 @@ final class Preflight {
     }
     if (!settings.overwrite()) {
       checkLayout(settings);
-    }
-    if (settings.report() != null && !settings.reportToStdout()) {
-      checkWritableFile("--report", Path.of(settings.report()));
-    }
-    if (settings.failed() != null) {
-      checkWritableFile("--failed", settings.failed());
     }
   }
 

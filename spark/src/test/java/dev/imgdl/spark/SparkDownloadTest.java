@@ -141,6 +141,9 @@ class SparkDownloadTest {
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     assertThat(summary.at("/summary/entries").asInt()).isEqualTo(25);
     assertThat(summary.at("/summary/downloaded").asInt()).isEqualTo(21);
+    // The job has no --check: the CLI's summary fields, with none checked.
+    assertThat(summary.at("/summary/checked").isInt()).isTrue();
+    assertThat(summary.at("/summary/checked").asInt()).isZero();
     assertThat(summary.at("/summary/failed").asInt()).isEqualTo(1);
     assertThat(summary.at("/summary/invalid").asInt()).isEqualTo(2);
     assertThat(summary.at("/summary/duplicate").asInt()).isEqualTo(1);

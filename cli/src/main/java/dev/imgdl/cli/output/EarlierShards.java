@@ -72,6 +72,8 @@ final class EarlierShards {
       case FAILED -> retryFailed && retriable(error) ? null
           : Result.earlier(task.index(), Status.FAILED, null, worker, error);
       case INVALID, DUPLICATE -> Result.earlier(task.index(), status, null, null, error);
+      // A check writes no shard, so no row says this: the entry is downloaded again.
+      case CHECKED -> null;
     };
   }
 

@@ -192,8 +192,10 @@ public final class ProcessWorkers implements Workers {
       permits.releaseAll();
     }
     for (int worker : share.workers()) {
-      TempFiles.sweep(settings.output(),
-          TempFiles.prefix(settings.fetch().runId(), worker));
+      if (!settings.check()) {
+        TempFiles.sweep(settings.output(),
+            TempFiles.prefix(settings.fetch().runId(), worker));
+      }
     }
     child.closeInput();
     progress.childEnded(pid, peakRss);

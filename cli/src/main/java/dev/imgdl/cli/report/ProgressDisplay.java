@@ -56,7 +56,7 @@ final class ProgressDisplay implements AutoCloseable {
   }
 
   public void update(Result result) {
-    if (result.status() == Status.DOWNLOADED) {
+    if (result.status() == Status.DOWNLOADED || result.status() == Status.CHECKED) {
       bytes += result.bytes();
     } else if (result.status() == Status.FAILED || result.status() == Status.INVALID) {
       failures++;

@@ -126,6 +126,7 @@ final class ReportWriter {
     json.writeNumberField("id", w.id());
     json.writeNumberField("entries", w.entries());
     json.writeNumberField("downloaded", w.downloaded());
+    json.writeNumberField("checked", w.checked());
     json.writeNumberField("skipped", w.skipped());
     json.writeNumberField("failed", w.failed());
     json.writeNumberField("bytes", w.bytes());

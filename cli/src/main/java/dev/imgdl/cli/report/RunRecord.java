@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param results one result per entry, in input order, none missing
  * @param workerStats one per worker, by id
  * @param inputComplete whether the input was read to the end (false: an interrupt stopped it)
+ * @param check whether it was a {@code --check} run, whose successes are {@code checked}
  */
 public record RunRecord(
     Mode mode,
@@ -28,7 +29,8 @@ public record RunRecord(
     List<WorkerStats> workerStats,
     Summary summary,
     long parentPeakRssBytes,
-    boolean inputComplete) {
+    boolean inputComplete,
+    boolean check) {
 
   public RunRecord {
     Objects.requireNonNull(mode, "mode");
@@ -48,12 +50,12 @@ public record RunRecord(
     return new Builder()
         .mode(mode).workers(workers).startedAt(startedAt).seconds(seconds).entries(entries)
         .results(results).workerStats(workerStats).summary(summary)
-        .parentPeakRssBytes(parentPeakRssBytes).inputComplete(inputComplete);
+        .parentPeakRssBytes(parentPeakRssBytes).inputComplete(inputComplete).check(check);
   }
 
   /**
    * Builds a {@link RunRecord} by name. Unless told otherwise: no worker statistics, the
-   * parent's peak memory not measured (0), and the input read to its end.
+   * parent's peak memory not measured (0), the input read to its end, and not a check.
    */
   public static final class Builder {
     private Mode mode;
@@ -66,6 +68,7 @@ public record RunRecord(
     private Summary summary;
     private long parentPeakRssBytes;
     private boolean inputComplete = true;
+    private boolean check;
 
     private Builder() {}
 
@@ -119,6 +122,11 @@ public record RunRecord(
       return this;
     }
 
+    public Builder check(boolean check) {
+      this.check = check;
+      return this;
+    }
+
     public RunRecord build() {
       return new RunRecord(Required.value(mode, "RunRecord.mode"),
           Required.value(workers, "RunRecord.workers"),
@@ -126,7 +134,8 @@ public record RunRecord(
           Required.value(seconds, "RunRecord.seconds"),
           Required.value(entries, "RunRecord.entries"),
           Required.value(results, "RunRecord.results"), workerStats,
-          Required.value(summary, "RunRecord.summary"), parentPeakRssBytes, inputComplete);
+          Required.value(summary, "RunRecord.summary"), parentPeakRssBytes, inputComplete,
+          check);
     }
   }
 }

@@ -35,26 +35,30 @@ final class SummaryPrinter {
 
   public static void print(RunRecord run, boolean interrupted, PrintWriter err) {
     Summary s = run.summary();
-    err.printf(Locale.ROOT, "imgdl: %s%d entries: %d downloaded, %d skipped, %d failed, "
+    // A check saves nothing: its log never says "downloaded", and says how many passed.
+    String fetched = run.check() ? "checked" : "downloaded";
+    int done = run.check() ? s.checked() : s.downloaded();
+    err.printf(Locale.ROOT, "imgdl: %s%d entries: %d %s, %d skipped, %d failed, "
             + "%d invalid, %d duplicate%n",
-        interrupted ? "INTERRUPTED, " : "", s.entries(), s.downloaded(), s.skipped(), s.failed(),
+        interrupted ? "INTERRUPTED, " : "", s.entries(), done, fetched, s.skipped(), s.failed(),
         s.invalid(), s.duplicate());
     double secs = Math.max(run.seconds(), 1e-3);
     err.printf(Locale.ROOT, "  %s in %.2f s: %.1f images/s, %s/s; success ratio %.3f%n",
-        Sizes.format(s.bytes()), run.seconds(), s.downloaded() / secs,
+        Sizes.format(s.bytes()), run.seconds(), done / secs,
         Sizes.format((long) (s.bytes() / secs)), s.successRatio());
     boolean process = run.mode() == Mode.PROCESS;
     err.printf(Locale.ROOT, "  mode %s, %d workers, %s peak memory %s%n", run.mode().label(),
         run.workers(), process ? "parent" : "process", rss(run.parentPeakRssBytes()));
     err.printf(Locale.ROOT, "  %6s %8s %10s %8s %7s %10s %8s%s%n", "worker", "entries",
-        "downloaded", "skipped", "failed", "bytes", "seconds",
+        fetched, "skipped", "failed", "bytes", "seconds",
         process ? String.format(Locale.ROOT, " %8s %10s", "pid", "peak RSS") : "");
     for (WorkerStats w : run.workerStats()) {
       String extra =
           process ? String.format(Locale.ROOT, " %8s %10s",
               w.pid() == 0 ? "-" : String.valueOf(w.pid()), rss(w.peakRssBytes())) : "";
       err.printf(Locale.ROOT, "  %6d %8d %10d %8d %7d %10s %8.2f%s%n", w.id(), w.entries(),
-          w.downloaded(), w.skipped(), w.failed(), Sizes.format(w.bytes()), w.seconds(), extra);
+          run.check() ? w.checked() : w.downloaded(), w.skipped(), w.failed(),
+          Sizes.format(w.bytes()), w.seconds(), extra);
     }
     err.flush();
   }

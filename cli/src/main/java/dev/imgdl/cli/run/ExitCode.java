@@ -23,7 +23,8 @@ public final class ExitCode {
 
   /** Every status, in words. */
   public static final java.util.List<Meaning> MEANINGS = java.util.List.of(
-      new Meaning(OK, "when the success ratio (downloaded + skipped) / (entries - duplicates) "
+      new Meaning(OK, "when the success ratio (downloaded + checked + skipped) / "
+          + "(entries - duplicates) "
           + "is at least --min-success"),
       new Meaning(BELOW_THRESHOLD, "when the success ratio is below --min-success, or when "
           + "the report or failed file could not be written"),

@@ -135,8 +135,11 @@ public final class Run {
     sweepTemporaryFiles();
   }
 
-  /** Removes any temporary file of this run, a dead child's included. */
+  /** Removes any temporary file of this run, a dead child's included; a check makes none. */
   private void sweepTemporaryFiles() {
+    if (settings.check()) {
+      return;
+    }
     TempFiles.sweep(settings.output(), TempFiles.PREFIX + settings.fetch().runId() + "-");
   }
 
@@ -240,6 +243,7 @@ public final class Run {
         .summary(Summary.of(results))
         .parentPeakRssBytes(Memory.peakRssBytes())
         .inputComplete(collected.plan().complete())
+        .check(settings.check())
         .build();
   }
 
@@ -287,10 +291,13 @@ public final class Run {
 
   /**
    * Where the downloads go, made before planning starts: the output directory's one listing for
-   * plain files (none with {@code --overwrite}), or the shard assembler of a webdataset run.
+   * plain files (none with {@code --overwrite}, nor for a check, which skips nothing and never
+   * looks at the directory), or the shard assembler of a webdataset run.
    */
   private Destination destination() throws IOException {
-    Destination d = settings.layout().webdataset()
+    Destination d = settings.check()
+        ? new FilesDestination(new Placement(settings.layout(), settings.fetch().runId()), null)
+        : settings.layout().webdataset()
         ? new ShardAssembler(settings.layout(), settings.output(), settings.fetch().runId(), temps,
             settings.overwrite(), settings.retryFailed())
         : new FilesDestination(new Placement(settings.layout(), settings.fetch().runId()),

@@ -81,6 +81,11 @@ public record Settings(
   }
 
   /** The output directory: the core's, the one place it is kept. */
+  /** {@code --check}: every entry fetched and validated, nothing written. */
+  public boolean check() {
+    return fetch.check();
+  }
+
   public Path output() {
     return Path.of(fetch.outputDir());
   }

@@ -80,12 +80,13 @@ class ReportWriterTest {
     assertThat(json.get("startedAt").asText()).isEqualTo("2026-11-25T10:00:00Z");
     assertThat(json.get("seconds").decimalValue()).isEqualByComparingTo("1.235");
     JsonNode summary = json.get("summary");
-    assertThat(summary.toString()).isEqualTo("{\"entries\":3,\"downloaded\":1,\"skipped\":0,"
+    assertThat(summary.toString()).isEqualTo("{\"entries\":3,\"downloaded\":1,\"checked\":0,\"skipped\":0,"
         + "\"failed\":1,\"invalid\":1,\"duplicate\":0,\"bytes\":20000,"
         + "\"successRatio\":0.3333333333333333}");
     assertThat(json.get("workerStats").toString()).isEqualTo("[{\"id\":0,\"entries\":1,"
-        + "\"downloaded\":1,\"skipped\":0,\"failed\":0,\"bytes\":20000,\"seconds\":0.8},"
-        + "{\"id\":1,\"entries\":1,\"downloaded\":0,\"skipped\":0,\"failed\":1,\"bytes\":0,"
+        + "\"downloaded\":1,\"checked\":0,\"skipped\":0,\"failed\":0,\"bytes\":20000,"
+        + "\"seconds\":0.8},{\"id\":1,\"entries\":1,\"downloaded\":0,\"checked\":0,"
+        + "\"skipped\":0,\"failed\":1,\"bytes\":0,"
         + "\"seconds\":1.2}]");
   }
 

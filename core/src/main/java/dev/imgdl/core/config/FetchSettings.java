@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param network proxies and certificate trust
  * @param disallowedDirectives {@code X-Robots-Tag} directives that opt a response out (lower
  *     case); empty turns the check off
+ * @param check {@code --check}: fetch and validate every body as a download, and write nothing
+ *     (no temporary file, no output directory)
  */
 public record FetchSettings(
     String outputDir,
@@ -32,7 +34,8 @@ public record FetchSettings(
     List<String> headers,
     boolean anyType,
     Network network,
-    List<String> disallowedDirectives) {
+    List<String> disallowedDirectives,
+    boolean check) {
 
   /** The opt-outs respected unless told otherwise, as img2dataset respects them. */
   public static final List<String> DEFAULT_DISALLOWED =
@@ -52,7 +55,8 @@ public record FetchSettings(
 
   /**
    * Builds {@link FetchSettings} by name. No headers, bodies that must be images, no proxy of
-   * imgdl's own with the JDK's trust, and the default opt-outs unless told otherwise.
+   * imgdl's own with the JDK's trust, the default opt-outs, and bodies saved unless told
+   * otherwise.
    */
   public static final class Builder {
     private String outputDir;
@@ -66,6 +70,7 @@ public record FetchSettings(
     private boolean anyType;
     private Network network = Network.DEFAULT;
     private List<String> disallowedDirectives = DEFAULT_DISALLOWED;
+    private boolean check;
 
     private Builder() {}
 
@@ -124,6 +129,11 @@ public record FetchSettings(
       return this;
     }
 
+    public Builder check(boolean check) {
+      this.check = check;
+      return this;
+    }
+
     public FetchSettings build() {
       return new FetchSettings(
           Required.value(outputDir, "FetchSettings.outputDir"),
@@ -133,7 +143,7 @@ public record FetchSettings(
           Required.value(maxSize, "FetchSettings.maxSize"),
           Required.value(retries, "FetchSettings.retries"),
           Required.value(userAgent, "FetchSettings.userAgent"),
-          headers, anyType, network, disallowedDirectives);
+          headers, anyType, network, disallowedDirectives, check);
     }
   }
 }

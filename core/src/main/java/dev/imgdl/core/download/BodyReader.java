@@ -2,6 +2,7 @@ package dev.imgdl.core.download;
 
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Sizes;
+import dev.imgdl.core.image.DimensionScan;
 import dev.imgdl.core.image.ImageFormat;
 import dev.imgdl.core.text.Sha256;
 import dev.imgdl.core.text.ThrowableText;
@@ -14,9 +15,11 @@ import okhttp3.Response;
 import okio.BufferedSource;
 
 /**
- * Streams one response body to a new temporary file in the output directory, computing its
- * SHA-256 on the way, enforcing {@code --max-size} and checking the image signature as soon as
- * the first bytes are in. On any failure the temporary file is gone when this returns.
+ * Streams one response body into its sink, computing its SHA-256 and the image's size on the
+ * way, enforcing {@code --max-size} and checking the image signature as soon as the first bytes
+ * are in. A download's sink is a new temporary file in the output directory, gone on any failure
+ * when this returns; a check's ({@code --check}) discards the bytes once they are hashed and
+ * scanned, so it holds no more than a download does and creates no file.
  */
 final class BodyReader {
   private static final int BUFFER = 64 * 1024;
@@ -53,6 +56,9 @@ final class BodyReader {
    * local write error (disk full, directory gone) is a failure that no retry would mend.
    */
   Outcome read(Response response, int worker) throws IOException {
+    if (settings.check()) {
+      return stream(response, null, OutputStream.nullOutputStream());
+    }
     TempFiles.Temp temp;
     try {
       temp = temps.open(dir, settings.runId(), worker);
@@ -75,8 +81,10 @@ final class BodyReader {
     }
   }
 
+  /** @param temp the file {@code out} writes, or null when the sink keeps nothing */
   private Outcome stream(Response response, Path temp, OutputStream out) throws IOException {
     MessageDigest sha = Sha256.digest();
+    DimensionScan scan = null;
     byte[] buffer = BUFFERS.get();
     byte[] head = HEADS.get();
     int headLength = 0;
@@ -98,6 +106,13 @@ final class BodyReader {
         if (decided && format == null && !settings.anyType()) {
           return failure(notAnImage(response, head, headLength), response);
         }
+        if (decided) {
+          scan = DimensionScan.of(format);
+          scan.accept(head, 0, headLength);
+          scan.accept(buffer, copy, n - copy);
+        }
+      } else {
+        scan.accept(buffer, 0, n);
       }
       sha.update(buffer, 0, n);
       try {
@@ -106,14 +121,17 @@ final class BodyReader {
         throw new LocalWriteException(e);
       }
     }
-    if (format == null) {
+    if (!decided) {
+      // A body shorter than the signature's look-ahead: judged whole.
       format = ImageFormat.detect(head, headLength);
+      scan = DimensionScan.of(format);
+      scan.accept(head, 0, headLength);
     }
     if (format == null && !settings.anyType()) {
       return failure(notAnImage(response, head, headLength), response);
     }
     return new Outcome.Body(temp, total, Sha256.hex(sha.digest()), Outcome.Reply.of(response),
-        format);
+        format, scan.finish());
   }
 
   /** A write to the temporary file failed: told apart from a network error while reading. */

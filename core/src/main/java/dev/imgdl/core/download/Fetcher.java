@@ -3,7 +3,6 @@ package dev.imgdl.core.download;
 import dev.imgdl.core.config.Durations;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.image.Dimensions;
-import dev.imgdl.core.image.ImageDimensions;
 import dev.imgdl.core.input.Task;
 import dev.imgdl.core.result.Result;
 import dev.imgdl.core.result.Status;
@@ -22,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The download core, shared by both worker modes: turns one {@link Task} into one {@link
  * Result}. It retries what is worth retrying within the entry's deadline, and renames a validated
- * temporary file to its target in one atomic step, replacing a file of that name. Whether to
+ * temporary file to its target in one atomic step, replacing a file of that name; with {@code
+ * --check} the validated body was never written, and the entry is {@code checked}. Whether to
  * download at all (skip an existing target) is decided before, by {@link ExistingTargets}. It
  * never throws for a failed download, and is safe to call from many threads at once.
  */
@@ -95,7 +95,10 @@ public final class Fetcher {
         return failed(task, worker, start, attempt, last, Result.INTERRUPTED);
       }
       if (outcome instanceof Outcome.Body body) {
-        return commit(task, worker, body, attempt, start);
+        return settings.check()
+            ? described(task, body, Status.CHECKED).attempts(attempt).worker(worker)
+                .millis(millisSince(start)).build()
+            : commit(task, worker, body, attempt, start);
       }
       last = (Outcome.Failure) outcome;
       if (exchange.cancelled()) {
@@ -140,7 +143,6 @@ public final class Fetcher {
   private Result commit(Task task, int worker, Outcome.Body body, int attempts, long start) {
     String extension = body.format() == null ? null : body.format().extension();
     String file = task.name().fileName(extension);
-    Dimensions size = ImageDimensions.read(body.temp(), body.format());
     try {
       Path target = dir.resolve(file);
       if (!target.getParent().equals(dir)) {
@@ -155,16 +157,22 @@ public final class Fetcher {
           "cannot write " + file + ": " + ThrowableText.reason(e), false, body.reply(), -1);
       return failed(task, worker, start, attempts, failure, failure.error());
     }
-    return body.reply().describe(Result.builder(task.index(), Status.DOWNLOADED), task.httpUrl())
+    return described(task, body, Status.DOWNLOADED)
         .file(file)
-        .bytes(body.bytes())
-        .sha256(body.sha256())
         .attempts(attempts)
         .worker(worker)
         .millis(millisSince(start))
-        .width(size == null ? null : size.width())
-        .height(size == null ? null : size.height())
         .build();
+  }
+
+  /** What a validated body tells, the same whether it was saved or only checked. */
+  private static Result.Builder described(Task task, Outcome.Body body, Status status) {
+    Dimensions size = body.size();
+    return body.reply().describe(Result.builder(task.index(), status), task.httpUrl())
+        .bytes(body.bytes())
+        .sha256(body.sha256())
+        .width(size == null ? null : size.width())
+        .height(size == null ? null : size.height());
   }
 
   private static Result failed(

@@ -1,5 +1,6 @@
 package dev.imgdl.core.download;
 
+import dev.imgdl.core.image.Dimensions;
 import dev.imgdl.core.image.ImageFormat;
 import dev.imgdl.core.result.Result;
 import java.nio.file.Path;
@@ -33,10 +34,12 @@ sealed interface Outcome {
   /**
    * A complete, validated body.
    *
+   * @param temp the temporary file holding it, or null for a check, which keeps no bytes
    * @param format detected image format, or null for a non-image accepted by --any-type
+   * @param size the image's size as its header states it, or null
    */
-  record Body(Path temp, long bytes, String sha256, Reply reply, ImageFormat format)
-      implements Outcome {}
+  record Body(Path temp, long bytes, String sha256, Reply reply, ImageFormat format,
+      Dimensions size) implements Outcome {}
 
   /**
    * A failed attempt.

@@ -2,9 +2,13 @@ package dev.imgdl.core.result;
 
 import java.util.Locale;
 
-/** The one status every entry ends in. */
+/**
+ * The one status every entry ends in. {@link #CHECKED} is a {@code --check} run's: the entry
+ * passed every check a download passes and would have been saved, but nothing was written.
+ */
 public enum Status {
   DOWNLOADED,
+  CHECKED,
   SKIPPED,
   DUPLICATE,
   INVALID,

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Results counted: how many ended in each status, and the bytes of the downloads among them (a
- * skipped file cost nothing). The totals of a run, as in the report's {@code summary} object,
- * and the tally of one worker.
+ * Results counted: how many ended in each status, and the bytes of the downloads and checks
+ * among them (a skipped file cost nothing; a checked body was fetched as a download is). The
+ * totals of a run, as in the report's {@code summary} object, and the tally of one worker.
  *
  * @param counts results per status; a status missing from the map counted none
- * @param bytes bytes of the downloaded results
+ * @param bytes bytes of the downloaded and checked results
  */
 public record Summary(Map<Status, Integer> counts, long bytes) {
 
@@ -49,6 +49,11 @@ public record Summary(Map<Status, Integer> counts, long bytes) {
     return count(Status.DOWNLOADED);
   }
 
+  /** Entries of a {@code --check} run that would have been saved. */
+  public int checked() {
+    return count(Status.CHECKED);
+  }
+
   public int skipped() {
     return count(Status.SKIPPED);
   }
@@ -65,10 +70,15 @@ public record Summary(Map<Status, Integer> counts, long bytes) {
     return count(Status.DUPLICATE);
   }
 
-  /** (downloaded + skipped) / (entries - duplicates), 1 when nothing was to do. */
+  /** Entries that succeeded: downloaded, checked or skipped. */
+  public int succeeded() {
+    return downloaded() + checked() + skipped();
+  }
+
+  /** (downloaded + checked + skipped) / (entries - duplicates), 1 when nothing was to do. */
   public double successRatio() {
     int considered = entries() - duplicate();
-    return considered == 0 ? 1.0 : (double) (downloaded() + skipped()) / considered;
+    return considered == 0 ? 1.0 : (double) succeeded() / considered;
   }
 
   /**
@@ -79,6 +89,7 @@ public record Summary(Map<Status, Integer> counts, long bytes) {
     Map<String, Number> fields = new LinkedHashMap<>();
     fields.put("entries", entries());
     fields.put("downloaded", downloaded());
+    fields.put("checked", checked());
     fields.put("skipped", skipped());
     fields.put("failed", failed());
     fields.put("invalid", invalid());
@@ -95,7 +106,7 @@ public record Summary(Map<Status, Integer> counts, long bytes) {
 
     public void add(Result result) {
       counts.merge(result.status(), 1, Integer::sum);
-      if (result.status() == Status.DOWNLOADED) {
+      if (result.status() == Status.DOWNLOADED || result.status() == Status.CHECKED) {
         bytes += result.bytes();
       }
     }

@@ -2,7 +2,7 @@ package dev.imgdl.core.result;
 
 /**
  * The tally of one worker at the end of a run: what it did with its chunk and what it cost. Only
- * downloaded bytes count, as in the summary: a skipped file cost nothing.
+ * downloaded (or checked) bytes count, as in the summary: a skipped file cost nothing.
  *
  * @param id the worker, which is the index of its chunk
  * @param results the results of this worker, counted
@@ -21,16 +21,20 @@ public record WorkerStats(int id, Summary results, double seconds, long pid, lon
     return results.downloaded();
   }
 
+  public int checked() {
+    return results.checked();
+  }
+
   public int skipped() {
     return results.skipped();
   }
 
-  /** Results of this worker that are neither downloaded nor skipped. */
+  /** Results of this worker that are neither downloaded, checked nor skipped. */
   public int failed() {
-    return entries() - downloaded() - skipped();
+    return entries() - results.succeeded();
   }
 
-  /** Bytes this worker downloaded. */
+  /** Bytes this worker downloaded or checked. */
   public long bytes() {
     return results.bytes();
   }

@@ -23,7 +23,22 @@ class ImageDimensionsTest {
     Path file = Files.write(dir.resolve("body"), body);
     assertThat(ImageFormat.detect(body, Math.min(body.length, ImageFormat.SNIFF_BYTES)))
         .as("sniffed as %s", format).isEqualTo(format);
-    return ImageDimensions.read(file, format);
+    Dimensions fromFile = ImageDimensions.read(file, format);
+    for (int chunk : new int[] {1, 7, 4096}) {
+      assertThat(streamed(body, format, chunk))
+          .as("the size from the body streamed in chunks of %d bytes", chunk)
+          .isEqualTo(fromFile);
+    }
+    return fromFile;
+  }
+
+  /** The size as a download or a check reads it: the body fed as it arrives, never held. */
+  private static Dimensions streamed(byte[] body, ImageFormat format, int chunk) {
+    DimensionScan scan = DimensionScan.of(format);
+    for (int at = 0; at < body.length; at += chunk) {
+      scan.accept(body, at, Math.min(chunk, body.length - at));
+    }
+    return scan.finish();
   }
 
   private static byte[] imageIo(String type, int width, int height) throws IOException {

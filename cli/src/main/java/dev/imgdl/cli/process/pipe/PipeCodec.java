@@ -110,6 +110,7 @@ public final class PipeCodec {
         .userAgent(s.requiredString("userAgent"))
         .headers(s.strings("headers"))
         .anyType(s.bool("anyType"))
+        .check(s.bool("check"))
         .network(network(s.object("network")))
         .disallowedDirectives(s.strings("disallowedDirectives"))
         .build();
@@ -260,6 +261,7 @@ public final class PipeCodec {
       }
       g.writeEndArray();
       g.writeBooleanField("anyType", s.anyType());
+      g.writeBooleanField("check", s.check());
       g.writeArrayFieldStart("disallowedDirectives");
       for (String d : s.disallowedDirectives()) {
         g.writeString(d);
