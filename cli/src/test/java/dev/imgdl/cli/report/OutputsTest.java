@@ -24,8 +24,8 @@ class OutputsTest {
   private final TempFiles temps = new TempFiles();
 
   private boolean write(String report, Path failed, boolean quiet) {
-    return new Outputs(report, failed, quiet, stdout, new PrintWriter(err), temps)
-        .write(ReportWriterTest.record(), false);
+    return new Outputs(new Outputs.Files(report, failed, null), quiet, stdout,
+        new PrintWriter(err), temps).write(ReportWriterTest.record(), false);
   }
 
   @Test
@@ -92,8 +92,8 @@ class OutputsTest {
         throw new IOException("Broken pipe");
       }
     };
-    Outputs outputs = new Outputs("-", null, true, new CheckedPrintStream(closed),
-        new PrintWriter(err), temps);
+    Outputs outputs = new Outputs(new Outputs.Files("-", null, null), true,
+        new CheckedPrintStream(closed), new PrintWriter(err), temps);
 
     assertThat(outputs.write(ReportWriterTest.record(), false)).isFalse();
 
@@ -112,8 +112,8 @@ class OutputsTest {
 
   @Test
   void theSummaryOfAnInterruptedRunSaysSo() {
-    new Outputs(null, null, false, stdout, new PrintWriter(err), temps)
-        .write(ReportWriterTest.record(), true);
+    new Outputs(new Outputs.Files(null, null, null), false, stdout, new PrintWriter(err),
+        temps).write(ReportWriterTest.record(), true);
 
     assertThat(err.toString()).startsWith("imgdl: INTERRUPTED, 3 entries");
   }
