@@ -117,4 +117,35 @@ class OutputsTest {
 
     assertThat(err.toString()).startsWith("imgdl: INTERRUPTED, 3 entries");
   }
+
+  @Test
+  void aJunitReportThatCannotBeWrittenIsAnErrorButTheOtherFilesAndSummaryStillCome()
+      throws Exception {
+    Path junit = dir.resolve("gone/junit.xml");
+    Path report = dir.resolve("report.json");
+    Path failed = dir.resolve("failed.txt");
+
+    boolean written = new Outputs(new Outputs.Files(report.toString(), failed, junit), false,
+        stdout, new PrintWriter(err), temps).write(ReportWriterTest.record(), false);
+
+    assertThat(written).isFalse();
+    assertThat(err.toString()).startsWith("imgdl: error: cannot write JUnit report " + junit
+        + ": ").contains("imgdl: 3 entries");
+    assertThat(Cli.readJson(report).get("results")).hasSize(3);
+    assertThat(failed).exists();
+  }
+
+  @Test
+  void theJunitReportIsWrittenWithTheReport() throws Exception {
+    Path junit = dir.resolve("junit.xml");
+    Path report = dir.resolve("report.json");
+
+    assertThat(new Outputs(new Outputs.Files(report.toString(), null, junit), true, stdout,
+        new PrintWriter(err), temps).write(ReportWriterTest.record(), false)).isTrue();
+
+    assertThat(dev.imgdl.testing.JunitXml.read(junit).getDocumentElement().getAttribute("tests"))
+        .isEqualTo("3");
+    assertThat(Cli.readJson(report).get("results")).hasSize(3);
+    assertThat(Cli.files(dir)).containsExactly("junit.xml", "report.json");
+  }
 }
