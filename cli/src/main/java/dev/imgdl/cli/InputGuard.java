@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 /**
  * Refuses, before anything is read or written, an output that is an input file: by its name,
  * or through a symbolic or hard link (the same file key). The report or the JUnit report would
- * replace the list it reports on, a shard or its metadata the table it was built from. The {@code --failed} file is
- * left out on purpose: {@code --failed list.txt list.txt} is the documented way to keep only
- * what is left to retry, and it is written after the input has been read to its end.
+ * replace the list it reports on, a shard or its metadata the table it was built from. The
+ * {@code --failed} file is left out on purpose: {@code --failed list.txt list.txt} is the
+ * documented way to keep only what is left to retry, and it is written after the input has been
+ * read to its end.
  */
 final class InputGuard {
   /** The names shards and their metadata files get: {@code 00000.tar}, {@code 00000.jsonl}. */

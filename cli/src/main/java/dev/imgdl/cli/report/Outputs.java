@@ -10,9 +10,9 @@ import java.nio.file.Path;
 
 /**
  * Writes what a run leaves behind once every entry has its result: the report (to a file or to
- * standard output), the failed file, the JUnit report, and the summary unless quiet. Each file is written even when
- * the other cannot be; one that cannot is an {@code imgdl: error: cannot write ...} line that
- * names it, and the caller learns that the run's outputs are incomplete.
+ * standard output), the failed file, the JUnit report, and the summary unless quiet. Each file is
+ * written even when another cannot be; one that cannot is an {@code imgdl: error: cannot write
+ * ...} line that names it, and the caller learns that the run's outputs are incomplete.
  */
 public final class Outputs {
   /**

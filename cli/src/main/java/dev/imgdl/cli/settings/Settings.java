@@ -98,9 +98,10 @@ public record Settings(
   /**
    * Builds {@link Settings} by name. Unless told otherwise: thread mode with one child JVM for
    * process mode, no per-host cap and no rate limit, existing files skipped, no report and no
-   * failed list nor JUnit report, every entry must succeed, the console's default detail without progress,
-   * children with the JVM's default options, lists or tables by their names with a {@code url}
-   * column, plain files, failures of earlier runs left as they are.
+   * failed list nor JUnit report, every entry must succeed, the console's default detail
+   * without progress, no annotations, children with the JVM's default options, lists or tables
+   * by their names with a {@code url} column, plain files, failures of earlier runs left as they
+   * are.
    */
   public static final class Builder {
     private List<String> inputs;

@@ -64,7 +64,8 @@ class AnnotationTest {
     }
     annotated.close();
     List<String> lines = err.toString().lines().toList();
-    assertThat(lines.stream().filter(l -> l.startsWith("::error "))).hasSize(FailureLines.LIMIT + 5);
+    assertThat(lines.stream().filter(l -> l.startsWith("::error ")))
+        .hasSize(FailureLines.LIMIT + 5);
     assertThat(lines.stream().filter(l -> l.startsWith("urls.txt:"))).hasSize(FailureLines.LIMIT);
     assertThat(lines.get(lines.size() - 1))
         .isEqualTo("... and 5 more failed or invalid entries: see --report or --failed");
