@@ -6,6 +6,7 @@ import static picocli.CommandLine.Help.Column.Overflow.WRAP;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Column;
@@ -23,6 +24,9 @@ public final class Environment {
    * what it does, in one sentence or two.
    */
   public record Variable(List<String> names, String meaning) {}
+
+  /** The variable GitHub Actions sets to {@code true} in every step. */
+  static final String GITHUB_ACTIONS = "GITHUB_ACTIONS";
 
   /** Every variable, the launcher's first, in the order the help shows them. */
   public static final List<Variable> VARIABLES = List.of(
@@ -45,11 +49,22 @@ public final class Environment {
       new Variable(proxy("no_proxy"), "Hosts, domains and IP addresses reached without a "
           + "proxy, comma-separated; * for all. --noproxy wins."),
       new Variable(List.of("COLUMNS"), "The width of the progress display; else the "
-          + "terminal's, else 80."));
+          + "terminal's, else 80."),
+      new Variable(List.of(GITHUB_ACTIONS), "When exactly true (as GitHub Actions sets it), "
+          + "each failed or invalid entry also prints an ::error workflow command on standard "
+          + "error, which GitHub shows on the list's line."));
 
   private static final String SECTION_KEY = "environment";
 
   private Environment() {}
+
+  /**
+   * Whether {@code env} is a GitHub Actions step: {@code GITHUB_ACTIONS} is {@code true},
+   * exactly, as GitHub sets it; another value ({@code 1}, {@code false}) is not.
+   */
+  static boolean githubActions(Map<String, String> env) {
+    return "true".equals(env.get(GITHUB_ACTIONS));
+  }
 
   private static List<String> proxy(String name) {
     return List.of(name, name.toUpperCase(Locale.ROOT));

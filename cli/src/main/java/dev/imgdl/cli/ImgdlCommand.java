@@ -115,6 +115,10 @@ final class ImgdlCommand implements Callable<Integer> {
           + "a valid input for a re-run.")
   Path failed;
 
+  @Option(names = "--junit", paramLabel = "FILE",
+      description = "Write a JUnit XML report (one testcase per entry) for CI test reporters.")
+  Path junit;
+
   @Option(names = "--overwrite",
       description = "Download even when the target file already exists (default: skip it).")
   boolean overwrite;
@@ -258,6 +262,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .overwrite(overwrite)
         .report(report)
         .failed(failed)
+        .junit(junit)
         .minSuccess(runOptions.minSuccess())
         .quiet(quiet)
         .verbosity(verbosity())
@@ -266,6 +271,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .input(inputs().input())
         .layout(outputs().layout())
         .retryFailed(outputs().retryFailed())
+        .annotations(Environment.githubActions(env))
         .build();
   }
 

@@ -13,10 +13,11 @@ import java.util.stream.Stream;
 
 /**
  * Refuses, before anything is read or written, an output that is an input file: by its name,
- * or through a symbolic or hard link (the same file key). The report would replace the list it
- * reports on, a shard or its metadata the table it was built from. The {@code --failed} file is
- * left out on purpose: {@code --failed list.txt list.txt} is the documented way to keep only
- * what is left to retry, and it is written after the input has been read to its end.
+ * or through a symbolic or hard link (the same file key). The report or the JUnit report would
+ * replace the list it reports on, a shard or its metadata the table it was built from. The
+ * {@code --failed} file is left out on purpose: {@code --failed list.txt list.txt} is the
+ * documented way to keep only what is left to retry, and it is written after the input has been
+ * read to its end.
  */
 final class InputGuard {
   /** The names shards and their metadata files get: {@code 00000.tar}, {@code 00000.jsonl}. */
@@ -35,16 +36,22 @@ final class InputGuard {
       return;
     }
     if (settings.report() != null && !settings.reportToStdout()) {
-      Path report = Path.of(settings.report());
-      for (Path input : inputs) {
-        if (same(report, input)) {
-          throw new UsageException("--report " + report + " is the input " + input
-              + ": it would be overwritten");
-        }
-      }
+      checkFile("--report", Path.of(settings.report()), inputs);
+    }
+    if (settings.junit() != null) {
+      checkFile("--junit", settings.junit(), inputs);
     }
     if (settings.layout().format() == OutputLayout.Format.WEBDATASET) {
       checkShards(settings.output(), inputs);
+    }
+  }
+
+  private static void checkFile(String option, Path file, List<Path> inputs) {
+    for (Path input : inputs) {
+      if (same(file, input)) {
+        throw new UsageException(option + " " + file + " is the input " + input
+            + ": it would be overwritten");
+      }
     }
   }
 

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Checks, before anything is downloaded, that the run can finish: the inputs are readable, the
- * output directory exists or can be created and is writable, and the report and failed files
- * can be written: their directory exists and they are regular files or do not exist yet; and,
+ * output directory exists or can be created and is writable, and the report, failed and JUnit
+ * files can be written: their directory exists and they are regular files or do not exist yet; and,
  * first of all, that no output is an input ({@link InputGuard}). A failure is a usage error
  * (exit 2). A {@code --check} run has no output directory: it is neither made nor looked at.
  */
@@ -30,6 +30,9 @@ final class Preflight {
     }
     if (settings.failed() != null) {
       checkWritableFile("--failed", settings.failed());
+    }
+    if (settings.junit() != null) {
+      checkJunit(settings);
     }
   }
 
@@ -60,6 +63,24 @@ final class Preflight {
     }
     if (!settings.overwrite()) {
       checkLayout(settings);
+    }
+  }
+
+  /** As the report's file, and not one that another output of the run replaces. */
+  private static void checkJunit(Settings settings) {
+    Path junit = settings.junit();
+    if (junit.toString().equals("-")) {
+      throw new UsageException("--junit needs a file: standard output is for --report -");
+    }
+    checkWritableFile("--junit", junit);
+    Path absolute = junit.toAbsolutePath().normalize();
+    if (settings.report() != null && !settings.reportToStdout()
+        && Path.of(settings.report()).toAbsolutePath().normalize().equals(absolute)) {
+      throw new UsageException("--junit " + junit + " is also the --report file");
+    }
+    if (settings.failed() != null
+        && settings.failed().toAbsolutePath().normalize().equals(absolute)) {
+      throw new UsageException("--junit " + junit + " is also the --failed file");
     }
   }
 

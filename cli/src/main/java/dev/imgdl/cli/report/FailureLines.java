@@ -11,20 +11,27 @@ import java.util.Locale;
  * error}), also with {@code -q}: cron mails what a job prints. After {@value #LIMIT} lines the
  * rest are only counted, in one closing line that points to the report and the failed file, so
  * that a list that fails as a whole does not flood a terminal or a mailbox. Entries ended by an
- * interrupt are counted, never listed: they say nothing about their URL.
+ * interrupt are counted, never listed: they say nothing about their URL. On GitHub Actions each
+ * listed or counted failure also prints its {@link Annotation}, past the limit too: GitHub
+ * shows them on the list's lines, where they are not noise.
  */
 final class FailureLines {
   /** How many entry lines are printed before the rest are only counted. */
   public static final int LIMIT = 50;
 
   private final PrintWriter err;
+  private final boolean annotate;
   private int printed;
   private long unlisted;
   private long interrupted;
 
-  /** @param err where the lines go; also the console's lock (see {@link #add}) */
-  public FailureLines(PrintWriter err) {
+  /**
+   * @param err where the lines go; also the console's lock (see {@link #add})
+   * @param annotate whether each failure also prints a GitHub Actions annotation
+   */
+  public FailureLines(PrintWriter err, boolean annotate) {
     this.err = err;
+    this.annotate = annotate;
   }
 
   /**
@@ -42,10 +49,14 @@ final class FailureLines {
       interrupted++;
       return;
     }
-    if (printed == LIMIT) {
+    boolean listed = printed < LIMIT;
+    if (!listed) {
       unlisted++;
-      return;
+      if (!annotate) {
+        return;
+      }
     }
+    String line = SummaryPrinter.failureLine(entry, result);
     // The console's lock, held while the progress line is cleared and this line printed, so
     // that the display's own thread cannot redraw in between. It is the error writer, never the
     // terminal stream: whoever holds the stream's monitor must not wait for another lock, or a
@@ -55,10 +66,17 @@ final class FailureLines {
       if (progress != null) {
         progress.clearLine();
       }
-      err.println(SummaryPrinter.failureLine(entry, result));
+      if (listed) {
+        err.println(line);
+      }
+      if (annotate) {
+        err.println(Annotation.error(entry, line));
+      }
       err.flush();
     }
-    printed++;
+    if (listed) {
+      printed++;
+    }
   }
 
   /** Prints how many entries were not listed, and how many an interrupt ended, if any. */

@@ -21,11 +21,13 @@ public final class LiveConsole {
    * Starts the progress display when {@code showProgress}.
    *
    * @param plan the plan as it grows, for the entries that results name and the total
+   * @param annotate whether each failure also prints a GitHub Actions annotation
    * @param terminal standard error as a stream, where the progress display draws
    */
-  public LiveConsole(PlanView plan, boolean showProgress, PrintWriter err, PrintStream terminal) {
+  public LiveConsole(PlanView plan, boolean showProgress, boolean annotate, PrintWriter err,
+      PrintStream terminal) {
     this.plan = plan;
-    this.failures = new FailureLines(err);
+    this.failures = new FailureLines(err, annotate);
     this.progress = showProgress ? new ProgressDisplay(new ProgressDisplay.Total() {
       @Override
       public long planned() {

@@ -10,28 +10,38 @@ import java.nio.file.Path;
 
 /**
  * Writes what a run leaves behind once every entry has its result: the report (to a file or to
- * standard output), the failed file, and the summary unless quiet. Each file is written even when
- * the other cannot be; one that cannot is an {@code imgdl: error: cannot write ...} line that
- * names it, and the caller learns that the run's outputs are incomplete.
+ * standard output), the failed file, the JUnit report, and the summary unless quiet. Each file is
+ * written even when another cannot be; one that cannot is an {@code imgdl: error: cannot write
+ * ...} line that names it, and the caller learns that the run's outputs are incomplete.
  */
 public final class Outputs {
+  /**
+   * The files asked for.
+   *
+   * @param report where the report goes: a path, {@code -} for standard output, or null for none
+   * @param failed where the failed file goes, or null for none
+   * @param junit where the JUnit report goes, or null for none
+   */
+  public record Files(String report, Path failed, Path junit) {}
+
   private final String report;
   private final Path failed;
+  private final Path junit;
   private final boolean quiet;
   private final PrintStream stdout;
   private final PrintWriter err;
   private final TempFiles temps;
 
   /**
-   * @param report where the report goes: a path, {@code -} for standard output, or null for none
-   * @param failed where the failed file goes, or null for none
+   * @param files the files asked for
    * @param quiet whether to leave the summary out
    * @param temps the run's temporary files, which the files' temporary files join
    */
-  public Outputs(String report, Path failed, boolean quiet, PrintStream stdout, PrintWriter err,
+  public Outputs(Files files, boolean quiet, PrintStream stdout, PrintWriter err,
       TempFiles temps) {
-    this.report = report;
-    this.failed = failed;
+    this.report = files.report();
+    this.failed = files.failed();
+    this.junit = files.junit();
     this.quiet = quiet;
     this.stdout = stdout;
     this.err = err;
@@ -39,7 +49,8 @@ public final class Outputs {
   }
 
   /**
-   * Writes the report and the failed file, those asked for, then prints the summary.
+   * Writes the report, the failed file and the JUnit report, those asked for, then prints the
+   * summary.
    *
    * @param interrupted whether the summary says that an interrupt ended the run
    * @return whether every file asked for was written completely
@@ -53,8 +64,8 @@ public final class Outputs {
   }
 
   /**
-   * Writes the report and the failed file, those asked for, without the summary: for a run that
-   * an unreadable input ended, whose one line is the error.
+   * Writes the report, the failed file and the JUnit report, those asked for, without the
+   * summary: for a run that an unreadable input ended, whose one line is the error.
    *
    * @return whether every file asked for was written completely
    */
@@ -79,6 +90,14 @@ public final class Outputs {
       } catch (IOException e) {
         written = false;
         cannotWrite("failed list " + failed, e);
+      }
+    }
+    if (junit != null) {
+      try {
+        JunitReport.write(record, junit, temps);
+      } catch (IOException e) {
+        written = false;
+        cannotWrite("JUnit report " + junit, e);
       }
     }
     return written;

@@ -26,11 +26,23 @@ final class SummaryPrinter {
    * {@code file:line: error}.
    */
   public static String failureLine(Entry entry, Result result) {
+    return entryName(entry) + ": " + ConsoleText.safe(result.error());
+  }
+
+  /**
+   * {@code file:line url} as a failure line starts: credentials hidden, control characters
+   * escaped; {@code file:line} for a table row without a URL.
+   */
+  public static String entryName(Entry entry) {
     String url = entry.url().isEmpty()
         ? ""
         : " " + ControlChars.escape(Credentials.redact(entry.url()));
-    return ControlChars.escape(entry.location()) + url + ": "
-        + ConsoleText.safe(result.error());
+    return ControlChars.escape(entry.location()) + url;
+  }
+
+  /** The entry's input file as the console shows it: control characters escaped. */
+  static String safeSource(Entry entry) {
+    return ControlChars.escape(entry.source());
   }
 
   public static void print(RunRecord run, boolean interrupted, PrintWriter err) {

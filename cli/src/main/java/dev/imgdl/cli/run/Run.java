@@ -78,9 +78,9 @@ public final class Run {
     this.err = err;
     this.terminal = terminal;
     this.stdin = stdin;
-    this.outputs =
-        new Outputs(settings.report(), settings.failed(), settings.quiet(), stdout, err,
-            outputTemps);
+    this.outputs = new Outputs(
+        new Outputs.Files(settings.report(), settings.failed(), settings.junit()),
+        settings.quiet(), stdout, err, outputTemps);
   }
 
   /** Asks the run to stop; safe from a signal handler, and returns at once. */
@@ -182,7 +182,8 @@ public final class Run {
       out.planning(p.view());
       planning = p;
       console = new LiveConsole(p.view(),
-          settings.progress() && !settings.quiet() && !interrupted(), err, terminal);
+          settings.progress() && !settings.quiet() && !interrupted(), settings.annotations(),
+          err, terminal);
       collector = new Collector(settings.workers(), console::accept, out);
       workers = w;
       if (interrupted()) {

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param overwrite download even when the target exists, instead of skipping the entry
  * @param report where to write the JSON report, {@code -} for standard output, or null
  * @param failed where to write failed URLs, or null
+ * @param junit where to write the JUnit XML report, or null
  * @param minSuccess lowest success ratio that still exits 0
  * @param quiet print nothing but errors
  * @param verbosity number of {@code -v}
@@ -31,6 +32,8 @@ import java.util.Objects;
  * @param layout files (with or without subfolders) or webdataset shards
  * @param retryFailed webdataset: download again the entries of complete shards that failed in
  *     a way that can change, and write their shards again
+ * @param annotations whether each failed or invalid entry also prints a GitHub Actions {@code
+ *     ::error} workflow command (the environment says the run is on GitHub Actions)
  */
 public record Settings(
     List<String> inputs,
@@ -43,6 +46,7 @@ public record Settings(
     boolean overwrite,
     String report,
     Path failed,
+    Path junit,
     double minSuccess,
     boolean quiet,
     int verbosity,
@@ -50,7 +54,8 @@ public record Settings(
     List<String> childJvmOptions,
     InputOptions input,
     OutputLayout layout,
-    boolean retryFailed) {
+    boolean retryFailed,
+    boolean annotations) {
 
   public Settings {
     inputs = List.copyOf(inputs);
@@ -98,9 +103,10 @@ public record Settings(
   /**
    * Builds {@link Settings} by name. Unless told otherwise: thread mode with one child JVM for
    * process mode, no per-host cap and no rate limit, existing files skipped, no report and no
-   * failed list, every entry must succeed, the console's default detail without progress,
-   * children with the JVM's default options, lists or tables by their names with a {@code url}
-   * column, plain files, failures of earlier runs left as they are.
+   * failed list nor JUnit report, every entry must succeed, the console's default detail
+   * without progress, no annotations, children with the JVM's default options, lists or tables
+   * by their names with a {@code url} column, plain files, failures of earlier runs left as they
+   * are.
    */
   public static final class Builder {
     private List<String> inputs;
@@ -113,6 +119,7 @@ public record Settings(
     private boolean overwrite;
     private String report;
     private Path failed;
+    private Path junit;
     private double minSuccess = 1;
     private boolean quiet;
     private int verbosity;
@@ -121,6 +128,7 @@ public record Settings(
     private InputOptions input = InputOptions.DEFAULT;
     private OutputLayout layout = OutputLayout.FILES;
     private boolean retryFailed;
+    private boolean annotations;
 
     private Builder() {}
 
@@ -176,6 +184,12 @@ public record Settings(
       return this;
     }
 
+    /** Where to write the JUnit XML report, or null for nowhere. */
+    public Builder junit(Path junit) {
+      this.junit = junit;
+      return this;
+    }
+
     public Builder minSuccess(double minSuccess) {
       this.minSuccess = minSuccess;
       return this;
@@ -216,11 +230,18 @@ public record Settings(
       return this;
     }
 
+    /** Whether failed and invalid entries also print GitHub Actions annotations. */
+    public Builder annotations(boolean annotations) {
+      this.annotations = annotations;
+      return this;
+    }
+
     public Settings build() {
       return new Settings(Required.value(inputs, "Settings.inputs"),
           Required.value(workers, "Settings.workers"), mode, processes,
           Required.value(fetch, "Settings.fetch"), perHost, rate, overwrite, report, failed,
-          minSuccess, quiet, verbosity, progress, childJvmOptions, input, layout, retryFailed);
+          junit, minSuccess, quiet, verbosity, progress, childJvmOptions, input, layout,
+          retryFailed, annotations);
     }
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class FailureLinesTest {
   private final StringWriter err = new StringWriter();
-  private final FailureLines lines = new FailureLines(new PrintWriter(err));
+  private final FailureLines lines = new FailureLines(new PrintWriter(err), false);
 
   private void add(Result result) {
     int i = result.index();
@@ -89,7 +89,7 @@ class FailureLinesTest {
     PrintStream stream = new PrintStream(new ByteArrayOutputStream(), true,
         StandardCharsets.UTF_8);
     PrintWriter writer = new PrintWriter(stream, true);
-    FailureLines console = new FailureLines(writer);
+    FailureLines console = new FailureLines(writer, false);
     Thread line = new Thread(() ->
         console.add(Entry.of(0, "l.txt", 1, "http://h/0"), Result.failed(0, 0, "HTTP 404"),
             null));

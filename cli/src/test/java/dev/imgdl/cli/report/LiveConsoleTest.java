@@ -52,7 +52,7 @@ class LiveConsoleTest {
 
   /** A console that was handed the planner's results, as the collector hands them. */
   private LiveConsole console(boolean showProgress) {
-    LiveConsole console = new LiveConsole(view, showProgress, new PrintWriter(err),
+    LiveConsole console = new LiveConsole(view, showProgress, false, new PrintWriter(err),
         new PrintStream(terminal, true, StandardCharsets.UTF_8));
     console.accept(INVALID);
     console.accept(DUPLICATE);

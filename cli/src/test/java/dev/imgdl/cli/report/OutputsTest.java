@@ -24,8 +24,8 @@ class OutputsTest {
   private final TempFiles temps = new TempFiles();
 
   private boolean write(String report, Path failed, boolean quiet) {
-    return new Outputs(report, failed, quiet, stdout, new PrintWriter(err), temps)
-        .write(ReportWriterTest.record(), false);
+    return new Outputs(new Outputs.Files(report, failed, null), quiet, stdout,
+        new PrintWriter(err), temps).write(ReportWriterTest.record(), false);
   }
 
   @Test
@@ -92,8 +92,8 @@ class OutputsTest {
         throw new IOException("Broken pipe");
       }
     };
-    Outputs outputs = new Outputs("-", null, true, new CheckedPrintStream(closed),
-        new PrintWriter(err), temps);
+    Outputs outputs = new Outputs(new Outputs.Files("-", null, null), true,
+        new CheckedPrintStream(closed), new PrintWriter(err), temps);
 
     assertThat(outputs.write(ReportWriterTest.record(), false)).isFalse();
 
@@ -112,9 +112,40 @@ class OutputsTest {
 
   @Test
   void theSummaryOfAnInterruptedRunSaysSo() {
-    new Outputs(null, null, false, stdout, new PrintWriter(err), temps)
-        .write(ReportWriterTest.record(), true);
+    new Outputs(new Outputs.Files(null, null, null), false, stdout, new PrintWriter(err),
+        temps).write(ReportWriterTest.record(), true);
 
     assertThat(err.toString()).startsWith("imgdl: INTERRUPTED, 3 entries");
+  }
+
+  @Test
+  void aJunitReportThatCannotBeWrittenIsAnErrorButTheOtherFilesAndSummaryStillCome()
+      throws Exception {
+    Path junit = dir.resolve("gone/junit.xml");
+    Path report = dir.resolve("report.json");
+    Path failed = dir.resolve("failed.txt");
+
+    boolean written = new Outputs(new Outputs.Files(report.toString(), failed, junit), false,
+        stdout, new PrintWriter(err), temps).write(ReportWriterTest.record(), false);
+
+    assertThat(written).isFalse();
+    assertThat(err.toString()).startsWith("imgdl: error: cannot write JUnit report " + junit
+        + ": ").contains("imgdl: 3 entries");
+    assertThat(Cli.readJson(report).get("results")).hasSize(3);
+    assertThat(failed).exists();
+  }
+
+  @Test
+  void theJunitReportIsWrittenWithTheReport() throws Exception {
+    Path junit = dir.resolve("junit.xml");
+    Path report = dir.resolve("report.json");
+
+    assertThat(new Outputs(new Outputs.Files(report.toString(), null, junit), true, stdout,
+        new PrintWriter(err), temps).write(ReportWriterTest.record(), false)).isTrue();
+
+    assertThat(dev.imgdl.testing.JunitXml.read(junit).getDocumentElement().getAttribute("tests"))
+        .isEqualTo("3");
+    assertThat(Cli.readJson(report).get("results")).hasSize(3);
+    assertThat(Cli.files(dir)).containsExactly("junit.xml", "report.json");
   }
 }
