@@ -70,7 +70,7 @@ final class FailureLines {
         err.println(line);
       }
       if (annotate) {
-        err.println(Annotation.error(entry, line));
+        err.println(Annotation.error(entry, result));
       }
       err.flush();
     }

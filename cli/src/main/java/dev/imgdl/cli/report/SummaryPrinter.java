@@ -26,7 +26,7 @@ final class SummaryPrinter {
    * {@code file:line: error}.
    */
   public static String failureLine(Entry entry, Result result) {
-    return entryName(entry) + ": " + ConsoleText.safe(result.error());
+    return entryName(entry) + ": " + shownError(result);
   }
 
   /**
@@ -34,10 +34,18 @@ final class SummaryPrinter {
    * escaped; {@code file:line} for a table row without a URL.
    */
   public static String entryName(Entry entry) {
-    String url = entry.url().isEmpty()
-        ? ""
-        : " " + ControlChars.escape(Credentials.redact(entry.url()));
+    String url = entry.url().isEmpty() ? "" : " " + shownUrl(entry);
     return ControlChars.escape(entry.location()) + url;
+  }
+
+  /** The entry's URL as the console shows it: credentials hidden, control characters escaped. */
+  static String shownUrl(Entry entry) {
+    return ControlChars.escape(Credentials.redact(entry.url()));
+  }
+
+  /** A failed or invalid entry's error as the console shows it. */
+  static String shownError(Result result) {
+    return ConsoleText.safe(result.error());
   }
 
   /** The entry's input file as the console shows it: control characters escaped. */

@@ -22,7 +22,7 @@ class AnnotationTest {
   void aFailedEntryPrintsItsLineThenAnErrorCommandOnTheListsLine() {
     annotated.add(entry(4, "http://h/a.png"), Result.failed(3, 0, "HTTP 404"), null);
     assertThat(err.toString()).isEqualTo("urls.txt:4 http://h/a.png: HTTP 404\n"
-        + "::error file=urls.txt,line=4,title=imgdl::urls.txt:4 http://h/a.png: HTTP 404\n");
+        + "::error file=urls.txt,line=4::HTTP 404: http://h/a.png\n");
   }
 
   @Test
@@ -33,7 +33,7 @@ class AnnotationTest {
     annotated.add(entry(4, "http://h/c"), Result.builder(3, Status.DOWNLOADED).build(), null);
     annotated.add(entry(5, "http://h/d"), Result.interrupted(4, 0), null);
     assertThat(err.toString().lines().filter(l -> l.startsWith("::")))
-        .containsExactly("::error file=urls.txt,line=1,title=imgdl::urls.txt:1 nope: no host");
+        .containsExactly("::error file=urls.txt,line=1::no host: nope");
   }
 
   @Test
@@ -41,7 +41,7 @@ class AnnotationTest {
     annotated.add(Entry.of(0, "<stdin>", 7, "http://h/a.png"), Result.failed(0, 0, "HTTP 500"),
         null);
     assertThat(err.toString()).endsWith(
-        "\n::error title=imgdl::<stdin>:7 http://h/a.png: HTTP 500\n");
+        "\n::error::<stdin>:7 http://h/a.png: HTTP 500\n");
   }
 
   @Test
@@ -51,9 +51,9 @@ class AnnotationTest {
     annotated.add(entry, Result.failed(0, 0, "not an image (text/\u001b[2J\n::error::x)"), null);
     List<String> lines = err.toString().lines().toList();
     assertThat(lines).hasSize(2);
-    assertThat(lines.get(1)).isEqualTo("::error file=a%2Cb%3Ac%25\\n%3A%3Awarning x.txt,line=2,"
-        + "title=imgdl::a,b:c%25\\n::warning x.txt:2 http://***@h/%2541::error file=x::\\r\\n"
-        + "forged,: not an image (text/\\x1b[2J\\n::error::x)");
+    assertThat(lines.get(1)).isEqualTo("::error file=a%2Cb%3Ac%25\\n%3A%3Awarning x.txt,line=2::"
+        + "not an image (text/\\x1b[2J\\n::error::x): http://***@h/%2541::error file=x::\\r\\n"
+        + "forged,");
     assertThat(lines.get(1)).doesNotContain("pw").doesNotContain("\u001b");
   }
 

@@ -50,11 +50,10 @@ class AnnotationsEndToEndTest {
     String file = list.toString().replace(":", "%3A").replace(",", "%2C");
     String gone = server.url("/gone.png");
     assertThat(run.stderr().lines().filter(l -> l.startsWith("::"))).containsExactlyInAnyOrder(
-        "::error file=" + file + ",line=3,title=imgdl::" + list + ":3 " + gone + ": HTTP 404",
-        "::error file=" + file + ",line=4,title=imgdl::" + list
-            + ":4 ftp://h/x.png: unsupported scheme 'ftp' (only http and https)",
-        "::error file=" + file + ",line=6,title=imgdl::" + list + ":6 " + gone
-            + "?%2525::error::forged,x: HTTP 404");
+        "::error file=" + file + ",line=3::HTTP 404: " + gone,
+        "::error file=" + file + ",line=4::"
+            + "unsupported scheme 'ftp' (only http and https): ftp://h/x.png",
+        "::error file=" + file + ",line=6::HTTP 404: " + gone + "?%2525::error::forged,x");
     assertThat(run.stderr().lines()).allMatch(l -> l.startsWith("::error ")
         || l.startsWith(list + ":"));
   }
@@ -67,7 +66,7 @@ class AnnotationsEndToEndTest {
         "--retries", "0", "-q");
 
     assertThat(run.stderr().lines().filter(l -> l.startsWith("::"))).containsExactly(
-        "::error title=imgdl::<stdin>:1 " + server.url("/gone.png") + ": HTTP 404");
+        "::error::<stdin>:1 " + server.url("/gone.png") + ": HTTP 404");
   }
 
   @ParameterizedTest

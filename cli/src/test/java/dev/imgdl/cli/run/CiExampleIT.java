@@ -112,12 +112,9 @@ class CiExampleIT {
     assertThat(dir.resolve("images")).as("--check saves nothing").doesNotExist();
     List<String> annotations = step.stderr().lines().filter(l -> l.startsWith("::")).toList();
     assertThat(annotations).containsExactlyInAnyOrder(
-        "::error file=urls.txt,line=2,title=imgdl::urls.txt:2 " + server.url("/gone.png")
-            + ": HTTP 404",
-        "::error file=urls.txt,line=3,title=imgdl::urls.txt:3 " + server.url("/page.jpg")
-            + ": not an image (text/html)",
-        "::error file=urls.txt,line=4,title=imgdl::urls.txt:4 not a url: "
-            + "not an absolute URL (no scheme)");
+        "::error file=urls.txt,line=2::HTTP 404: " + server.url("/gone.png"),
+        "::error file=urls.txt,line=3::not an image (text/html): " + server.url("/page.jpg"),
+        "::error file=urls.txt,line=4::not an absolute URL (no scheme): not a url");
     Document junit = junit();
     Element suite = elements(junit, "testsuite").get(0);
     assertThat(suite.getAttribute("name")).isEqualTo("urls.txt");
