@@ -1,6 +1,7 @@
 package dev.imgdl.core.image.transform;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.DirectColorModel;
 import java.awt.image.Raster;
@@ -62,11 +63,23 @@ final class ImageEncoder {
     return first;
   }
 
-  /** The pixels as a BufferedImage over the same array: RGB, or ARGB when alpha is kept. */
+  /**
+   * The pixels as the writers take them fastest: bytes B, G, R (the JPEG writer hands them to
+   * libjpeg as they are), or ints over the same array when alpha is kept.
+   */
   private static BufferedImage image(Pixels p) {
-    DirectColorModel model = p.alpha()
-        ? new DirectColorModel(32, 0xFF_0000, 0xFF00, 0xFF, 0xFF00_0000)
-        : new DirectColorModel(24, 0xFF_0000, 0xFF00, 0xFF);
+    if (!p.alpha()) {
+      BufferedImage bgr = new BufferedImage(p.width(), p.height(), BufferedImage.TYPE_3BYTE_BGR);
+      byte[] bytes = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
+      int[] argb = p.argb();
+      for (int i = 0, b = 0; i < argb.length; i++, b += 3) {
+        bytes[b] = (byte) argb[i];
+        bytes[b + 1] = (byte) (argb[i] >> 8);
+        bytes[b + 2] = (byte) (argb[i] >> 16);
+      }
+      return bgr;
+    }
+    DirectColorModel model = new DirectColorModel(32, 0xFF_0000, 0xFF00, 0xFF, 0xFF00_0000);
     int[] masks = model.getMasks();
     SinglePixelPackedSampleModel sample = new SinglePixelPackedSampleModel(
         java.awt.image.DataBuffer.TYPE_INT, p.width(), p.height(), masks);

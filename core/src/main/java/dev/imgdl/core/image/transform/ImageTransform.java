@@ -7,7 +7,6 @@ import dev.imgdl.core.image.transform.TransformResult.Kept;
 import dev.imgdl.core.image.transform.TransformResult.Refused;
 import dev.imgdl.core.image.transform.TransformResult.Transformed;
 import dev.imgdl.core.text.Sha256;
-import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,8 +26,11 @@ import java.util.Objects;
  * <p>The steps and their failures: the header (no decoding) against the filters and the decode
  * limit ({@link SizeFilter}); with mode {@code no}, that is all ({@link Kept}); the Exif
  * orientation of a JPEG; the sizes ({@link ResizePlan}); the budget; decoding ({@code cannot
- * decode jpg: ...}); the alpha laid over white for a JPEG; resampling ({@link Resampler}),
- * cropping or padding; encoding ({@link ImageEncoder}) with the output's SHA-256 on the way.
+ * decode jpg: ...}); resampling ({@link Resampler}) straight from the decoder's raster, then
+ * turning, the alpha laid over white for a JPEG (after resampling: the resampler averages
+ * premultiplied colours, and laying over white is linear in them, so the order changes nothing
+ * but the cost), cropping or padding; encoding ({@link ImageEncoder}) with the output's SHA-256
+ * on the way.
  */
 public final class ImageTransform {
   private final TransformSettings settings;
@@ -44,8 +46,9 @@ public final class ImageTransform {
   }
 
   /**
-   * Transforms the image in {@code body}, of {@code format}, into {@code target} (created or
-   * replaced; left as it was unless the result is {@link Transformed}).
+   * Transforms the image in {@code body}, of {@code format}, into {@code target}: created or
+   * replaced when the result is {@link Transformed}, untouched when it is not; after an
+   * exception it may hold part of an image, so it should be a temporary file.
    *
    * @throws IOException when the target cannot be written: the disk's failure, not the image's
    * @throws InterruptedException while waiting for the budget or decoding
@@ -87,15 +90,23 @@ public final class ImageTransform {
 
   private Transformed transform(Path body, ImageFormat format, int orientation, long pixels,
       Path target) throws DecodeFailure, IOException, InterruptedException {
-    BufferedImage decoded = ImageDecoder.decode(body, format, pixels);
-    Pixels image = Orientation.apply(Rgb8.of(decoded), orientation);
-    decoded = null; // let the raster go before the copies below
+    Rgb8 decoded = Rgb8.of(ImageDecoder.decode(body, format, pixels));
+    // The decoder's size, which a lying header may not match. The plan is of the image as
+    // seen; it is resampled as stored, then turned: turning commutes with resampling, and
+    // turning the small image is cheaper.
+    boolean turned = Orientation.swapsSides(orientation);
+    int seenWidth = turned ? decoded.height : decoded.width;
+    int seenHeight = turned ? decoded.width : decoded.height;
+    ResizePlan plan = ResizePlan.of(seenWidth, seenHeight, settings);
+    Pixels image = Resampler.resize(decoded,
+        turned ? plan.scaledHeight() : plan.scaledWidth(),
+        turned ? plan.scaledWidth() : plan.scaledHeight());
+    decoded = null; // the raster can go before the copies below
+    image = Orientation.apply(image, orientation);
     if (!settings.format().keepsAlpha()) {
       image = image.overWhite();
     }
-    // The decoder's size, which a lying header may not match.
-    ResizePlan plan = ResizePlan.of(image.width(), image.height(), settings);
-    Pixels out = Resampler.resize(image, plan.scaledWidth(), plan.scaledHeight())
+    Pixels out = image
         .crop(plan.cropX(), plan.cropY(), Math.min(plan.width(), plan.scaledWidth()),
             Math.min(plan.height(), plan.scaledHeight()))
         .pad(plan.padX(), plan.padY(), plan.width(), plan.height());
@@ -104,8 +115,8 @@ public final class ImageTransform {
         new BufferedOutputStream(Files.newOutputStream(target)), digest)) {
       ImageEncoder.encode(out, settings.format(), settings.quality(), file);
     }
-    return new Transformed(out.width(), out.height(), settings.format(), image.width(),
-        image.height(), Sha256.hex(digest.digest()), Files.size(target));
+    return new Transformed(out.width(), out.height(), settings.format(), seenWidth, seenHeight,
+        Sha256.hex(digest.digest()), Files.size(target));
   }
 
   private boolean filters() {

@@ -101,10 +101,10 @@ class DeterminismAndQualityTest {
 
   @Test
   void enlargingKeepsFlatColoursFlat() {
-    int[] red = new int[10 * 10];
-    java.util.Arrays.fill(red, 0xFFFF0000);
+    BufferedImage red = Pictures.twoColours(10, 10, java.awt.Color.RED, 0, 0, java.awt.Color.RED,
+        BufferedImage.TYPE_INT_RGB);
 
-    Pixels out = Resampler.resize(new Pixels(10, 10, red, false), 37, 23);
+    Pixels out = Resampler.resize(Rgb8.of(red), 37, 23);
 
     assertThat(out.argb()).containsOnly(0xFFFF0000);
   }

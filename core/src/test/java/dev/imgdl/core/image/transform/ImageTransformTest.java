@@ -57,6 +57,26 @@ class ImageTransformTest {
   }
 
   @Test
+  void aTurnedImageIsFittedAsItIsSeen() throws Exception {
+    // Stored 80x40, its top-left 40x20 red; seen 40x80 with the red top right; fitted to 20,
+    // seen 10x20 with the red in x 5 to 10, y 0 to 10.
+    BufferedImage stored = Pictures.twoColours(80, 40, BLUE, 40, 20, RED,
+        BufferedImage.TYPE_INT_RGB);
+    Path body = Pictures.write(dir, "turned.jpg",
+        Pictures.withOrientation(Pictures.encode(stored, "jpg"), 6));
+
+    Transformed result = (Transformed) apply(body, ImageFormat.JPEG, TransformSettings.builder()
+        .size(20).mode(ResizeMode.KEEP_RATIO_LARGEST).format(EncodeFormat.PNG).build());
+
+    BufferedImage out = Pictures.read(dir.resolve("out"));
+    assertThat(result.originalWidth() + "x" + result.originalHeight()).isEqualTo("40x80");
+    assertThat(out.getWidth() + "x" + out.getHeight()).isEqualTo("10x20");
+    assertThat(near(out.getRGB(8, 3), RED, 40)).as(rgb(out.getRGB(8, 3))).isTrue();
+    assertThat(near(out.getRGB(2, 3), BLUE, 40)).as(rgb(out.getRGB(2, 3))).isTrue();
+    assertThat(near(out.getRGB(8, 16), BLUE, 40)).as(rgb(out.getRGB(8, 16))).isTrue();
+  }
+
+  @Test
   void everyOrientationPutsTheStoredTopLeftPixelWhereExifSays() {
     // 3x2 stored, pixel values 0..5; where stored (0, 0) is seen, per Exif 2.3's tag 274.
     int[] argb = {0, 1, 2, 3, 4, 5};
