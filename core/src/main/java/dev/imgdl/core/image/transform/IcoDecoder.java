@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The largest icon of an ICO file (by area, the first of equals, as {@link
@@ -19,7 +20,8 @@ import javax.imageio.stream.ImageInputStream;
  * decoded as one, or a BMP without its file header and with its height doubled for the 1-bit
  * transparency mask after the colours: the JDK's BMP reader decodes the colours under a
  * file header made for it, and the transparency comes from the 32-bit pixels' fourth byte or
- * else from the mask.
+ * else from the mask. Read in memory (at most 64 MiB): ImageIO's default for a stream would
+ * cache it in a temporary file.
  */
 final class IcoDecoder {
   private static final int MAX_BYTES = 64 << 20;
@@ -66,7 +68,7 @@ final class IcoDecoder {
 
   private static BufferedImage png(byte[] icon, long maxPixels) throws IOException, DecodeFailure {
     ImageReader reader = ImageDecoder.reader(ImageFormat.PNG);
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(icon))) {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(icon))) {
       reader.setInput(in, true, true);
       checkPixels((long) reader.getWidth(0) * reader.getHeight(0), maxPixels);
       return reader.read(0);
@@ -90,7 +92,8 @@ final class IcoDecoder {
     bmp.put((byte) 'B').put((byte) 'M').putInt(14 + icon.length).putInt(0)
         .putInt(14 + pixelData).put(icon);
     bmp.putInt(14 + 8, height); // the colours only: the mask is not part of the bitmap
-    BufferedImage colour = ImageIO.read(new ByteArrayInputStream(bmp.array()));
+    BufferedImage colour = ImageIO.read(
+        new MemoryCacheImageInputStream(new ByteArrayInputStream(bmp.array())));
     if (colour == null) {
       throw new DecodeFailure("cannot decode ico: not a bitmap");
     }

@@ -22,8 +22,9 @@ final class ImageDecoder {
 
   /**
    * The image in {@code file}, refusing one whose decoder reports more than {@code maxPixels}
-   * pixels before it allocates them (a header may lie to {@link dev.imgdl.core.image
-   * .ImageDimensions} and not to the decoder, or the other way round).
+   * pixels (the header's size, for which the budget was taken) before it allocates them: a file
+   * can say one size where {@link dev.imgdl.core.image.ImageDimensions} reads it and another
+   * where the decoder does.
    */
   static BufferedImage decode(Path file, ImageFormat format, long maxPixels)
       throws DecodeFailure, InterruptedException {
@@ -44,7 +45,7 @@ final class ImageDecoder {
         long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
         if (pixels > maxPixels) {
           throw new DecodeFailure("cannot decode " + extension + ": " + reader.getWidth(0) + "x"
-              + reader.getHeight(0) + " is more than the " + maxPixels + " pixels allowed");
+              + reader.getHeight(0) + ", larger than its header says");
         }
         BufferedImage image = reader.read(0);
         if (Thread.interrupted()) {

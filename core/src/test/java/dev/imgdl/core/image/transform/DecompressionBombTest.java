@@ -47,6 +47,24 @@ class DecompressionBombTest {
         .isEqualTo(new Refused("too many pixels to decode: 40960000x4096 (max 10000000)"));
   }
 
+  @Test
+  void anImageLargerThanItsHeaderSaysIsRefusedByTheDecoder() throws Exception {
+    // A GIF's logical screen (what the header check reads) says 10x10; its frame is 100x100.
+    byte[] gif = Pictures.encode(ImageTransformTest.noise(100, 100), "gif");
+    gif[6] = 10;
+    gif[7] = 0;
+    gif[8] = 10;
+    gif[9] = 0;
+    Path liar = Pictures.write(dir, "liar.gif", gif);
+    PixelBudget budget = new PixelBudget(1_000_000);
+    ImageTransform transform =
+        new ImageTransform(TransformSettings.builder().size(32).build(), budget);
+
+    assertThat(transform.apply(liar, ImageFormat.GIF, dir.resolve("out")))
+        .isEqualTo(new Refused("cannot decode gif: 100x100, larger than its header says"));
+    assertThat(budget.available()).isEqualTo(budget.capacity());
+  }
+
   /** The signature, an IHDR chunk (8-bit RGB) with a right CRC, and an empty IEND. */
   static byte[] pngHeader(int width, int height) {
     ByteBuffer ihdr = ByteBuffer.allocate(17);
