@@ -17,32 +17,6 @@ final class Taps {
     this.weight = new float[size * count];
   }
 
-  /**
-   * For each source position, the outputs it contributes to, as pairs (output, tap), in the
-   * order of the outputs: the inverse of the taps, to walk the source once.
-   */
-  int[][] outputsBySource(int from) {
-    int[] counts = new int[from];
-    for (int t = 0; t < weight.length; t++) {
-      if (weight[t] != 0) {
-        counts[index[t]]++;
-      }
-    }
-    int[][] outputs = new int[from][];
-    for (int j = 0; j < from; j++) {
-      outputs[j] = new int[2 * counts[j]];
-      counts[j] = 0;
-    }
-    for (int t = 0; t < weight.length; t++) {
-      if (weight[t] != 0) {
-        int j = index[t];
-        outputs[j][counts[j]++] = t / count;
-        outputs[j][counts[j]++] = t;
-      }
-    }
-    return outputs;
-  }
-
   static Taps of(int from, int to) {
     return to < from ? area(from, to) : to > from ? cubic(from, to) : identity(to);
   }

@@ -100,6 +100,19 @@ class DeterminismAndQualityTest {
   }
 
   @Test
+  void theColourOfInvisiblePixelsDoesNotBleedIntoVisibleOnes() {
+    // Five columns of transparent red, then opaque blue, shrunk 4x: the second output pixel
+    // covers one transparent column and three blue ones. Blue, 3/4 opaque; averaged without
+    // alpha it would be purple.
+    BufferedImage image = Pictures.twoColours(12, 4, java.awt.Color.BLUE, 5, 4,
+        new java.awt.Color(255, 0, 0, 0), BufferedImage.TYPE_INT_ARGB);
+
+    Pixels out = Resampler.resize(Rgb8.of(image), 3, 1);
+
+    assertThat(Pictures.rgb(out.argb()[1])).isEqualTo("rgba(0,0,255,191)");
+  }
+
+  @Test
   void enlargingKeepsFlatColoursFlat() {
     BufferedImage red = Pictures.twoColours(10, 10, java.awt.Color.RED, 0, 0, java.awt.Color.RED,
         BufferedImage.TYPE_INT_RGB);
