@@ -77,7 +77,7 @@ public final class ImageTransform {
     ResizePlan plan = ResizePlan.of(turned ? size.height() : size.width(),
         turned ? size.width() : size.height(), settings);
     if (plan.area() > settings.maxDecodePixels()) {
-      return new Refused(SizeFilter.decodeLimit(plan.width(), plan.height(),
+      return new Refused(SizeFilter.outputLimit(plan.width(), plan.height(),
           settings.maxDecodePixels()));
     }
     long pixels = (long) size.width() * size.height();

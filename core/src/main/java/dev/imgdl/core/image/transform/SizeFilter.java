@@ -36,9 +36,14 @@ final class SizeFilter {
     return null;
   }
 
-  /** The reason of an image, or of the output it would make, beyond the decode limit. */
+  /** The reason of an image beyond the decode limit. */
   static String decodeLimit(int w, int h, long max) {
     return "too many pixels to decode: " + w + "x" + h + " (max " + max + ")";
+  }
+
+  /** The reason of an image whose output would be beyond the decode limit (a long strip). */
+  static String outputLimit(int w, int h, long max) {
+    return "too many pixels to encode: " + w + "x" + h + " (max " + max + ")";
   }
 
   /**

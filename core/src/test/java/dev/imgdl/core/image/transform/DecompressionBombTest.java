@@ -44,7 +44,7 @@ class DecompressionBombTest {
         .mode(ResizeMode.KEEP_RATIO).maxDecodePixels(10_000_000).build(), new PixelBudget(10));
 
     assertThat(transform.apply(wide, ImageFormat.PNG, dir.resolve("out")))
-        .isEqualTo(new Refused("too many pixels to decode: 40960000x4096 (max 10000000)"));
+        .isEqualTo(new Refused("too many pixels to encode: 40960000x4096 (max 10000000)"));
   }
 
   @Test
