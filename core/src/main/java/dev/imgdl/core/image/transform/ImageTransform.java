@@ -1,0 +1,133 @@
+package dev.imgdl.core.image.transform;
+
+import dev.imgdl.core.image.Dimensions;
+import dev.imgdl.core.image.ImageDimensions;
+import dev.imgdl.core.image.ImageFormat;
+import dev.imgdl.core.image.transform.TransformResult.Kept;
+import dev.imgdl.core.image.transform.TransformResult.Refused;
+import dev.imgdl.core.image.transform.TransformResult.Transformed;
+import dev.imgdl.core.text.Sha256;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.Objects;
+
+/**
+ * Images shaped for training, the one entry point: a downloaded body (already in a file, its
+ * format detected from its signature) is checked on its header's size, decoded, turned upright,
+ * converted to 8-bit sRGB, resized as img2dataset does and encoded into a target file, which the
+ * caller then renames into place. One instance serves every thread of a JVM; its {@link
+ * PixelBudget} bounds the pixels of all transforms in flight.
+ *
+ * <p>The steps and their failures: the header (no decoding) against the filters and the decode
+ * limit ({@link SizeFilter}); with mode {@code no}, that is all ({@link Kept}); the Exif
+ * orientation of a JPEG; the sizes ({@link ResizePlan}); the budget; decoding ({@code cannot
+ * decode jpg: ...}); resampling ({@link Resampler}) straight from the decoder's raster, then
+ * turning, the alpha laid over white for a JPEG (after resampling: the resampler averages
+ * premultiplied colours, and laying over white is linear in them, so the order changes nothing
+ * but the cost), cropping or padding; encoding ({@link ImageEncoder}) with the output's SHA-256
+ * on the way.
+ */
+public final class ImageTransform {
+  private final TransformSettings settings;
+  private final PixelBudget budget;
+
+  public ImageTransform(TransformSettings settings, PixelBudget budget) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.budget = Objects.requireNonNull(budget, "budget");
+  }
+
+  public TransformSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Transforms the image in {@code body}, of {@code format}, into {@code target}: created or
+   * replaced when the result is {@link Transformed}, untouched when it is not; after an
+   * exception it may hold part of an image, so it should be a temporary file.
+   *
+   * @throws IOException when the target cannot be written: the disk's failure, not the image's
+   * @throws InterruptedException while waiting for the budget or decoding
+   */
+  public TransformResult apply(Path body, ImageFormat format, Path target)
+      throws IOException, InterruptedException {
+    boolean decodes = settings.mode() != ResizeMode.NO;
+    if (decodes && (format == ImageFormat.SVG || format == ImageFormat.AVIF)) {
+      return new Refused("cannot decode " + format.extension());
+    }
+    Dimensions size = ImageDimensions.read(body, format);
+    if (size == null) {
+      return decodes || filters()
+          ? new Refused("cannot decode " + format.extension() + ": no size in its header")
+          : new Kept(null);
+    }
+    String reason = SizeFilter.reason(size, decodes ? settings : withoutDecodeLimit());
+    if (reason != null) {
+      return new Refused(reason);
+    }
+    if (!decodes) {
+      return new Kept(size);
+    }
+    int orientation = format == ImageFormat.JPEG ? Orientation.read(body) : Orientation.NORMAL;
+    boolean turned = Orientation.swapsSides(orientation);
+    ResizePlan plan = ResizePlan.of(turned ? size.height() : size.width(),
+        turned ? size.width() : size.height(), settings);
+    if (plan.area() > settings.maxDecodePixels()) {
+      return new Refused(SizeFilter.outputLimit(plan.width(), plan.height(),
+          settings.maxDecodePixels()));
+    }
+    long pixels = (long) size.width() * size.height();
+    try (PixelBudget.Permit permit = budget.acquire(pixels + plan.area())) {
+      return transform(body, format, orientation, pixels, target);
+    } catch (DecodeFailure e) {
+      return new Refused(e.getMessage());
+    }
+  }
+
+  private Transformed transform(Path body, ImageFormat format, int orientation, long pixels,
+      Path target) throws DecodeFailure, IOException, InterruptedException {
+    Rgb8 decoded = Rgb8.of(ImageDecoder.decode(body, format, pixels));
+    // The decoder's size, which a lying header may not match. The plan is of the image as
+    // seen; it is resampled as stored, then turned: turning commutes with resampling, and
+    // turning the small image is cheaper.
+    boolean turned = Orientation.swapsSides(orientation);
+    int seenWidth = turned ? decoded.height : decoded.width;
+    int seenHeight = turned ? decoded.width : decoded.height;
+    ResizePlan plan = ResizePlan.of(seenWidth, seenHeight, settings);
+    Pixels image = Resampler.resize(decoded,
+        turned ? plan.scaledHeight() : plan.scaledWidth(),
+        turned ? plan.scaledWidth() : plan.scaledHeight());
+    decoded = null; // the raster can go before the copies below
+    image = Orientation.apply(image, orientation);
+    if (!settings.format().keepsAlpha()) {
+      image = image.overWhite();
+    }
+    Pixels out = image
+        .crop(plan.cropX(), plan.cropY(), Math.min(plan.width(), plan.scaledWidth()),
+            Math.min(plan.height(), plan.scaledHeight()))
+        .pad(plan.padX(), plan.padY(), plan.width(), plan.height());
+    MessageDigest digest = Sha256.digest();
+    try (OutputStream file = new DigestOutputStream(
+        new BufferedOutputStream(Files.newOutputStream(target)), digest)) {
+      ImageEncoder.encode(out, settings.format(), settings.quality(), file);
+    }
+    return new Transformed(out.width(), out.height(), settings.format(), seenWidth, seenHeight,
+        Sha256.hex(digest.digest()), Files.size(target));
+  }
+
+  private boolean filters() {
+    return settings.minImageSize() > 0 || settings.maxImageArea() < Long.MAX_VALUE
+        || settings.maxAspectRatio() < Double.POSITIVE_INFINITY;
+  }
+
+  /** With mode {@code no} nothing is decoded, so the decode limit does not apply. */
+  private TransformSettings withoutDecodeLimit() {
+    return new TransformSettings(settings.size(), settings.mode(), settings.onlyIfBigger(),
+        settings.format(), settings.quality(), settings.minImageSize(), settings.maxImageArea(),
+        settings.maxAspectRatio(), Long.MAX_VALUE);
+  }
+}
