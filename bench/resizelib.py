@@ -158,7 +158,7 @@ def table(results, metafile, extrafile):
         for r in csv.DictReader(f, delimiter='\t'):
             extra.setdefault(r['tool'], []).append(r)
     n = int(meta['entries'])
-    sums = {}
+    sums, details = {}, {}
     print('| run | resize | run by | median wall s | images/s | CPU s | CPU ms / image '
           '| images / CPU s | parent peak MiB | largest child MiB | tree peak MB | walls of the '
           'runs, s | check |')
@@ -178,7 +178,12 @@ def table(results, metafile, extrafile):
             _f(s['wall']), _f(n / s['wall']) if s['wall'] else '–', _f(s['cpu']),
             _f(1000 * s['cpu'] / n), _f(n / s['cpu']) if s['cpu'] else '–',
             _f(parent, 1), _f(child, 1) if child else '–', _f(s['rss'], 1), walls,
-            s['check'] + ('; ' + detail if detail and not s['failed'] else '')))
+            s['check']))
+        if detail and not s['failed']:
+            details.setdefault(kind == 'plain', detail)
+    print()
+    for plain, detail in sorted(details.items()):
+        print('Checked in each %s run: %s.' % ('plain' if plain else 'resize', detail))
     print()
     _targets(sums, meta, n)
 
