@@ -178,7 +178,8 @@ N_BASES=$(find "$WORK/photo-base" -name '*.jpg' | wc -l)
   echo "  bench/photos.sh: 1024x768; 1 in 5 768x1024, 1 in 10 stored 1024x768 with EXIF"
   echo "  orientation 6, 1 in 4 progressive;"
   echo "  sizes $(kb "$SIZE_MIN") min, $(kb "$SIZE_MED") median, $(kb "$SIZE_MAX") max"
-  if [ -n "$XMX" ]; then echo "- heap: IMGDL_JAVA_OPTS=$XMX (the noxmx row runs without its -Xmx)"
+  if [ -n "$XMX" ] && [ -n "$SKIPPED" ]; then echo "- heap: IMGDL_JAVA_OPTS=$XMX"
+  elif [ -n "$XMX" ]; then echo "- heap: IMGDL_JAVA_OPTS=$XMX; the noxmx row runs without its -Xmx"
   else echo "- heap: no -Xmx given: the JVM's default maximum heap, a quarter of the RAM"; fi
   if [ -n "$SKIPPED" ]; then echo "- **resize rows skipped**: $SKIPPED"; fi
   echo
