@@ -16,10 +16,11 @@ import okio.BufferedSource;
 
 /**
  * Streams one response body into its sink, computing its SHA-256 (and its MD5 when asked) and
- * the image's size on the way, enforcing {@code --max-size} and checking the image signature as soon as the first bytes
- * are in. A download's sink is a new temporary file in the output directory, gone on any failure
- * when this returns; a check's ({@code --check}) discards the bytes once they are hashed and
- * scanned, so it holds no more than a download does and creates no file.
+ * the image's size on the way, enforcing {@code --max-size} and checking the image signature as
+ * soon as the first bytes are in. A download's sink is a new temporary file in the output
+ * directory, gone on any failure when this returns; a check's ({@code --check}) discards the
+ * bytes once they are hashed and scanned, so it holds no more than a download does and creates
+ * no file.
  */
 final class BodyReader {
   private static final int BUFFER = 64 * 1024;

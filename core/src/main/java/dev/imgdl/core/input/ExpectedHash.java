@@ -83,7 +83,7 @@ public record ExpectedHash(Algorithm algorithm, String hex) {
 
   /**
    * The error of a body whose digest in this algorithm is {@code actual} (lowercase hex), or
-   * null when it is the expected one: {@code hash mismatch (md5: expected 1a2b3c…, got 9f8e7d…)}.
+   * null when it is the expected one: {@code hash mismatch (md5: expected 1a2b…, got 9f8e…)}.
    */
   public String mismatch(String actual) {
     if (hex.equals(actual)) {

@@ -57,7 +57,8 @@ class TableInputTest {
     Path gz = TableFiles.csv(dir.resolve("data.csv.gz"), ',', List.of("caption", "url"),
         List.of(List.of("zipped", "http://h/z.jpg")));
 
-    List<Entry> entries = read(new InputOptions(null, "url", "caption", List.of(), null), "", tsv, gz);
+    List<Entry> entries =
+        read(new InputOptions(null, "url", "caption", List.of(), null), "", tsv, gz);
 
     assertThat(entries).extracting(Entry::url).containsExactly("http://h/t.jpg", "http://h/z.jpg");
     assertThat(entries).extracting(Entry::caption).containsExactly("tab\there", "zipped");

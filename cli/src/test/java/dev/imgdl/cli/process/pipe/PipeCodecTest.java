@@ -57,7 +57,8 @@ class PipeCodecTest {
 
   /** One of every kind of message, for both directions. */
   private static final List<PipeMessage> EVERY_KIND = List.of(
-      new Start(List.of(3, 5), SETTINGS, "DEBUG", true), new TaskLine(5, TASK), new TaskLine(5, HASHED),
+      new Start(List.of(3, 5), SETTINGS, "DEBUG", true), new TaskLine(5, TASK),
+      new TaskLine(5, HASHED),
       new End(),
       new Cancel(), new Grant(9), new Deny(9), new ResultLine(OK), new ResultLine(FAILED),
       new Acquire(9, "example.org", 1500), new Started(9), new Release(9),
