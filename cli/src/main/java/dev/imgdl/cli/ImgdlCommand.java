@@ -11,6 +11,7 @@ import dev.imgdl.core.config.FetchOptions;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.OptionConverters;
 import dev.imgdl.core.config.RunOptions;
+import dev.imgdl.core.input.InputOptions;
 import dev.imgdl.core.input.TableInputOptions;
 import dev.imgdl.core.source.InputException;
 import dev.imgdl.core.text.ConsoleText;
@@ -236,6 +237,12 @@ final class ImgdlCommand implements Callable<Integer> {
     if (ClosedInput.isClosed(stdin) && files.contains("-")) {
       throw new UsageException("no input: standard input is closed; give a FILE of URLs");
     }
+    InputOptions input = inputs().input();
+    try {
+      input.checkTables(files);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     Path out = output.toAbsolutePath().normalize();
     FetchSettings fetch = fetchOptions.settings(Version.current())
         .outputDir(out.toString())
@@ -245,6 +252,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .network((network != null ? network : new NetworkOptions()).network(env))
         .disallowedDirectives(inputs().disallowedDirectives())
         .check(check)
+        .md5(input.md5())
         .build();
     List<String> childOptions =
         childJavaOptions.isBlank()
@@ -268,7 +276,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .verbosity(verbosity())
         .progress(progress != null ? progress : Terminal.stderrIsTerminal())
         .childJvmOptions(childOptions)
-        .input(inputs().input())
+        .input(input)
         .layout(outputs().layout())
         .retryFailed(outputs().retryFailed())
         .annotations(Environment.githubActions(env))

@@ -47,7 +47,7 @@ final class ShardUpload {
       }
     }
     new ShardWriter(dir, runId, temps, LOCAL, OutputLayout.Metadata.JSONL)
-        .write(partition, members, metadata, () -> false);
+        .write(partition, members, metadata, null, () -> false);
   }
 
   /**

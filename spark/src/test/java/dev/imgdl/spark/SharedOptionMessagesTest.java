@@ -50,6 +50,21 @@ class SharedOptionMessagesTest {
   }
 
   @Test
+  void verifyHashIsRefusedInOneLineRatherThanIgnored() throws Exception {
+    Path input = Files.writeString(dir.resolve("in.csv"), "url,h\nhttp://127.0.0.1:1/a.png,\n");
+    StringWriter err = new StringWriter();
+
+    int code = SparkDownload.run(() -> {
+      throw new IllegalStateException("no Spark session in this test");
+    }, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        "--verify-hash", "h", input.toString(), dir.resolve("out").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("imgdl: error: --verify-hash is not an option of the "
+        + "Spark job yet: verify with the CLI (imgdl --verify-hash)\n");
+  }
+
+  @Test
   void helpShowsTheSharedWordsAndSaysWhatHoldsPerExecutor() {
     StringWriter out = new StringWriter();
 

@@ -4,6 +4,7 @@ import dev.imgdl.core.dataset.CompleteShards;
 import dev.imgdl.core.dataset.OutputLayout;
 import dev.imgdl.core.dataset.ShardKeys;
 import dev.imgdl.core.dataset.ShardRows;
+import dev.imgdl.core.dataset.ShardWriter;
 import dev.imgdl.core.download.OptOut;
 import dev.imgdl.core.input.Task;
 import dev.imgdl.core.result.Result;
@@ -36,9 +37,12 @@ final class EarlierShards {
   /** The rows of each shard complete at the start, until it closes. */
   private final Map<Integer, ShardRows> rows = new ConcurrentHashMap<>();
 
-  EarlierShards(Path dir, ShardKeys keys, OutputLayout.Metadata metadata, boolean overwrite,
-      boolean retryFailed) {
+  private final ShardWriter writer;
+
+  EarlierShards(Path dir, ShardKeys keys, OutputLayout.Metadata metadata, ShardWriter writer,
+      boolean overwrite, boolean retryFailed) {
     this.dir = dir;
+    this.writer = writer;
     this.keys = keys;
     this.metadata = metadata;
     this.completed = new CompleteShards(dir, keys, metadata);
@@ -93,19 +97,25 @@ final class EarlierShards {
 
   /**
    * Whether {@code shard} is complete, keeping its rows until it closes; a shard whose metadata
-   * cannot be read is written again, as an incomplete one is.
+   * cannot be read is written again, as an incomplete one is. A whole shard without stats (an
+   * older imgdl's) gets them now, from its rows.
    */
   private boolean read(int shard) {
-    if (!completed.complete(shard)) {
+    if (!completed.whole(shard)) {
       return false;
     }
+    ShardRows earlier;
     try {
-      rows.put(shard, ShardRows.read(dir.resolve(keys.metadata(shard, metadata)), metadata));
-      return true;
+      earlier = ShardRows.read(dir.resolve(keys.metadata(shard, metadata)), metadata);
+      if (!completed.complete(shard)) {
+        writer.writeStats(shard, earlier.rows());
+      }
     } catch (IOException | RuntimeException e) {
       log.warn("{} is written again: its metadata cannot be read ({})", keys.tar(shard),
           e.getMessage());
       return false;
     }
+    rows.put(shard, earlier);
+    return true;
   }
 }

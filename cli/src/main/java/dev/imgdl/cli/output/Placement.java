@@ -25,15 +25,13 @@ public final class Placement {
     this.stagePrefix = TempFiles.PREFIX + runId + STAGE_MARK;
   }
 
-  /** {@code task} with the name its worker writes; the parsed URL travels with it. */
+  /** {@code task} with the name its worker writes; its parsed URL and hash travel with it. */
   public Task place(Task t) {
     if (layout.webdataset()) {
-      return new Task(t.index(), t.url(), stagePrefix + keys.key(t.index()), t.extension(),
-          t.httpUrl());
+      return t.withStem(stagePrefix + keys.key(t.index()));
     }
     if (layout.subdirs() > 0) {
-      return new Task(t.index(), t.url(), layout.folder(t.index()) + t.stem(), t.extension(),
-          t.httpUrl());
+      return t.withStem(layout.folder(t.index()) + t.stem());
     }
     return t;
   }

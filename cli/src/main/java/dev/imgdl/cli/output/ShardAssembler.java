@@ -16,6 +16,7 @@ import dev.imgdl.core.result.Status;
 import dev.imgdl.core.text.ThrowableText;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +45,8 @@ public final class ShardAssembler implements Destination {
   private final EarlierShards earlier;
   private final Map<Integer, Result[]> open = new HashMap<>();
   private final Map<Integer, Integer> settled = new HashMap<>();
+  /** When each open shard's first entry began: its stats' start time. */
+  private final Map<Integer, Instant> started = new HashMap<>();
   private volatile PlanView view;
   /** The number of entries once planning has ended, else -1. */
   private int total = -1;
@@ -60,7 +63,8 @@ public final class ShardAssembler implements Destination {
     this.writer = new ShardWriter(dir, runId, temps, keys, layout.metadata());
     this.temps = temps;
     this.dir = dir;
-    this.earlier = new EarlierShards(dir, keys, layout.metadata(), overwrite, retryFailed);
+    this.earlier = new EarlierShards(dir, keys, layout.metadata(), writer, overwrite,
+        retryFailed);
     ShardWriter.sweepStale(dir, Placement.STAGE_MARK);
     LayoutRecord record = LayoutRecord.of(layout);
     if (!record.equals(readRecord(dir))) {
@@ -130,6 +134,9 @@ public final class ShardAssembler implements Destination {
     }
     slots[at] = result;
     int count = settled.merge(shard, 1, Integer::sum);
+    // A result comes in when its entry ends: it began its time on the entry earlier.
+    started.merge(shard, Instant.now().minusMillis(result.millis()),
+        (a, b) -> a.isBefore(b) ? a : b);
     boolean held = result.status() == Status.DOWNLOADED;
     List<Result> out = new ArrayList<>();
     if (!held) {
@@ -158,7 +165,8 @@ public final class ShardAssembler implements Destination {
   private List<Result> close(int shard) {
     Result[] slots = open.remove(shard);
     settled.remove(shard);
-    return stopped ? List.of() : write(shard, slots);
+    Instant start = started.remove(shard);
+    return stopped ? List.of() : write(shard, slots, start);
   }
 
   /** Slots of a shard: its size, or fewer for the last shard once the total is known. */
@@ -180,7 +188,7 @@ public final class ShardAssembler implements Destination {
    * the start, again with its earlier rows and members, only when this run changed it (an entry
    * downloaded, or failed again).
    */
-  private List<Result> write(int shard, Result[] slots) {
+  private List<Result> write(int shard, Result[] slots, Instant start) {
     ShardRows before = earlier.take(shard);
     if (before != null && !changed(slots)) {
       return List.of();
@@ -212,7 +220,7 @@ public final class ShardAssembler implements Destination {
     try {
       ShardWriter.Kept kept = before == null ? ShardWriter.Kept.NONE
           : new ShardWriter.Kept(dir.resolve(keys.tar(shard)), keptKeys);
-      writer.write(shard, members, kept, rows, () -> stopped);
+      writer.write(shard, members, kept, rows, start, () -> stopped);
     } catch (IOException | RuntimeException e) {
       if (stopped) {
         // The run reports what is held as interrupted; the staged files go with the run's.

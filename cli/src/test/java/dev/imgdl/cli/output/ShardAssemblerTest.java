@@ -91,8 +91,8 @@ class ShardAssemblerTest {
     assertThat(Files.readAllLines(dir.resolve("00001.jsonl"))).hasSize(2);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
-          .containsExactly("00000.jsonl", "00000.tar", "00001.jsonl", "00001.tar",
-              "imgdl-layout.json");
+          .containsExactly("00000.jsonl", "00000.tar", "00000_stats.json", "00001.jsonl",
+              "00001.tar", "00001_stats.json", "imgdl-layout.json");
     }
   }
 

@@ -10,10 +10,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /** Reads a tar back for tests: member names in order, with their bytes. */
-final class TarMembers {
+public final class TarMembers {
   private TarMembers() {}
 
-  static Map<String, byte[]> read(Path tar) throws IOException {
+  public static Map<String, byte[]> read(Path tar) throws IOException {
     Map<String, byte[]> members = new LinkedHashMap<>();
     try (InputStream in = Files.newInputStream(tar);
         TarArchiveInputStream archive = new TarArchiveInputStream(in)) {

@@ -82,7 +82,7 @@ class WebDatasetInterruptIT {
 
     imgdl = start(mode, list, out, "r1.json");
     Await.until("shard 0 written", Duration.ofSeconds(30),
-        () -> Files.exists(out.resolve("00000.parquet")));
+        () -> Files.exists(out.resolve("00000_stats.json")));
     Await.until("slow downloads in flight", Duration.ofSeconds(30),
         () -> server.findAll(getRequestedFor(urlMatching("/slow/.*"))).size() >= 2);
     new ProcessBuilder("kill", "-s", "INT", String.valueOf(imgdl.pid())).start().waitFor();
@@ -90,8 +90,8 @@ class WebDatasetInterruptIT {
 
     assertThat(imgdl.exitValue()).as(Files.readString(dir.resolve("r1.json.stderr")))
         .isEqualTo(130);
-    assertThat(Cli.files(out)).containsExactly("00000.parquet", "00000.tar",
-        "imgdl-layout.json");
+    assertThat(Cli.files(out)).as("no stats, or any file, of the interrupted shard")
+        .containsExactly("00000.parquet", "00000.tar", "00000_stats.json", "imgdl-layout.json");
     JsonNode results = Cli.readJson(dir.resolve("r1.json")).get("results");
     assertThat(results).hasSize(2 + SLOW);
     assertThat(results.get(0).get("status").asText()).isEqualTo("downloaded");
@@ -109,8 +109,9 @@ class WebDatasetInterruptIT {
       assertThat(server.findAll(getRequestedFor(urlEqualTo("/fast/" + i + ".png"))))
           .as("requests for a complete shard's entry").hasSize(1);
     }
-    assertThat(Cli.files(out)).containsExactly("00000.parquet", "00000.tar", "00001.parquet",
-        "00001.tar", "00002.parquet", "00002.tar", "imgdl-layout.json");
+    assertThat(Cli.files(out)).containsExactly("00000.parquet", "00000.tar", "00000_stats.json",
+        "00001.parquet", "00001.tar", "00001_stats.json", "00002.parquet", "00002.tar",
+        "00002_stats.json", "imgdl-layout.json");
     for (int shard = 0; shard < 3; shard++) {
       Map<String, byte[]> members = TarMembers.read(out.resolve(String.format("%05d.tar", shard)));
       byte[] body = shard == 0 ? fast : slow;

@@ -75,8 +75,10 @@ class WebDatasetTest {
 
     // A crash between the renames of shard 1, and before any of shard 2.
     Files.delete(out.resolve("00001.jsonl"));
+    Files.delete(out.resolve("00001_stats.json"));
     Files.delete(out.resolve("00002.tar"));
     Files.delete(out.resolve("00002.jsonl"));
+    Files.delete(out.resolve("00002_stats.json"));
     // What a killed run leaves: a staged download and a shard half written.
     Files.write(out.resolve(".imgdl-deadbeef-stage-000010002.png"), big);
     Files.write(out.resolve(".imgdl-deadbeef-shard-00001.tar"), new byte[10]);
@@ -160,7 +162,8 @@ class WebDatasetTest {
     assertThat(results.get(1).get("file").asText()).isEqualTo("00000.tar/000000001.gif");
     assertThat(results.get(1).get("resumed").asBoolean()).isFalse();
     assertThat(results.get(0).get("resumed").asBoolean()).isTrue();
-    assertThat(Cli.files(out)).containsExactly("00000.jsonl", "00000.tar", "imgdl-layout.json");
+    assertThat(Cli.files(out)).containsExactly("00000.jsonl", "00000.tar", "00000_stats.json",
+        "imgdl-layout.json");
   }
 
   @ParameterizedTest
@@ -250,8 +253,9 @@ class WebDatasetTest {
   }
 
   private void checkShards(Path out) throws IOException {
-    assertThat(Cli.files(out)).containsExactly("00000.jsonl", "00000.tar", "00001.jsonl",
-        "00001.tar", "00002.jsonl", "00002.tar", "imgdl-layout.json");
+    assertThat(Cli.files(out)).containsExactly("00000.jsonl", "00000.tar", "00000_stats.json",
+        "00001.jsonl", "00001.tar", "00001_stats.json", "00002.jsonl", "00002.tar",
+        "00002_stats.json", "imgdl-layout.json");
     Map<String, byte[]> shard0 = TarMembers.read(out.resolve("00000.tar"));
     assertThat(shard0.keySet()).containsExactly("000000000.png", "000000000.json",
         "000000002.jpg", "000000002.json");

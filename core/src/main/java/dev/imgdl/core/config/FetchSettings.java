@@ -22,6 +22,7 @@ import java.util.Objects;
  *     case); empty turns the check off
  * @param check {@code --check}: fetch and validate every body as a download, and write nothing
  *     (no temporary file, no output directory)
+ * @param md5 compute each body's MD5 besides its SHA-256, for {@code --verify-hash COL:md5}
  */
 public record FetchSettings(
     String outputDir,
@@ -35,7 +36,8 @@ public record FetchSettings(
     boolean anyType,
     Network network,
     List<String> disallowedDirectives,
-    boolean check) {
+    boolean check,
+    boolean md5) {
 
   /** The opt-outs respected unless told otherwise, as img2dataset respects them. */
   public static final List<String> DEFAULT_DISALLOWED =
@@ -71,6 +73,7 @@ public record FetchSettings(
     private Network network = Network.DEFAULT;
     private List<String> disallowedDirectives = DEFAULT_DISALLOWED;
     private boolean check;
+    private boolean md5;
 
     private Builder() {}
 
@@ -134,6 +137,11 @@ public record FetchSettings(
       return this;
     }
 
+    public Builder md5(boolean md5) {
+      this.md5 = md5;
+      return this;
+    }
+
     public FetchSettings build() {
       return new FetchSettings(
           Required.value(outputDir, "FetchSettings.outputDir"),
@@ -143,7 +151,7 @@ public record FetchSettings(
           Required.value(maxSize, "FetchSettings.maxSize"),
           Required.value(retries, "FetchSettings.retries"),
           Required.value(userAgent, "FetchSettings.userAgent"),
-          headers, anyType, network, disallowedDirectives, check);
+          headers, anyType, network, disallowedDirectives, check, md5);
     }
   }
 }

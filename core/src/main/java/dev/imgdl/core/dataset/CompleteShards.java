@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Which shards an earlier run completed: both the tar and the metadata file exist under their
- * final names (see {@link ShardWriter} for why that is the test). A resumed run sends no request
- * for their entries.
+ * Which shards an earlier run completed: the tar, the metadata file and the stats exist under
+ * their final names (see {@link ShardWriter} for why that is the test). A resumed run sends no
+ * request for their entries. A shard with its tar and metadata but no stats was written whole by
+ * an imgdl before stats (or one that died between the last two renames): its entries need no
+ * request either, and its stats are made from its metadata.
  */
 public final class CompleteShards {
   private final Path dir;
@@ -20,6 +22,11 @@ public final class CompleteShards {
   }
 
   public boolean complete(int shard) {
+    return whole(shard) && Files.isRegularFile(dir.resolve(keys.stats(shard)));
+  }
+
+  /** Whether the shard's tar and metadata are whole, with or without its stats. */
+  public boolean whole(int shard) {
     return Files.isRegularFile(dir.resolve(keys.tar(shard)))
         && Files.isRegularFile(dir.resolve(keys.metadata(shard, metadata)));
   }

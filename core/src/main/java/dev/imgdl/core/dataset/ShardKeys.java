@@ -31,6 +31,11 @@ public record ShardKeys(int size) {
     return String.format("%05d.tar", shard);
   }
 
+  /** The shard's statistics, img2dataset's name: {@code 00001_stats.json}. */
+  public String stats(int shard) {
+    return String.format("%05d_stats.json", shard);
+  }
+
   public String metadata(int shard, OutputLayout.Metadata format) {
     return String.format("%05d.%s", shard, format.extension());
   }

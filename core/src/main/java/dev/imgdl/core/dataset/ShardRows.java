@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,11 @@ public final class ShardRows {
 
   public int size() {
     return rows.size();
+  }
+
+  /** Every row, in the file's order. */
+  public Collection<Map<String, Object>> rows() {
+    return Collections.unmodifiableCollection(rows.values());
   }
 
   /** The row of {@code key}, or null when the shard has none. */

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +23,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Writes one complete shard: its tar ({@code KEY.EXT}, {@code KEY.txt} when there is a caption,
- * {@code KEY.json} per downloaded entry, in key order) and its metadata file (one row per entry).
- * Both are written under temporary names ({@code .imgdl-RUN-shard-...}, created through the
- * run's {@link TempFiles}, so an interrupt removes them) and then renamed: the tar first, the
- * metadata last. A shard is complete when both final names exist, so a crash between the two
- * renames leaves a tar without metadata, which a resumed run writes again.
+ * {@code KEY.json} per downloaded entry, in key order), its metadata file (one row per entry) and
+ * its stats ({@link ShardStats}, counted from those rows). All three are written under temporary
+ * names ({@code .imgdl-RUN-shard-...}, created through the run's {@link TempFiles}, so an
+ * interrupt removes them) and then renamed: the tar, the metadata, the stats. A shard is complete
+ * when all three final names exist. A crash before the metadata's rename leaves a tar without
+ * metadata, which a resumed run writes again; one between the last two leaves a whole shard
+ * without stats, which a resumed run completes from the metadata, as it does for a shard written
+ * before imgdl wrote stats. So stats never describe a shard that is not whole.
  */
 public final class ShardWriter {
   /** One downloaded entry of a shard: its staged body and the members beside it. */
@@ -61,19 +65,21 @@ public final class ShardWriter {
    * is asked before each member, so that an interrupt does not wait for a whole shard.
    */
   public void write(int shard, List<Member> members, List<Map<String, Object>> rows,
-      BooleanSupplier cancelled) throws IOException {
-    write(shard, members, Kept.NONE, rows, cancelled);
+      Instant started, BooleanSupplier cancelled) throws IOException {
+    write(shard, members, Kept.NONE, rows, started, cancelled);
   }
 
   /**
-   * Writes shard {@code shard} again, as {@link #write(int, List, List, BooleanSupplier)} does, the
+   * Writes shard {@code shard} again, as {@link #write(int, List, List, Instant, BooleanSupplier)}
+   * does ({@code started}: when its first entry began, or null), the
    * {@code kept} members of its existing tar merged in key order with the new {@code members}:
    * until the renames the old shard stays whole, so an interrupt or a failure leaves it as it was.
    */
   public void write(int shard, List<Member> members, Kept kept, List<Map<String, Object>> rows,
-      BooleanSupplier cancelled) throws IOException {
+      Instant started, BooleanSupplier cancelled) throws IOException {
     Path tarTemp = temp(keys.tar(shard));
     Path metaTemp = temp(keys.metadata(shard, metadata));
+    Path statsTemp = temp(keys.stats(shard));
     try {
       try (OutputStream out = open(tarTemp);
           TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
@@ -103,6 +109,10 @@ public final class ShardWriter {
         }
       }
       metadata.write(rows, open(metaTemp));
+      try (OutputStream out = open(statsTemp)) {
+        // The end of the shard's wall time: its bytes are all written, only renames are left.
+        out.write(ShardStats.json(rows, started, started == null ? null : Instant.now()));
+      }
       if (cancelled.getAsBoolean()) {
         throw new InterruptedIOException("interrupted");
       }
@@ -111,10 +121,33 @@ public final class ShardWriter {
       Files.move(metaTemp, dir.resolve(keys.metadata(shard, metadata)),
           StandardCopyOption.ATOMIC_MOVE);
       temps.committed(metaTemp);
+      rename(statsTemp, keys.stats(shard));
     } finally {
       temps.delete(tarTemp);
       temps.delete(metaTemp);
+      temps.delete(statsTemp);
     }
+  }
+
+  /**
+   * Writes the stats of a whole shard that has none (an older imgdl's), from its metadata rows
+   * alone: no request, and no wall time, since nothing says when it was written.
+   */
+  public void writeStats(int shard, Collection<Map<String, Object>> rows) throws IOException {
+    Path statsTemp = temp(keys.stats(shard));
+    try {
+      try (OutputStream out = open(statsTemp)) {
+        out.write(ShardStats.json(rows, null, null));
+      }
+      rename(statsTemp, keys.stats(shard));
+    } finally {
+      temps.delete(statsTemp);
+    }
+  }
+
+  private void rename(Path temp, String name) throws IOException {
+    Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    temps.committed(temp);
   }
 
   /**

@@ -15,11 +15,12 @@ import okhttp3.Response;
 import okio.BufferedSource;
 
 /**
- * Streams one response body into its sink, computing its SHA-256 and the image's size on the
- * way, enforcing {@code --max-size} and checking the image signature as soon as the first bytes
- * are in. A download's sink is a new temporary file in the output directory, gone on any failure
- * when this returns; a check's ({@code --check}) discards the bytes once they are hashed and
- * scanned, so it holds no more than a download does and creates no file.
+ * Streams one response body into its sink, computing its SHA-256 (and its MD5 when asked) and
+ * the image's size on the way, enforcing {@code --max-size} and checking the image signature as
+ * soon as the first bytes are in. A download's sink is a new temporary file in the output
+ * directory, gone on any failure when this returns; a check's ({@code --check}) discards the
+ * bytes once they are hashed and scanned, so it holds no more than a download does and creates
+ * no file.
  */
 final class BodyReader {
   private static final int BUFFER = 64 * 1024;
@@ -84,6 +85,7 @@ final class BodyReader {
   /** @param temp the file {@code out} writes, or null when the sink keeps nothing */
   private Outcome stream(Response response, Path temp, OutputStream out) throws IOException {
     MessageDigest sha = Sha256.digest();
+    MessageDigest md5 = settings.md5() ? md5() : null;
     DimensionScan scan = null;
     byte[] buffer = BUFFERS.get();
     byte[] head = HEADS.get();
@@ -115,6 +117,9 @@ final class BodyReader {
         scan.accept(buffer, 0, n);
       }
       sha.update(buffer, 0, n);
+      if (md5 != null) {
+        md5.update(buffer, 0, n);
+      }
       try {
         out.write(buffer, 0, n);
       } catch (IOException e) {
@@ -131,7 +136,16 @@ final class BodyReader {
       return failure(notAnImage(response, head, headLength), response);
     }
     return new Outcome.Body(temp, total, Sha256.hex(sha.digest()), Outcome.Reply.of(response),
-        format, scan.finish());
+        format, scan.finish(), md5 == null ? null : Sha256.hex(md5.digest()));
+  }
+
+  /** A new MD5 digest: every JVM has one, as it has SHA-256. */
+  private static MessageDigest md5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no MD5", e);
+    }
   }
 
   /** A write to the temporary file failed: told apart from a network error while reading. */

@@ -95,6 +95,15 @@ public final class Fetcher {
         return failed(task, worker, start, attempt, last, Result.INTERRUPTED);
       }
       if (outcome instanceof Outcome.Body body) {
+        String mismatch = mismatch(task, body);
+        if (mismatch != null) {
+          // The server sent these bytes; asking again would most likely get them again.
+          if (body.temp() != null) {
+            temps.delete(body.temp());
+          }
+          Outcome.Failure failure = new Outcome.Failure(mismatch, false, body.reply(), -1);
+          return failed(task, worker, start, attempt, failure, mismatch);
+        }
         return settings.check()
             ? described(task, body, Status.CHECKED).attempts(attempt).worker(worker)
                 .millis(millisSince(start)).build()
@@ -163,6 +172,12 @@ public final class Fetcher {
         .worker(worker)
         .millis(millisSince(start))
         .build();
+  }
+
+  /** Why the body is not the one the task's row names ({@code --verify-hash}), or null. */
+  private static String mismatch(Task task, Outcome.Body body) {
+    return task.hash() == null ? null
+        : task.hash().mismatch(body.digest(task.hash().algorithm()));
   }
 
   /** What a validated body tells, the same whether it was saved or only checked. */

@@ -2,6 +2,7 @@ package dev.imgdl.core.download;
 
 import dev.imgdl.core.image.Dimensions;
 import dev.imgdl.core.image.ImageFormat;
+import dev.imgdl.core.input.ExpectedHash;
 import dev.imgdl.core.result.Result;
 import java.nio.file.Path;
 import okhttp3.HttpUrl;
@@ -37,9 +38,16 @@ sealed interface Outcome {
    * @param temp the temporary file holding it, or null for a check, which keeps no bytes
    * @param format detected image format, or null for a non-image accepted by --any-type
    * @param size the image's size as its header states it, or null
+   * @param md5 the body's MD5 as lowercase hex, when the settings ask for it; else null
    */
   record Body(Path temp, long bytes, String sha256, Reply reply, ImageFormat format,
-      Dimensions size) implements Outcome {}
+      Dimensions size, String md5) implements Outcome {
+
+    /** The body's digest in {@code algorithm}, lowercase hex; null when it was not computed. */
+    String digest(ExpectedHash.Algorithm algorithm) {
+      return algorithm == ExpectedHash.Algorithm.MD5 ? md5 : sha256;
+    }
+  }
 
   /**
    * A failed attempt.

@@ -16,9 +16,10 @@ import java.util.Map;
  * @param caption the row's caption, or null (lists have none)
  * @param saved the row's columns carried through to the metadata, in the order asked for, with
  *     JSON-compatible values (String, Long, Double, Boolean or null); empty for lists
+ * @param hash the hash the body must have ({@code --verify-hash}), or null
  */
 public record Entry(int index, String source, int line, String url, String invalidReason,
-    String caption, Map<String, Object> saved) {
+    String caption, Map<String, Object> saved, ExpectedHash hash) {
 
   public Entry {
     saved = saved == null ? Map.of() : saved;
@@ -48,6 +49,7 @@ public record Entry(int index, String source, int line, String url, String inval
     private String invalidReason;
     private String caption;
     private Map<String, Object> saved = Map.of();
+    private ExpectedHash hash;
 
     private Builder(int index, String source, int line, String url) {
       this.index = index;
@@ -62,6 +64,10 @@ public record Entry(int index, String source, int line, String url, String inval
       return this;
     }
 
+    boolean isInvalid() {
+      return invalidReason != null;
+    }
+
     public Builder caption(String value) {
       caption = value;
       return this;
@@ -72,8 +78,13 @@ public record Entry(int index, String source, int line, String url, String inval
       return this;
     }
 
+    public Builder hash(ExpectedHash value) {
+      hash = value;
+      return this;
+    }
+
     public Entry build() {
-      return new Entry(index, source, line, url, invalidReason, caption, saved);
+      return new Entry(index, source, line, url, invalidReason, caption, saved, hash);
     }
   }
 }

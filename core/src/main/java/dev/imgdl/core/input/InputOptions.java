@@ -12,12 +12,14 @@ import java.util.List;
  * @param urlColumn the column holding the URL
  * @param captionColumn the column holding the caption, or null
  * @param saveColumns columns carried through to the metadata, in this order
+ * @param hash the column of each row's expected hash ({@code --verify-hash}), or null
  */
-public record InputOptions(
-    InputFormat format, String urlColumn, String captionColumn, List<String> saveColumns) {
+public record InputOptions(InputFormat format, String urlColumn, String captionColumn,
+    List<String> saveColumns, HashColumn hash) {
 
   /** Lists, or tables by their file names, with a {@code url} column and nothing else. */
-  public static final InputOptions DEFAULT = new InputOptions(null, "url", null, List.of());
+  public static final InputOptions DEFAULT =
+      new InputOptions(null, "url", null, List.of(), null);
 
   public InputOptions {
     saveColumns = List.copyOf(saveColumns);
@@ -31,7 +33,29 @@ public record InputOptions(
     return InputReader.STDIN.equals(input) ? InputFormat.LINES : InputFormat.fromName(input);
   }
 
-  /** The columns a table must have, each once: the URL, the caption, the saved ones. */
+  /** Whether bodies need their MD5 too: the hashes to verify are MD5s. */
+  public boolean md5() {
+    return hash != null && hash.algorithm() == ExpectedHash.Algorithm.MD5;
+  }
+
+  /**
+   * A usage error for an input that is a list while {@code --verify-hash} is asked: a list has
+   * no column to hold the hashes. {@code inputs} are file names, {@code -} for standard input.
+   */
+  public void checkTables(List<String> inputs) {
+    if (hash == null) {
+      return;
+    }
+    for (String input : inputs) {
+      if (formatOf(input) == InputFormat.LINES) {
+        String name = InputReader.STDIN.equals(input) ? "standard input" : input;
+        throw new IllegalArgumentException(HashColumn.OPTION + " needs a table (csv, tsv, "
+            + "jsonl or parquet): " + name + " is read as a list of URLs");
+      }
+    }
+  }
+
+  /** The columns a table must have, each once: the URL, the caption, the saved ones, the hash. */
   public List<String> columns() {
     List<String> columns = new ArrayList<>();
     columns.add(urlColumn);
@@ -42,6 +66,9 @@ public record InputOptions(
       if (!columns.contains(column)) {
         columns.add(column);
       }
+    }
+    if (hash != null && !columns.contains(hash.column())) {
+      columns.add(hash.column());
     }
     return List.copyOf(columns);
   }

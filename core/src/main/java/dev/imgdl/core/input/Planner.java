@@ -117,7 +117,8 @@ public final class Planner implements PlanView {
       return;
     }
     TargetName name = names.plan(url, entry.url());
-    Task task = new Task(entry.index(), entry.url(), name.stem(), name.extension(), url);
+    Task task = new Task(entry.index(), entry.url(), name.stem(), name.extension(), url,
+        entry.hash());
     tasks.add(task);
     listener.task(task);
   }

@@ -40,7 +40,22 @@ final class TableEntries {
 
   private Entry entry(int index, String source, Row row) {
     Object[] values = row.values();
-    return start(index, source, row).caption(caption(values)).saved(saved(values)).build();
+    Entry.Builder entry = start(index, source, row).caption(caption(values))
+        .saved(saved(values));
+    return hash(entry, row).build();
+  }
+
+  /** The row's expected hash; a row that cannot be checked as asked is invalid. */
+  private Entry.Builder hash(Entry.Builder entry, Row row) {
+    HashColumn hash = options.hash();
+    if (hash == null || entry.isInvalid()) {
+      return entry;
+    }
+    Object value = row.values()[wanted.indexOf(hash.column())];
+    String text = value == null ? null : text(value);
+    String problem = hash.problem(text);
+    return problem != null ? entry.invalid(problem)
+        : entry.hash(ExpectedHash.parse(hash.algorithm(), text));
   }
 
   /** The entry's URL, and why it is invalid when the row already says so. */

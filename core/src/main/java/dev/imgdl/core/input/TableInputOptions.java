@@ -33,6 +33,12 @@ public final class TableInputOptions {
       description = "Columns of a table carried through to the metadata, comma-separated.")
   private String saveColumns;
 
+  @Option(names = "--verify-hash", paramLabel = "COL[:sha256|md5]",
+      description = "Tables only: compare the hash of each body as received with the column "
+          + "COL (hex, any case; sha256 unless :md5 is given). A mismatch fails the entry with "
+          + "'hash mismatch' and saves nothing; a row whose cell holds no such hash is invalid.")
+  private String verifyHash;
+
   @Option(names = "--disallowed-header-directives", paramLabel = "LIST",
       description = "X-Robots-Tag directives that opt an image out: it is not saved, and the "
           + "entry fails as 'opted out'. Comma-separated, any case; empty turns the check off. "
@@ -40,13 +46,16 @@ public final class TableInputOptions {
   private String disallowed;
 
   /**
-   * The input options, checked: the format (null: from each input's name) and the columns.
+   * The input options, checked: the format (null: from each input's name), the columns and the
+   * hash to verify. Whether the inputs are tables, as {@code --verify-hash} needs, is {@link
+   * InputOptions#checkTables}'s question, once the inputs are known.
    */
   public InputOptions input() {
     InputFormat parsed = format == null ? null : InputFormat.parse(format);
     return new InputOptions(parsed, column("--url-col", urlColumn),
         captionColumn == null ? null : column("--caption-col", captionColumn),
-        saveColumns == null ? List.of() : names(saveColumns));
+        saveColumns == null ? List.of() : names(saveColumns),
+        verifyHash == null ? null : HashColumn.parse(verifyHash));
   }
 
   /** The opt-out directives; empty when the check is off. */

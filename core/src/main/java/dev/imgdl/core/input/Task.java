@@ -10,12 +10,24 @@ import okhttp3.HttpUrl;
  * @param stem planned file name without extension
  * @param extension planned extension, or null when it depends on the body
  * @param httpUrl {@code url} parsed, once per JVM: by the planner, or by a child from the pipe
+ * @param hash the hash the body must have ({@code --verify-hash}), or null for no check
  */
-public record Task(int index, String url, String stem, String extension, HttpUrl httpUrl) {
+public record Task(int index, String url, String stem, String extension, HttpUrl httpUrl,
+    ExpectedHash hash) {
 
-  /** A task whose URL is parsed here: a child's, read from the pipe, or a test's. */
+  /** A task whose URL is parsed here: a child's, read from the pipe, or a Spark task's. */
+  public Task(int index, String url, String stem, String extension, ExpectedHash hash) {
+    this(index, url, stem, extension, HttpUrl.get(url), hash);
+  }
+
+  /** A test's task: no hash to check. */
   public Task(int index, String url, String stem, String extension) {
-    this(index, url, stem, extension, HttpUrl.get(url));
+    this(index, url, stem, extension, HttpUrl.get(url), null);
+  }
+
+  /** This task under another planned stem (a staging name, a folder), all else kept. */
+  public Task withStem(String newStem) {
+    return new Task(index, url, newStem, extension, httpUrl, hash);
   }
 
   /** The planned name as a value. */

@@ -20,6 +20,8 @@ public enum FailureKind {
   NOT_AN_IMAGE,
   TOO_LARGE,
   OPTED_OUT,
+  /** The body is not the one the table's hash names ({@code --verify-hash}). */
+  HASH_MISMATCH,
   REDIRECT,
   BAD_RESPONSE,
   INTERRUPTED,
@@ -43,6 +45,7 @@ public enum FailureKind {
       new Prefix("not an image", NOT_AN_IMAGE),
       new Prefix("too large", TOO_LARGE),
       new Prefix("opted out (", OPTED_OUT),
+      new Prefix("hash mismatch", HASH_MISMATCH),
       new Prefix("redirect ", REDIRECT),
       new Prefix("too many redirects", REDIRECT),
       new Prefix("bad response: ", BAD_RESPONSE),

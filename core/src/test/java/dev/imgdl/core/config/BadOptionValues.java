@@ -43,6 +43,9 @@ public final class BadOptionValues {
           "--input-format must be lines, csv, tsv, jsonl or parquet, not 'xml'"),
       bound(List.of("--url-col="), "--url-col needs a column name"),
       bound(List.of("--save-cols", "a,,b"), "--save-cols needs a column name"),
+      bound(List.of("--verify-hash", "h:sha1"),
+          "--verify-hash h:sha1: unknown hash 'sha1' (sha256 or md5)"),
+      bound(List.of("--verify-hash", ":md5"), "--verify-hash needs a column name"),
       new Case(List.of("--timeout", "soon"), "Invalid value for option '--timeout': 'soon' is "
           + "not a duration (use seconds, or 500ms, 2s, 1m, 1h)", true),
       new Case(List.of("--max-size", "lots"), "Invalid value for option '--max-size': 'lots' is "

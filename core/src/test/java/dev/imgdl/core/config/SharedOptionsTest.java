@@ -79,7 +79,7 @@ class SharedOptionsTest {
         "--save-cols", "a, b", "--disallowed-header-directives", "");
 
     assertThat(p.table.input())
-        .isEqualTo(new InputOptions(InputFormat.JSONL, "link", "text", List.of("a", "b")));
+        .isEqualTo(new InputOptions(InputFormat.JSONL, "link", "text", List.of("a", "b"), null));
     assertThat(p.table.disallowedDirectives()).isEmpty();
   }
 

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +49,15 @@ class ShardWriterTest {
         MetadataRow.of(KEYS.key(4), failed, Result.failed(4, 1, "HTTP 404")));
   }
 
+  private static final Instant STARTED = Instant.parse("2026-01-02T03:04:05Z");
+
   /** One shard (number 1) of {@link #rows()} in {@code dir}, one entry downloaded. */
   static void write(Path dir, OutputLayout.Metadata format) throws IOException {
     Path staged = Files.write(dir.resolve(".imgdl-run-stage-000010000.png"), IMAGE);
     List<Map<String, Object>> rows = rows();
     ShardWriter writer = new ShardWriter(dir, "run", new TempFiles(), KEYS, format);
     writer.write(1, List.of(new ShardWriter.Member(KEYS.key(3), "png", staged, "a red square",
-        JsonlMetadata.object(rows.get(0)))), rows, () -> false);
+        JsonlMetadata.object(rows.get(0)))), rows, STARTED, () -> false);
     Files.delete(staged);
   }
 
@@ -85,7 +88,7 @@ class ShardWriterTest {
         + "\"finalUrl\":null,\"error\":\"HTTP 404\",\"width\":null,\"height\":null}");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("00001.tar", "00001.jsonl");
+          .containsExactlyInAnyOrder("00001.tar", "00001.jsonl", "00001_stats.json");
     }
   }
 
@@ -118,8 +121,48 @@ class ShardWriterTest {
     assertThat(complete.complete(1)).isFalse();
     write(dir, format);
     assertThat(complete.complete(1)).isTrue();
+    Files.delete(dir.resolve(KEYS.stats(1)));
+    assertThat(complete.complete(1)).as("a shard without its stats").isFalse();
+    assertThat(complete.whole(1)).as("but whole: an older imgdl's").isTrue();
     Files.delete(dir.resolve(KEYS.metadata(1, format)));
-    assertThat(complete.complete(1)).as("a tar without its metadata").isFalse();
+    assertThat(complete.whole(1)).as("a tar without its metadata").isFalse();
+  }
+
+  @Test
+  void theStatsCountTheRowsAndTimeTheShardFromItsStart() throws IOException {
+    write(dir, OutputLayout.Metadata.JSONL);
+
+    String stats = oneLine(dir.resolve("00001_stats.json"));
+    assertThat(stats).startsWith("{\"version\" : 1,\"count\" : 2,\"successes\" : 1,"
+        + "\"failed_to_download\" : 1,\"failed_to_resize\" : 0,\"statuses\" : {"
+        + "\"downloaded\" : 1,\"skipped\" : 0,\"failed\" : 1,\"invalid\" : 0,"
+        + "\"duplicate\" : 0},\"failure_kinds\" : {\"http\" : 1},\"status_dict\" : {"
+        + "\"HTTP 404\" : 1,\"success\" : 1},\"bytes\" : 5,\"start_time\" : \""
+        + STARTED + "\",\"end_time\" : \"");
+    assertThat(stats).matches(".*\"duration\" : [0-9.]+}");
+  }
+
+  @Test
+  void statsWrittenLaterFromTheMetadataHaveNoWallTime() throws IOException {
+    write(dir, OutputLayout.Metadata.JSONL);
+    Path stats = dir.resolve(KEYS.stats(1));
+    Files.delete(stats);
+
+    new ShardWriter(dir, "run2", new TempFiles(), KEYS, OutputLayout.Metadata.JSONL)
+        .writeStats(1, ShardRows.read(dir.resolve("00001.jsonl"), OutputLayout.Metadata.JSONL)
+            .rows());
+
+    assertThat(oneLine(stats)).contains("\"count\" : 2,").contains("\"bytes\" : 5,")
+        .endsWith("\"start_time\" : null,\"end_time\" : null,\"duration\" : null}");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("00001.tar", "00001.jsonl", "00001_stats.json");
+    }
+  }
+
+  /** A pretty-printed JSON file on one line. */
+  private static String oneLine(Path file) throws IOException {
+    return Files.readString(file).replaceAll("\\n\\s*", "");
   }
 
   @Test

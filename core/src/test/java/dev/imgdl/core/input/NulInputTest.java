@@ -51,7 +51,7 @@ class NulInputTest {
   @Test
   void anEndlessCsvOfNulBytesStopsAtTheFirst() {
     Zeros zeros = new Zeros();
-    InputOptions csv = new InputOptions(InputFormat.CSV, "url", null, List.of());
+    InputOptions csv = new InputOptions(InputFormat.CSV, "url", null, List.of(), null);
     assertThatThrownBy(() -> new InputReader(zeros, csv).read(List.of("-"), entry -> { }))
         .isInstanceOf(InputException.class)
         .hasMessage("<stdin>:1: holds a NUL byte (not text)");

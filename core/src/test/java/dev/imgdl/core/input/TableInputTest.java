@@ -24,7 +24,7 @@ class TableInputTest {
   @TempDir Path dir;
 
   static final InputOptions CAPTIONED =
-      new InputOptions(null, "url", "caption", List.of("id", "caption"));
+      new InputOptions(null, "url", "caption", List.of("id", "caption"), null);
 
   static List<Entry> read(InputOptions options, String stdin, Path... files) {
     List<Entry> entries = new ArrayList<>();
@@ -57,7 +57,8 @@ class TableInputTest {
     Path gz = TableFiles.csv(dir.resolve("data.csv.gz"), ',', List.of("caption", "url"),
         List.of(List.of("zipped", "http://h/z.jpg")));
 
-    List<Entry> entries = read(new InputOptions(null, "url", "caption", List.of()), "", tsv, gz);
+    List<Entry> entries =
+        read(new InputOptions(null, "url", "caption", List.of(), null), "", tsv, gz);
 
     assertThat(entries).extracting(Entry::url).containsExactly("http://h/t.jpg", "http://h/z.jpg");
     assertThat(entries).extracting(Entry::caption).containsExactly("tab\there", "zipped");
@@ -111,7 +112,7 @@ class TableInputTest {
 
   @Test
   void standardInputIsATableWhenTheFormatIsGiven() {
-    InputOptions csv = new InputOptions(InputFormat.CSV, "link", null, List.of());
+    InputOptions csv = new InputOptions(InputFormat.CSV, "link", null, List.of(), null);
 
     List<Entry> entries = read(csv, "\uFEFFlink,x\nhttp://h/s.jpg,1\n");
 

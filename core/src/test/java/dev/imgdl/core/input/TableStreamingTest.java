@@ -76,7 +76,7 @@ class TableStreamingTest {
     int[] entries = {0};
     long[] mostAhead = {0};
 
-    new InputReader(table, new InputOptions(format, "url", "caption", List.of()))
+    new InputReader(table, new InputOptions(format, "url", "caption", List.of(), null))
         .read(List.of("-"), entry -> {
           entries[0]++;
           mostAhead[0] =
@@ -106,7 +106,7 @@ class TableStreamingTest {
       }
     };
     InputReader reader =
-        new InputReader(endless, new InputOptions(format, "url", null, List.of()));
+        new InputReader(endless, new InputOptions(format, "url", null, List.of(), null));
 
     long before = threads.getCurrentThreadAllocatedBytes();
     assertThatThrownBy(() -> reader.read(List.of("-"), e -> { }))

@@ -47,7 +47,7 @@ class WithoutParquetTest {
   void aParquetInputByItsFormatOptionIsRefusedToo() throws Exception {
     Path file = Files.writeString(dir.resolve("photos.bin"), "not read");
     InputReader reader = new InputReader(new ByteArrayInputStream(new byte[0]),
-        new InputOptions(InputFormat.PARQUET, "url", null, List.of()));
+        new InputOptions(InputFormat.PARQUET, "url", null, List.of(), null));
 
     assertThatThrownBy(() -> reader.read(List.of(file.toString()), e -> { }))
         .isInstanceOf(InputException.class)

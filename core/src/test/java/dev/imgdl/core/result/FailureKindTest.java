@@ -45,6 +45,7 @@ class FailureKindTest {
       bad response: conflicting Content-Length headers (69, 10)       | bad-response
       bad response: invalid Content-Length (-5)                       | bad-response
       opted out (X-Robots-Tag: noai)                                  | opted-out
+      hash mismatch (md5: expected 1a2b3c4d5e6f…, got 0f0e0d0c0b0a…)  | hash-mismatch
       certificate not trusted (self-signed): use --cacert FILE, or --insecure   | tls
       certificate not trusted (unknown issuer): use --cacert FILE, or --insecure | tls
       certificate expired                                             | tls

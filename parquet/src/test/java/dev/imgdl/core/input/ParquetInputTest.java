@@ -51,7 +51,7 @@ class ParquetInputTest {
         row("http://h/b.jpg", null, null, 1.0)), codec);
 
     List<Entry> entries = TableInputTest.read(
-        new InputOptions(null, "url", "caption", List.of("score", "id")), "", file);
+        new InputOptions(null, "url", "caption", List.of("score", "id"), null), "", file);
 
     assertThat(entries).extracting(Entry::location)
         .containsExactly(file + ":1", file + ":2", file + ":3");
@@ -86,7 +86,7 @@ class ParquetInputTest {
         List.of(row("http://h/a.jpg", null, null, null)), CompressionCodecName.SNAPPY);
 
     assertThatThrownBy(() -> TableInputTest.read(
-        new InputOptions(null, "URL", null, List.of()), "", file))
+        new InputOptions(null, "URL", null, List.of(), null), "", file))
         .isInstanceOf(InputException.class)
         .hasMessage(file + ": no column \"URL\" (columns: url, caption, id, score)");
   }
@@ -112,7 +112,7 @@ class ParquetInputTest {
   @Test
   void parquetFromStandardInputIsAClearError() {
     InputReader reader = new InputReader(new ByteArrayInputStream(new byte[0]),
-        new InputOptions(InputFormat.PARQUET, "url", null, List.of()));
+        new InputOptions(InputFormat.PARQUET, "url", null, List.of(), null));
 
     assertThatThrownBy(() -> reader.read(List.of("-"), e -> { }))
         .isInstanceOf(InputException.class)

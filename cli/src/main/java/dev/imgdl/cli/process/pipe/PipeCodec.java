@@ -20,6 +20,7 @@ import dev.imgdl.cli.process.pipe.PipeMessage.ToChild;
 import dev.imgdl.cli.process.pipe.PipeMessage.ToParent;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Network;
+import dev.imgdl.core.input.ExpectedHash;
 import dev.imgdl.core.input.Task;
 import dev.imgdl.core.text.Credentials;
 import java.io.IOException;
@@ -111,6 +112,7 @@ public final class PipeCodec {
         .headers(s.strings("headers"))
         .anyType(s.bool("anyType"))
         .check(s.bool("check"))
+        .md5(s.bool("md5"))
         .network(network(s.object("network")))
         .disallowedDirectives(s.strings("disallowedDirectives"))
         .build();
@@ -123,7 +125,7 @@ public final class PipeCodec {
 
   private static Task task(JsonObject t) {
     return new Task(t.integer("index"), t.requiredString("url"), t.requiredString("stem"),
-        t.string("extension"));
+        t.string("extension"), ExpectedHash.ofText(t.string("hash")));
   }
 
   private static IOException notAMessage(String line, Exception cause) {
@@ -168,6 +170,9 @@ public final class PipeCodec {
         g.writeStringField("url", m.task().url());
         g.writeStringField("stem", m.task().stem());
         g.writeStringField("extension", m.task().extension());
+        if (m.task().hash() != null) {
+          g.writeStringField("hash", m.task().hash().text());
+        }
         g.writeEndObject();
       });
     }
@@ -262,6 +267,7 @@ public final class PipeCodec {
       g.writeEndArray();
       g.writeBooleanField("anyType", s.anyType());
       g.writeBooleanField("check", s.check());
+      g.writeBooleanField("md5", s.md5());
       g.writeArrayFieldStart("disallowedDirectives");
       for (String d : s.disallowedDirectives()) {
         g.writeString(d);

@@ -19,6 +19,7 @@ import dev.imgdl.cli.process.pipe.PipeMessage.ToChild;
 import dev.imgdl.cli.process.pipe.PipeMessage.ToParent;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Network;
+import dev.imgdl.core.input.ExpectedHash;
 import dev.imgdl.core.input.Task;
 import dev.imgdl.core.result.Result;
 import dev.imgdl.core.result.Status;
@@ -41,10 +42,13 @@ class PipeCodecTest {
           .userAgent("imgdl/1 \"q\"")
           .headers(List.of("X-A: 1", "Accept: image/*"))
           .anyType(true)
+          .md5(true)
           .network(new Network("http://u:p@proxy:3128", "proxy2:8080", null,
               List.of(".example.org", "10.0.0.1"), "/etc/ca dir/ca.pem", true))
           .build();
   private static final Task TASK = new Task(7, "http://u:p@h/ü a.png?x=1", "a-12345678", null);
+  private static final Task HASHED = new Task(8, "http://h/b.png", "b", "png",
+      new ExpectedHash(ExpectedHash.Algorithm.MD5, "0123456789ABCDEF0123456789abcdef"));
   private static final Result OK =
       Result.builder(7, Status.DOWNLOADED).file("a.png").bytes(123).sha256("ab")
           .contentType("image/png").httpStatus(200).finalUrl("http://cdn.example.org/a.png")
@@ -53,7 +57,9 @@ class PipeCodecTest {
 
   /** One of every kind of message, for both directions. */
   private static final List<PipeMessage> EVERY_KIND = List.of(
-      new Start(List.of(3, 5), SETTINGS, "DEBUG", true), new TaskLine(5, TASK), new End(),
+      new Start(List.of(3, 5), SETTINGS, "DEBUG", true), new TaskLine(5, TASK),
+      new TaskLine(5, HASHED),
+      new End(),
       new Cancel(), new Grant(9), new Deny(9), new ResultLine(OK), new ResultLine(FAILED),
       new Acquire(9, "example.org", 1500), new Started(9), new Release(9),
       new ChunkEnd(3, 4321), new Done(1234, 5678));
