@@ -21,13 +21,19 @@ import org.apache.spark.sql.types.StructType;
 /**
  * INPUT read with Spark's own readers (any Hadoop file system), as a table of {@code id} (the
  * row's 0-based position in the input, from {@code zipWithIndex}: the same on every run over the
- * same files, unlike {@code monotonically_increasing_id}), {@code url}, {@code caption} and the
- * saved columns, in that order. A missing column is an {@link UsageException} naming it.
+ * same files, unlike {@code monotonically_increasing_id}), {@code url}, {@code caption}, the
+ * saved columns and, with {@code --verify-hash}, the hash cell as text ({@link #HASH}), in that
+ * order. A missing column is an {@link UsageException} naming it.
  */
 final class InputTable {
   static final String ID = "id";
   static final String URL = "url";
   static final String CAPTION = "caption";
+  /**
+   * The expected hash's cell: the tasks read it, the results and the tars leave it out (the
+   * CLI's report has it only as a saved column), so the name is one no input is likely to use.
+   */
+  static final String HASH = "_imgdl_expected_hash";
 
   private InputTable() {}
 
@@ -53,6 +59,9 @@ final class InputTable {
         : column(raw, names, s.captionCol(), s).cast(DataTypes.StringType).as(CAPTION));
     for (String saved : s.saveCols()) {
       picked.add(column(raw, names, saved, s).as(savedName(saved)));
+    }
+    if (s.hash() != null) {
+      picked.add(column(raw, names, s.hash().column(), s).cast(DataTypes.StringType).as(HASH));
     }
     Dataset<Row> table = raw.select(picked.toArray(Column[]::new));
     return withIds(spark, table);

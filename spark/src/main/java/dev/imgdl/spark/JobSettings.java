@@ -2,6 +2,8 @@ package dev.imgdl.spark;
 
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Required;
+import dev.imgdl.core.input.ExpectedHash;
+import dev.imgdl.core.input.HashColumn;
 import dev.imgdl.core.source.InputFormat;
 import java.io.Serializable;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Objects;
  * @param urlCol the URL column of a table
  * @param captionCol the caption column, or null
  * @param saveCols columns carried through to the results
+ * @param hash the column of each row's expected hash ({@code --verify-hash}), or null
  * @param workers download threads per task
  * @param partitions tasks (and shards) the downloads are spread over; 0 until the driver's
  *     session gives its default parallelism
@@ -34,6 +37,7 @@ record JobSettings(
     String urlCol,
     String captionCol,
     List<String> saveCols,
+    HashColumn hash,
     int workers,
     int partitions,
     long timeoutMillis,
@@ -73,6 +77,7 @@ record JobSettings(
         .retries(retries)
         .userAgent(userAgent)
         .disallowedDirectives(disallowedDirectives)
+        .md5(hash != null && hash.algorithm() == ExpectedHash.Algorithm.MD5)
         .build();
   }
 
@@ -90,9 +95,9 @@ record JobSettings(
       double rate) {}
 
   /**
-   * Builds {@link JobSettings} by name. Unless told otherwise: no caption and no saved columns,
-   * partitions left to Spark's default parallelism, no per-host cap and no rate limit, the
-   * default opt-outs, no test failure.
+   * Builds {@link JobSettings} by name. Unless told otherwise: no caption, no saved columns, no
+   * hash to verify, partitions left to Spark's default parallelism, no per-host cap and no rate
+   * limit, the default opt-outs, no test failure.
    */
   public static final class Builder {
     private String input;
@@ -101,6 +106,7 @@ record JobSettings(
     private String urlCol;
     private String captionCol;
     private List<String> saveCols = List.of();
+    private HashColumn hash;
     private Integer workers;
     private int partitions;
     private Long timeoutMillis;
@@ -122,6 +128,7 @@ record JobSettings(
       urlCol = s.urlCol;
       captionCol = s.captionCol;
       saveCols = s.saveCols;
+      hash = s.hash;
       workers = s.workers;
       partitions = s.partitions;
       timeoutMillis = s.timeoutMillis;
@@ -162,6 +169,11 @@ record JobSettings(
 
     public Builder saveCols(List<String> saveCols) {
       this.saveCols = saveCols;
+      return this;
+    }
+
+    public Builder hash(HashColumn hash) {
+      this.hash = hash;
       return this;
     }
 
@@ -224,7 +236,7 @@ record JobSettings(
       return new JobSettings(Required.value(input, "JobSettings.input"),
           Required.value(output, "JobSettings.output"),
           Required.value(format, "JobSettings.format"),
-          Required.value(urlCol, "JobSettings.urlCol"), captionCol, saveCols,
+          Required.value(urlCol, "JobSettings.urlCol"), captionCol, saveCols, hash,
           Required.value(workers, "JobSettings.workers"), partitions,
           Required.value(timeoutMillis, "JobSettings.timeoutMillis"),
           Required.value(deadlineMillis, "JobSettings.deadlineMillis"),

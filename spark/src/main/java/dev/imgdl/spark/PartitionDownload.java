@@ -2,6 +2,8 @@ package dev.imgdl.spark;
 
 import dev.imgdl.core.download.Fetcher;
 import dev.imgdl.core.download.TempFiles;
+import dev.imgdl.core.input.ExpectedHash;
+import dev.imgdl.core.input.HashColumn;
 import dev.imgdl.core.input.Task;
 import dev.imgdl.core.result.Result;
 import dev.imgdl.core.result.Status;
@@ -54,7 +56,7 @@ final class PartitionDownload implements MapPartitionsFunction<Row, Row> {
       List<Task> tasks = new ArrayList<>(rows.size());
       for (int i = 0; i < rows.size(); i++) {
         Row row = rows.get(i);
-        tasks.add(new Task(i, row.getString(1).strip(), key(row.getLong(0)), null));
+        tasks.add(new Task(i, row.getString(1).strip(), key(row.getLong(0)), null, hash(row)));
       }
       Result[] results = TaskDownloads.run(fetcher, tasks, settings.workers(),
           task::isInterrupted);
@@ -77,6 +79,13 @@ final class PartitionDownload implements MapPartitionsFunction<Row, Row> {
       temps.deleteAll();
       deleteTree(dir);
     }
+  }
+
+  /** The hash the row's body must have, or null: the planner let only rows that hold one by. */
+  private ExpectedHash hash(Row row) {
+    HashColumn hash = settings.hash();
+    return hash == null ? null
+        : ExpectedHash.parse(hash.algorithm(), row.getString(row.fieldIndex(InputTable.HASH)));
   }
 
   /** A member's key in the tar: the row's id, so the same on every run and partitioning. */

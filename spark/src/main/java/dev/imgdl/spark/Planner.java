@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
+import dev.imgdl.core.input.HashColumn;
 import dev.imgdl.core.input.UrlValidator;
 import dev.imgdl.core.result.Status;
 import java.util.ArrayList;
@@ -16,14 +17,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The driver's plan, as Spark operations over the input table: each URL checked by the core's
- * {@link UrlValidator} (a UDF, run by the executors), duplicates found by the core's dedup key
+ * {@link UrlValidator} (a UDF, run by the executors; with {@code --verify-hash}, after the
+ * core's check of the row's hash cell, as the CLI reads a row), duplicates found by the core's
+ * dedup key
  * (the row with the lowest id wins, so the first in input order), and the rows a committed
  * result already holds taken out. What is left is what the tasks download.
  *
@@ -36,15 +39,18 @@ record Planner(Dataset<Row> settled, Dataset<Row> toFetch) {
       .add("error", DataTypes.StringType)
       .add("key", DataTypes.StringType);
 
-  static Planner plan(SparkSession spark, Dataset<Row> table, Dataset<Row> carried) {
-    spark.udf().register(CHECK, (UDF1<String, Row>) Planner::check, CHECKED);
+  static Planner plan(SparkSession spark, Dataset<Row> table, Dataset<Row> carried,
+      HashColumn hash) {
+    spark.udf().register(CHECK, (UDF2<String, String, Row>) (url, cell) -> check(url, hash, cell),
+        CHECKED);
+    Column cell = hash == null ? lit(null).cast(DataTypes.StringType) : col(InputTable.HASH);
     List<Column> inputColumns = new ArrayList<>();
     for (String name : table.columns()) {
       inputColumns.add(col("`" + name + "`"));
     }
     // Duplicates are found over the whole input, carried rows included, before those go.
     Dataset<Row> checked = table
-        .withColumn("_check", callUDF(CHECK, col(InputTable.URL)))
+        .withColumn("_check", callUDF(CHECK, col(InputTable.URL), cell))
         .withColumn("_first", min(col(InputTable.ID))
             .over(Window.partitionBy(col("_check.key"))))
         .join(carried.select(col(InputTable.ID).as("_carried")),
@@ -63,10 +69,17 @@ record Planner(Dataset<Row> settled, Dataset<Row> toFetch) {
     return new Planner(settled, toFetch);
   }
 
-  /** The URL's reason to be invalid and its dedup key (null when invalid). */
-  private static Row check(String url) {
+  /**
+   * The row's reason to be invalid and its URL's dedup key (null when invalid): no URL, then a
+   * hash cell that holds no hash to check ({@code hash} null: none asked), then the URL's checks.
+   */
+  private static Row check(String url, HashColumn hash, String cell) {
     if (url == null || url.isBlank()) {
       return RowFactory.create("no URL", null);
+    }
+    String problem = hash == null ? null : hash.problem(cell);
+    if (problem != null) {
+      return RowFactory.create(problem, null);
     }
     try {
       var parsed = UrlValidator.check(url.strip());

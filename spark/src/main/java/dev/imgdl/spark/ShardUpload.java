@@ -67,7 +67,9 @@ final class ShardUpload {
     Map<String, Object> saved = new LinkedHashMap<>();
     String[] names = row.schema().fieldNames();
     for (int i = 3; i < row.length(); i++) {
-      saved.put(names[i], plain(row.get(i)));
+      if (!names[i].equals(InputTable.HASH)) {
+        saved.put(names[i], plain(row.get(i)));
+      }
     }
     return Entry.builder(0, "", 0, row.getString(1)).caption(row.getString(2)).saved(saved)
         .build();

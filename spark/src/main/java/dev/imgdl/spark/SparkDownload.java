@@ -10,6 +10,7 @@ import dev.imgdl.core.input.TableInputOptions;
 import dev.imgdl.core.result.Summary;
 import dev.imgdl.core.text.ConsoleText;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -126,12 +127,7 @@ public final class SparkDownload implements Callable<Integer> {
       }
       fetchOptions.check();
       InputOptions table = tableOptions.input();
-      if (table.hash() != null) {
-        // Shared with the CLI as a mixin; the rows would need the hash beside the URL, and the
-        // planner a hash cell's check. Refused rather than silently not verified.
-        throw new IllegalArgumentException("--verify-hash is not an option of the Spark job yet: "
-            + "verify with the CLI (imgdl --verify-hash)");
-      }
+      table.checkTables(List.of(input));
       SavedColumns.names(table.saveColumns(), ResultColumns.FIXED);
       return JobSettings.builder()
           .input(input)
@@ -140,6 +136,7 @@ public final class SparkDownload implements Callable<Integer> {
           .urlCol(table.urlColumn())
           .captionCol(table.captionColumn())
           .saveCols(table.saveColumns())
+          .hash(table.hash())
           .workers(runOptions.workers())
           .partitions(partitions == null ? 0 : partitions)
           .timeoutMillis(fetchOptions.timeoutMillis())

@@ -39,7 +39,7 @@ final class SparkJob {
     Dataset<Row> table = InputTable.read(spark, settings).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> carried = Resume.carried(spark, table, paths);
-      Planner plan = Planner.plan(spark, table, carried);
+      Planner plan = Planner.plan(spark, table, carried, settings.hash());
       SerializableConfiguration hadoop =
           new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
       Dataset<Row> downloaded = plan.toFetch()
@@ -48,7 +48,8 @@ final class SparkJob {
           .mapPartitions(new PartitionDownload(settings, paths, hadoop),
               Encoders.row(ResultColumns.after(plan.toFetch().schema())));
       Dataset<Row> results = plan.settled().unionByName(carried).unionByName(downloaded)
-          .withColumn(InputTable.URL, ResultColumns.redacted(spark, col(InputTable.URL)));
+          .withColumn(InputTable.URL, ResultColumns.redacted(spark, col(InputTable.URL)))
+          .drop(InputTable.HASH);
       results.write().parquet(paths.staging().toString());
     } finally {
       table.unpersist();

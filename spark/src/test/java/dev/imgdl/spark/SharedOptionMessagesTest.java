@@ -50,18 +50,21 @@ class SharedOptionMessagesTest {
   }
 
   @Test
-  void verifyHashIsRefusedInOneLineRatherThanIgnored() throws Exception {
-    Path input = Files.writeString(dir.resolve("in.csv"), "url,h\nhttp://127.0.0.1:1/a.png,\n");
+  void verifyHashOverAListIsRefusedInTheClisWordsBeforeASessionIsAskedFor() throws Exception {
+    Path input = Files.writeString(dir.resolve("urls.txt"), "http://127.0.0.1:1/a.png\n");
+    AtomicBoolean asked = new AtomicBoolean();
     StringWriter err = new StringWriter();
 
     int code = SparkDownload.run(() -> {
+      asked.set(true);
       throw new IllegalStateException("no Spark session in this test");
     }, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
         "--verify-hash", "h", input.toString(), dir.resolve("out").toString());
 
+    assertThat(asked).as("a session was asked for").isFalse();
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("imgdl: error: --verify-hash is not an option of the "
-        + "Spark job yet: verify with the CLI (imgdl --verify-hash)\n");
+    assertThat(err.toString()).isEqualTo("imgdl: error: --verify-hash needs a table (csv, tsv, "
+        + "jsonl or parquet): " + input + " is read as a list of URLs\n");
   }
 
   @Test

@@ -1,13 +1,16 @@
 package dev.imgdl.core.input;
 
 import dev.imgdl.core.text.Excerpt;
+import java.io.Serializable;
 
 /**
  * What {@code --verify-hash COL[:sha256|md5]} asks: the column of a table that holds each row's
  * expected hash, and its algorithm (SHA-256 unless named). A row whose cell is empty or holds no
  * hash of that algorithm is {@code invalid}: the check the user asked for cannot be made.
+ * Serializable, since the Spark job ships it to the executors that check the cells.
  */
-public record HashColumn(String column, ExpectedHash.Algorithm algorithm) {
+public record HashColumn(String column, ExpectedHash.Algorithm algorithm)
+    implements Serializable {
   static final String OPTION = "--verify-hash";
 
   /** Parses the option's value; an {@link IllegalArgumentException} names what is wrong. */
@@ -31,7 +34,7 @@ public record HashColumn(String column, ExpectedHash.Algorithm algorithm) {
   }
 
   /** Why a row whose cell holds {@code text} (null: empty or absent) has no hash to check. */
-  String problem(String text) {
+  public String problem(String text) {
     String name = "column \"" + Excerpt.text(column) + "\"";
     if (text == null || text.isBlank()) {
       return "no " + algorithm.label() + " hash (" + name + " is empty)";
