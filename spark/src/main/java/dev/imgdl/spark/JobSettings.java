@@ -2,6 +2,7 @@ package dev.imgdl.spark;
 
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Required;
+import dev.imgdl.core.image.transform.TransformSettings;
 import dev.imgdl.core.source.InputFormat;
 import java.io.Serializable;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Objects;
  *     session gives its default parallelism
  * @param perHost most requests in flight per host, per executor JVM; 0 for no limit
  * @param rate most requests started per second per host, per executor JVM; 0 for no limit
+ * @param transform the filters and resize of the shared options ({@code --resize}, ...), or
+ *     null: bodies kept as downloaded
  * @param failOnce test hook: the partition whose first attempt fails after its shard upload,
  *     or -1
  */
@@ -44,6 +47,7 @@ record JobSettings(
     double rate,
     String userAgent,
     List<String> disallowedDirectives,
+    TransformSettings transform,
     int failOnce) implements Serializable {
 
   public JobSettings {
@@ -73,6 +77,7 @@ record JobSettings(
         .retries(retries)
         .userAgent(userAgent)
         .disallowedDirectives(disallowedDirectives)
+        .transform(transform)
         .build();
   }
 
@@ -92,7 +97,7 @@ record JobSettings(
   /**
    * Builds {@link JobSettings} by name. Unless told otherwise: no caption and no saved columns,
    * partitions left to Spark's default parallelism, no per-host cap and no rate limit, the
-   * default opt-outs, no test failure.
+   * default opt-outs, bodies as downloaded, no test failure.
    */
   public static final class Builder {
     private String input;
@@ -111,6 +116,7 @@ record JobSettings(
     private double rate;
     private String userAgent;
     private List<String> disallowedDirectives = FetchSettings.DEFAULT_DISALLOWED;
+    private TransformSettings transform;
     private int failOnce = -1;
 
     private Builder() {}
@@ -132,6 +138,7 @@ record JobSettings(
       rate = s.rate;
       userAgent = s.userAgent;
       disallowedDirectives = s.disallowedDirectives;
+      transform = s.transform;
       failOnce = s.failOnce;
     }
 
@@ -215,6 +222,11 @@ record JobSettings(
       return this;
     }
 
+    public Builder transform(TransformSettings transform) {
+      this.transform = transform;
+      return this;
+    }
+
     public Builder failOnce(int failOnce) {
       this.failOnce = failOnce;
       return this;
@@ -230,7 +242,8 @@ record JobSettings(
           Required.value(deadlineMillis, "JobSettings.deadlineMillis"),
           Required.value(maxSize, "JobSettings.maxSize"),
           Required.value(retries, "JobSettings.retries"), perHost, rate,
-          Required.value(userAgent, "JobSettings.userAgent"), disallowedDirectives, failOnce);
+          Required.value(userAgent, "JobSettings.userAgent"), disallowedDirectives, transform,
+          failOnce);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.imgdl.core.config;
 
+import dev.imgdl.core.image.transform.TransformSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,6 +23,8 @@ import java.util.Objects;
  *     case); empty turns the check off
  * @param check {@code --check}: fetch and validate every body as a download, and write nothing
  *     (no temporary file, no output directory)
+ * @param transform what is done to each validated body before it is saved (the filters alone
+ *     in a check), or null: bodies saved as downloaded, nothing read of them again
  */
 public record FetchSettings(
     String outputDir,
@@ -35,7 +38,8 @@ public record FetchSettings(
     boolean anyType,
     Network network,
     List<String> disallowedDirectives,
-    boolean check) {
+    boolean check,
+    TransformSettings transform) {
 
   /** The opt-outs respected unless told otherwise, as img2dataset respects them. */
   public static final List<String> DEFAULT_DISALLOWED =
@@ -56,7 +60,7 @@ public record FetchSettings(
   /**
    * Builds {@link FetchSettings} by name. No headers, bodies that must be images, no proxy of
    * imgdl's own with the JDK's trust, the default opt-outs, and bodies saved unless told
-   * otherwise.
+   * otherwise, as downloaded.
    */
   public static final class Builder {
     private String outputDir;
@@ -71,6 +75,7 @@ public record FetchSettings(
     private Network network = Network.DEFAULT;
     private List<String> disallowedDirectives = DEFAULT_DISALLOWED;
     private boolean check;
+    private TransformSettings transform;
 
     private Builder() {}
 
@@ -134,6 +139,11 @@ public record FetchSettings(
       return this;
     }
 
+    public Builder transform(TransformSettings transform) {
+      this.transform = transform;
+      return this;
+    }
+
     public FetchSettings build() {
       return new FetchSettings(
           Required.value(outputDir, "FetchSettings.outputDir"),
@@ -143,7 +153,7 @@ public record FetchSettings(
           Required.value(maxSize, "FetchSettings.maxSize"),
           Required.value(retries, "FetchSettings.retries"),
           Required.value(userAgent, "FetchSettings.userAgent"),
-          headers, anyType, network, disallowedDirectives, check);
+          headers, anyType, network, disallowedDirectives, check, transform);
     }
   }
 }
