@@ -82,7 +82,8 @@ class ShardWriterTest {
     // The result fields after the saved columns, in the report's order.
     assertThat(Files.readAllLines(dir.resolve("00001.jsonl")).get(1)).endsWith(","
         + "\"status\":\"failed\",\"bytes\":0,\"sha256\":null,\"contentType\":null,"
-        + "\"finalUrl\":null,\"error\":\"HTTP 404\",\"width\":null,\"height\":null}");
+        + "\"finalUrl\":null,\"error\":\"HTTP 404\",\"width\":null,\"height\":null,"
+        + "\"originalWidth\":null,\"originalHeight\":null,\"originalSha256\":null}");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("00001.tar", "00001.jsonl");
