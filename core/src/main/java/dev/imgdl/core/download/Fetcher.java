@@ -164,8 +164,7 @@ public final class Fetcher {
       return described(task, body, Status.CHECKED).attempts(attempts).worker(worker)
           .millis(millisSince(start)).build();
     }
-    Shaper.Shaped.Resized resized =
-        shaped instanceof Shaper.Shaped.Resized r ? r : null;
+    Shaper.Shaped.Resized resized = shaped instanceof Shaper.Shaped.Resized r ? r : null;
     return commit(task, worker, body, resized, attempts, start);
   }
 
@@ -204,8 +203,8 @@ public final class Fetcher {
 
   private static Result writeFailed(Task task, int worker, long start, int attempts,
       Outcome.Body body, String file, IOException e) {
-    Outcome.Failure failure = failure(body, "cannot write " + file + ": " + ThrowableText.reason(e));
-    return failed(task, worker, start, attempts, failure, failure.error());
+    String error = "cannot write " + file + ": " + ThrowableText.reason(e);
+    return failed(task, worker, start, attempts, failure(body, error), error);
   }
 
   /** A permanent failure of a body that arrived whole: its response is described. */
