@@ -66,6 +66,9 @@ final class Shaper {
       temp.out().close();
       TransformResult result =
           transform.apply(body.temp(), body.format(), body.size(), shaped);
+      // The encoder opens the file anew: if an interrupt's abort swept it meanwhile, this
+      // deletes what the encoder made again, instead of leaving it behind.
+      temps.adopt(shaped);
       if (result instanceof TransformResult.Transformed image) {
         done = true;
         return new Shaped.Resized(shaped, image);
