@@ -72,9 +72,11 @@ mkdir -p "$lib" "$top/bin"
 
 # The runtime: the modules jdeps finds in both jars, and those it cannot see because they are
 # reached by reflection: before JDK 22 the EC algorithms of TLS (ECDHE, ECDSA certificates) are in
-# the provider of jdk.crypto.ec, which java.base loads by name. Of java.desktop (for java.beans),
-# the native libraries that link X11, ALSA, fonts, colour management or JPEG are left out: imgdl
-# draws, plays and decodes nothing, and the package then depends on none of those libraries.
+# the provider of jdk.crypto.ec, which java.base loads by name. Of java.desktop (ImageIO, and
+# java.beans), the native libraries that link X11, ALSA or fonts are left out: imgdl draws and
+# plays nothing. JPEG (libjavajpeg) and colour management (liblcms: CMYK JPEGs, ICC profiles)
+# stay, since --resize decodes and encodes images with them; a JDK built against the system's
+# libjpeg and lcms2 (Debian's) makes the package depend on those two.
 # jdeps and jlink are short Java runs too: C1 and the serial collector took about 40% off each.
 quick=(-J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC)
 say "modules of imgdl.jar and imgdl-parquet.jar (jdeps, JDK $feature)"
@@ -85,8 +87,7 @@ if [ "$feature" -lt 22 ]; then
 fi
 if [ "$feature" -ge 21 ]; then compress=zip-6; else compress=2; fi
 excluded=
-for native in libawt_xawt libjawt libsplashscreen libjsound libfontmanager libfreetype liblcms \
-    libjavajpeg; do
+for native in libawt_xawt libjawt libsplashscreen libjsound libfontmanager libfreetype; do
   excluded=$excluded${excluded:+,}glob:/java.desktop/lib/$native.so
 done
 say "runtime: $modules"

@@ -97,7 +97,7 @@ final class DatasetOutputOptions {
         throw new UsageException("webdataset metadata in Parquet (--metadata parquet, the "
             + "default) " + ParquetSupport.NEEDS + "; --metadata jsonl needs nothing more");
       }
-      return new OutputLayout(OutputLayout.Format.WEBDATASET, 0, size, meta);
+      return new OutputLayout(OutputLayout.Format.WEBDATASET, 0, size, meta, null);
     }
     if (shardSize != null || metadata != null) {
       throw new UsageException("--shard-size and --metadata are for --output-format webdataset");
@@ -110,7 +110,7 @@ final class DatasetOutputOptions {
       throw new UsageException("--subdirs must be 1 to 1000000, not " + subdirs);
     }
     return new OutputLayout(OutputLayout.Format.FILES, subdirs == null ? 0 : subdirs, 10_000,
-        meta);
+        meta, null);
   }
 
   /** The value of {@code values} that {@code value} names exactly, else a usage error. */

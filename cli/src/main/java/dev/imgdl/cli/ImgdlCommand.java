@@ -11,6 +11,7 @@ import dev.imgdl.core.config.FetchOptions;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.OptionConverters;
 import dev.imgdl.core.config.RunOptions;
+import dev.imgdl.core.config.TransformOptions;
 import dev.imgdl.core.input.InputOptions;
 import dev.imgdl.core.input.TableInputOptions;
 import dev.imgdl.core.source.InputException;
@@ -159,6 +160,10 @@ final class ImgdlCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nDataset outputs:%n", order = 3)
   DatasetOutputOptions dataset = new DatasetOutputOptions();
 
+  // Shared with the Spark job, where it is a mixin: picocli takes no mixin in a group.
+  @ArgGroup(validate = false, heading = "%nImages for training (resize, filters):%n", order = 4)
+  TransformOptions images = new TransformOptions();
+
   private Map<String, String> env = Map.of();
   private InputStream stdin;
   private PrintStream stdout;
@@ -253,6 +258,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .disallowedDirectives(inputs().disallowedDirectives())
         .check(check)
         .md5(input.md5())
+        .transform(images().settings())
         .build();
     List<String> childOptions =
         childJavaOptions.isBlank()
@@ -277,7 +283,8 @@ final class ImgdlCommand implements Callable<Integer> {
         .progress(progress != null ? progress : Terminal.stderrIsTerminal())
         .childJvmOptions(childOptions)
         .input(input)
-        .layout(outputs().layout())
+        .layout(outputs().layout().withShape(
+            fetch.transform() == null ? null : fetch.transform().shape()))
         .retryFailed(outputs().retryFailed())
         .annotations(Environment.githubActions(env))
         .build();
@@ -285,6 +292,10 @@ final class ImgdlCommand implements Callable<Integer> {
 
   private DatasetOutputOptions outputs() {
     return dataset != null ? dataset : new DatasetOutputOptions();
+  }
+
+  TransformOptions images() {
+    return images != null ? images : new TransformOptions();
   }
 
   TableInputOptions inputs() {

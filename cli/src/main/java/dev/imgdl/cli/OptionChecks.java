@@ -18,7 +18,9 @@ final class OptionChecks {
 
   /** The options that say where or how to save, which a {@code --check} run never does. */
   private static final List<String> SAVING = List.of("--output", "--overwrite",
-      "--output-format", "--subdirs", "--shard-size", "--metadata", "--retry-failed");
+      "--output-format", "--subdirs", "--shard-size", "--metadata", "--retry-failed",
+      "--resize", "--resize-mode", "--resize-only-if-bigger", "--encode-format",
+      "--encode-quality");
 
   private OptionChecks() {}
 
@@ -39,6 +41,12 @@ final class OptionChecks {
     }
     if (c.check) {
       refuseSaving(c);
+    }
+    try {
+      // After --check's refusals: a check takes the filters, not what shapes a saved image.
+      c.images().check();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
     for (String header : c.headers) {
       int colon = header.indexOf(':');

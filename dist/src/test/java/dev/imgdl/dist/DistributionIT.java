@@ -10,7 +10,10 @@ import dev.imgdl.testing.Forked;
 import dev.imgdl.testing.Images;
 import dev.imgdl.testing.ParquetFiles;
 import dev.imgdl.testing.TlsServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import javax.imageio.ImageIO;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -184,6 +188,44 @@ class DistributionIT {
       JsonNode result = new ObjectMapper().readTree(dir.resolve("report.json").toFile())
           .get("results").get(0);
       assertThat(result.get("status").asText()).isEqualTo("downloaded");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Install.class)
+  void itResizesAJpegAndACmykJpegOnTheBundledRuntime(Install install) throws Exception {
+    // libjavajpeg decodes and encodes JPEG, liblcms converts CMYK: a runtime without them
+    // fails each entry with "cannot decode jpg: ...".
+    server.respond("/photo.jpg", "HTTP/1.1 200 OK", List.of(), jpeg(80, 60));
+    server.respond("/cmyk.jpg", "HTTP/1.1 200 OK", List.of(), resource("/transform/cmyk.jpg"));
+    Path list = Files.write(dir.resolve("list.txt"), List.of(server.url("/photo.jpg"),
+        server.url("/cmyk.jpg")));
+    imgdl = start(install, Map.of(), "-q", "--no-progress", "-o", "out", "--resize", "32",
+        "--report", "report.json", list.toString());
+
+    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(imgdl.exitValue()).as(stderr()).isZero();
+    assertThat(stderr()).isEmpty();
+    for (String name : List.of("photo.jpg", "cmyk.jpg")) {
+      BufferedImage image = ImageIO.read(dir.resolve("out").resolve(name).toFile());
+      assertThat(List.of(image.getWidth(), image.getHeight())).as(name).containsExactly(32, 32);
+    }
+    JsonNode cmyk = new ObjectMapper().readTree(dir.resolve("report.json").toFile())
+        .get("results").get(1);
+    assertThat(List.of(cmyk.get("originalWidth").asInt(), cmyk.get("originalHeight").asInt()))
+        .containsExactly(64, 24);
+  }
+
+  private static byte[] jpeg(int width, int height) throws IOException {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = DistributionIT.class.getResourceAsStream(name)) {
+      return in.readAllBytes();
     }
   }
 

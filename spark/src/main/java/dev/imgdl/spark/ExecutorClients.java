@@ -25,6 +25,7 @@ final class ExecutorClients {
   /** A download core for one task, writing into {@code dir}, on the executor's shared client. */
   static synchronized Fetcher fetcher(JobSettings settings, Path dir, String runId,
       TempFiles temps) {
+    ImagePlugins.register();
     JobSettings.ClientKey wanted = settings.clientKey();
     if (!wanted.equals(key)) {
       // Tasks of the old settings may still run on the old client: it is left to the GC.

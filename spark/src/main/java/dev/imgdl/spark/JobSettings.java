@@ -4,6 +4,7 @@ import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Required;
 import dev.imgdl.core.input.ExpectedHash;
 import dev.imgdl.core.input.HashColumn;
+import dev.imgdl.core.image.transform.TransformSettings;
 import dev.imgdl.core.source.InputFormat;
 import java.io.Serializable;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.Objects;
  *     session gives its default parallelism
  * @param perHost most requests in flight per host, per executor JVM; 0 for no limit
  * @param rate most requests started per second per host, per executor JVM; 0 for no limit
+ * @param transform the filters and resize of the shared options ({@code --resize}, ...), or
+ *     null: bodies kept as downloaded
  * @param failOnce test hook: the partition whose first attempt fails after its shard upload,
  *     or -1
  */
@@ -48,6 +51,7 @@ record JobSettings(
     double rate,
     String userAgent,
     List<String> disallowedDirectives,
+    TransformSettings transform,
     int failOnce) implements Serializable {
 
   public JobSettings {
@@ -78,6 +82,7 @@ record JobSettings(
         .userAgent(userAgent)
         .disallowedDirectives(disallowedDirectives)
         .md5(hash != null && hash.algorithm() == ExpectedHash.Algorithm.MD5)
+        .transform(transform)
         .build();
   }
 
@@ -97,7 +102,7 @@ record JobSettings(
   /**
    * Builds {@link JobSettings} by name. Unless told otherwise: no caption, no saved columns, no
    * hash to verify, partitions left to Spark's default parallelism, no per-host cap and no rate
-   * limit, the default opt-outs, no test failure.
+   * limit, the default opt-outs, bodies as downloaded, no test failure.
    */
   public static final class Builder {
     private String input;
@@ -117,6 +122,7 @@ record JobSettings(
     private double rate;
     private String userAgent;
     private List<String> disallowedDirectives = FetchSettings.DEFAULT_DISALLOWED;
+    private TransformSettings transform;
     private int failOnce = -1;
 
     private Builder() {}
@@ -139,6 +145,7 @@ record JobSettings(
       rate = s.rate;
       userAgent = s.userAgent;
       disallowedDirectives = s.disallowedDirectives;
+      transform = s.transform;
       failOnce = s.failOnce;
     }
 
@@ -227,6 +234,11 @@ record JobSettings(
       return this;
     }
 
+    public Builder transform(TransformSettings transform) {
+      this.transform = transform;
+      return this;
+    }
+
     public Builder failOnce(int failOnce) {
       this.failOnce = failOnce;
       return this;
@@ -242,7 +254,8 @@ record JobSettings(
           Required.value(deadlineMillis, "JobSettings.deadlineMillis"),
           Required.value(maxSize, "JobSettings.maxSize"),
           Required.value(retries, "JobSettings.retries"), perHost, rate,
-          Required.value(userAgent, "JobSettings.userAgent"), disallowedDirectives, failOnce);
+          Required.value(userAgent, "JobSettings.userAgent"), disallowedDirectives, transform,
+          failOnce);
     }
   }
 }

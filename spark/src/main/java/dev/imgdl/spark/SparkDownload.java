@@ -4,6 +4,7 @@ import dev.imgdl.core.config.FetchOptions;
 import dev.imgdl.core.config.Limits;
 import dev.imgdl.core.config.OptionConverters;
 import dev.imgdl.core.config.RunOptions;
+import dev.imgdl.core.config.TransformOptions;
 import dev.imgdl.core.dataset.SavedColumns;
 import dev.imgdl.core.input.InputOptions;
 import dev.imgdl.core.input.TableInputOptions;
@@ -61,6 +62,8 @@ public final class SparkDownload implements Callable<Integer> {
   Integer partitions;
 
   @Mixin FetchOptions fetchOptions = new FetchOptions();
+
+  @Mixin TransformOptions transformOptions = new TransformOptions();
 
   @Option(names = {"-v", "--verbose"}, description = "More detail, repeatable: -v stack traces "
       + "with errors; -vv Spark's warnings on the driver's console; -vvv its info lines. "
@@ -147,6 +150,7 @@ public final class SparkDownload implements Callable<Integer> {
           .rate(runOptions.rate())
           .userAgent(fetchOptions.userAgent(version()))
           .disallowedDirectives(tableOptions.disallowedDirectives())
+          .transform(transformOptions.settings())
           .failOnce(sessionlessConf("spark.imgdl.test.failOncePartition"))
           .build();
     } catch (IllegalArgumentException e) {

@@ -213,7 +213,8 @@ class SparkDownloadTest {
         List.of(spark.read().parquet(out.resolve("results").toString()).columns());
     assertThat(columns.subList(columns.indexOf("status"), columns.size())).containsExactly(
         "status", "bytes", "sha256", "contentType", "finalUrl", "millis", "error", "width",
-        "height", "partition", "shard", "member");
+        "height", "originalWidth", "originalHeight", "originalSha256", "partition", "shard",
+        "member");
     Map<Long, Row> byId = results(out);
     assertThat(byId.get(0L).<String>getAs("contentType")).isEqualTo("image/png");
     assertThat(byId.get(0L).<String>getAs("finalUrl")).isNull();

@@ -2,6 +2,7 @@ package dev.imgdl.cli.run;
 
 import dev.imgdl.core.input.InputOptions;
 import dev.imgdl.core.input.InputReader;
+import dev.imgdl.core.input.NamePlanner;
 import dev.imgdl.core.input.Plan;
 import dev.imgdl.core.input.PlanView;
 import dev.imgdl.core.input.Planner;
@@ -26,12 +27,12 @@ final class PlanningThread {
   private boolean started;
 
   PlanningThread(InputStream stdin, List<String> inputs) {
-    this(stdin, inputs, InputOptions.DEFAULT, Planner.Listener.NONE);
+    this(stdin, inputs, InputOptions.DEFAULT, Planner.Listener.NONE, new NamePlanner());
   }
 
   PlanningThread(InputStream stdin, List<String> inputs, InputOptions options,
-      Planner.Listener listener) {
-    this.planner = new Planner(new InputReader(stdin, options), listener);
+      Planner.Listener listener, NamePlanner names) {
+    this.planner = new Planner(new InputReader(stdin, options), listener, names);
     this.inputs = inputs;
   }
 

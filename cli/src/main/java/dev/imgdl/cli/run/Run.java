@@ -19,6 +19,7 @@ import dev.imgdl.core.download.ExistingTargets;
 import dev.imgdl.core.download.Fetcher;
 import dev.imgdl.core.download.LocalHostGate;
 import dev.imgdl.core.download.TempFiles;
+import dev.imgdl.core.input.NamePlanner;
 import dev.imgdl.core.input.Plan;
 import dev.imgdl.core.result.Result;
 import dev.imgdl.core.result.Summary;
@@ -178,7 +179,8 @@ public final class Run {
     LiveConsole console;
     try (Workers w = createWorkers()) {
       dealer = new Dealer(settings.workers(), out, w, events);
-      PlanningThread p = new PlanningThread(stdin, settings.inputs(), settings.input(), dealer);
+      PlanningThread p = new PlanningThread(stdin, settings.inputs(), settings.input(), dealer,
+          new NamePlanner(settings.savedExtension()));
       out.planning(p.view());
       planning = p;
       console = new LiveConsole(p.view(),

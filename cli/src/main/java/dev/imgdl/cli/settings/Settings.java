@@ -85,12 +85,17 @@ public record Settings(
     return effectivePerHost() > 0 || rate > 0;
   }
 
-  /** The output directory: the core's, the one place it is kept. */
   /** {@code --check}: every entry fetched and validated, nothing written. */
   public boolean check() {
     return fetch.check();
   }
 
+  /** The extension every saved image gets under {@code --resize}, or null: the body's own. */
+  public String savedExtension() {
+    return fetch.transform() == null ? null : fetch.transform().savedExtension();
+  }
+
+  /** The output directory: the core's, the one place it is kept. */
   public Path output() {
     return Path.of(fetch.outputDir());
   }

@@ -64,9 +64,10 @@ class ManPageTest {
     assertThat(page.lines().filter(l -> l.startsWith(".SS ")).map(ManPageTest::plain))
         .containsExactly(".SS \"Network (environment: http_proxy, https_proxy, all_proxy, "
             + "no_proxy, lower or upper case)\"",
-            ".SS \"Dataset inputs (tables of URLs, and opt-outs)\"", ".SS \"Dataset outputs\"");
+            ".SS \"Dataset inputs (tables of URLs, and opt-outs)\"", ".SS \"Dataset outputs\"",
+            ".SS \"Images for training (resize, filters)\"");
     assertThat(help).contains("\nNetwork (environment: http_proxy", "\nDataset inputs (tables",
-        "\nDataset outputs:");
+        "\nDataset outputs:", "\nImages for training (resize, filters):");
   }
 
   @Test

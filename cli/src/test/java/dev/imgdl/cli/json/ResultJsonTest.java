@@ -20,7 +20,8 @@ class ResultJsonTest {
   private static final Result FULL = Result.builder(7, Status.DOWNLOADED).file("a.png").bytes(123)
       .sha256("ab").contentType("image/png").httpStatus(200)
       .finalUrl("http://cdn.example.org/a.png").attempts(2).worker(3).millis(45)
-      .error("HTTP 503 on http://me:secret@example.org/a.png").width(640).height(480).build();
+      .error("HTTP 503 on http://me:secret@example.org/a.png").width(640).height(480)
+      .originalWidth(1280).originalHeight(960).originalSha256("cd").build();
 
   private static String write(Result r, ResultJson.Form form) throws IOException {
     StringWriter text = new StringWriter();

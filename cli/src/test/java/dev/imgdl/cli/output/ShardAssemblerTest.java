@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShardAssemblerTest {
   private static final OutputLayout LAYOUT =
-      new OutputLayout(OutputLayout.Format.WEBDATASET, 0, 3, OutputLayout.Metadata.JSONL);
+      new OutputLayout(OutputLayout.Format.WEBDATASET, 0, 3, OutputLayout.Metadata.JSONL, null);
 
   @TempDir Path dir;
   private final List<Entry> entries = new ArrayList<>();

@@ -133,13 +133,15 @@ class ReportWriterTest {
         + "\"bytes\":20000,\"sha256\":\"ab12\",\"contentType\":\"image/jpeg\","
         + "\"httpStatus\":200,\"finalUrl\":\"https://cdn.example.org/a.jpg\",\"attempts\":1,"
         + "\"worker\":0,\"millis\":35,\"error\":null,"
-        + "\"width\":640,\"height\":480,\"resumed\":false}");
+        + "\"width\":640,\"height\":480,\"originalWidth\":null,\"originalHeight\":null,"
+        + "\"originalSha256\":null,\"resumed\":false}");
     assertThat(results.get(2).toString()).isEqualTo("{\"source\":\"<stdin>\",\"line\":1,"
         + "\"url\":\"not a url\",\"status\":\"invalid\",\"file\":null,\"bytes\":0,"
         + "\"sha256\":null,\"contentType\":null,\"httpStatus\":null,\"finalUrl\":null,"
         + "\"attempts\":0,"
         + "\"worker\":null,\"millis\":0,\"error\":\"not an absolute URL (no scheme)\","
-        + "\"width\":null,\"height\":null,\"resumed\":false}");
+        + "\"width\":null,\"height\":null,\"originalWidth\":null,\"originalHeight\":null,"
+        + "\"originalSha256\":null,\"resumed\":false}");
   }
 
   @Test

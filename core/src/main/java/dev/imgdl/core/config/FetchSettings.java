@@ -1,5 +1,6 @@
 package dev.imgdl.core.config;
 
+import dev.imgdl.core.image.transform.TransformSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param check {@code --check}: fetch and validate every body as a download, and write nothing
  *     (no temporary file, no output directory)
  * @param md5 compute each body's MD5 besides its SHA-256, for {@code --verify-hash COL:md5}
+ * @param transform what is done to each validated body before it is saved (the filters alone
+ *     in a check), or null: bodies saved as downloaded, nothing read of them again
  */
 public record FetchSettings(
     String outputDir,
@@ -37,7 +40,8 @@ public record FetchSettings(
     Network network,
     List<String> disallowedDirectives,
     boolean check,
-    boolean md5) {
+    boolean md5,
+    TransformSettings transform) {
 
   /** The opt-outs respected unless told otherwise, as img2dataset respects them. */
   public static final List<String> DEFAULT_DISALLOWED =
@@ -58,7 +62,7 @@ public record FetchSettings(
   /**
    * Builds {@link FetchSettings} by name. No headers, bodies that must be images, no proxy of
    * imgdl's own with the JDK's trust, the default opt-outs, and bodies saved unless told
-   * otherwise.
+   * otherwise, as downloaded.
    */
   public static final class Builder {
     private String outputDir;
@@ -74,6 +78,7 @@ public record FetchSettings(
     private List<String> disallowedDirectives = DEFAULT_DISALLOWED;
     private boolean check;
     private boolean md5;
+    private TransformSettings transform;
 
     private Builder() {}
 
@@ -142,6 +147,11 @@ public record FetchSettings(
       return this;
     }
 
+    public Builder transform(TransformSettings transform) {
+      this.transform = transform;
+      return this;
+    }
+
     public FetchSettings build() {
       return new FetchSettings(
           Required.value(outputDir, "FetchSettings.outputDir"),
@@ -151,7 +161,7 @@ public record FetchSettings(
           Required.value(maxSize, "FetchSettings.maxSize"),
           Required.value(retries, "FetchSettings.retries"),
           Required.value(userAgent, "FetchSettings.userAgent"),
-          headers, anyType, network, disallowedDirectives, check, md5);
+          headers, anyType, network, disallowedDirectives, check, md5, transform);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.imgdl.core.config;
 
+import dev.imgdl.core.image.transform.TransformSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +39,54 @@ public final class Limits {
    */
   public static final int MAX_PER_HOST = 100_000;
 
+  /** Largest --min-image-size: no image is wider than a million pixels. */
+  public static final int MAX_MIN_IMAGE_SIZE = 1_000_000;
+
+  /** Largest --max-decode-pixels: the most elements one Java array (a raster) holds. */
+  public static final long MAX_DECODE_PIXELS = Integer.MAX_VALUE;
+
   private Limits() {}
+
+  /** A --resize: 1 to {@link TransformSettings#MAX_SIZE}. */
+  public static int resize(int size) {
+    return range("--resize", size, 1, TransformSettings.MAX_SIZE);
+  }
+
+  /** An --encode-quality: 0 to 100. */
+  public static int encodeQuality(int quality) {
+    return range("--encode-quality", quality, 0, 100);
+  }
+
+  /** A --min-image-size: 0 (all) to {@link #MAX_MIN_IMAGE_SIZE}. */
+  public static int minImageSize(int size) {
+    return range("--min-image-size", size, 0, MAX_MIN_IMAGE_SIZE);
+  }
+
+  /** A --max-image-area: at least 1 pixel. */
+  public static long maxImageArea(long area) {
+    if (area < 1) {
+      throw new IllegalArgumentException("--max-image-area must be at least 1, not " + area);
+    }
+    return area;
+  }
+
+  /** A --max-aspect-ratio: at least 1 (a square), finite. */
+  public static double maxAspectRatio(double ratio) {
+    if (!(ratio >= 1 && ratio < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "--max-aspect-ratio must be a number of at least 1, not " + ratio);
+    }
+    return ratio;
+  }
+
+  /** A --max-decode-pixels: 1 to {@link #MAX_DECODE_PIXELS}. */
+  public static long maxDecodePixels(long pixels) {
+    if (pixels < 1 || pixels > MAX_DECODE_PIXELS) {
+      throw new IllegalArgumentException(
+          "--max-decode-pixels must be 1 to " + MAX_DECODE_PIXELS + ", not " + pixels);
+    }
+    return pixels;
+  }
 
   /** A count from {@code min} to {@code max}, such as --workers or --retries. */
   public static int range(String option, int value, int min, int max) {

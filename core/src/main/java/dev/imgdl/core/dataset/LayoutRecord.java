@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -26,9 +27,11 @@ import java.util.TreeSet;
  * @param format the output format
  * @param shardSize entries per shard
  * @param metadata the format of each shard's metadata file
+ * @param shape the options the images were shaped with, or null: as downloaded (a record
+ *     without the field, of an imgdl before {@code --resize}, says that too)
  */
 public record LayoutRecord(OutputLayout.Format format, int shardSize,
-    OutputLayout.Metadata metadata) {
+    OutputLayout.Metadata metadata, String shape) {
   /** The record's file name in the output directory. */
   public static final String FILE = "imgdl-layout.json";
   /** The version of the record's format; a record of another version is refused. */
@@ -37,7 +40,8 @@ public record LayoutRecord(OutputLayout.Format format, int shardSize,
   private static final JsonFactory JSON = new JsonFactory();
 
   public static LayoutRecord of(OutputLayout layout) {
-    return new LayoutRecord(layout.format(), layout.shardSize(), layout.metadata());
+    return new LayoutRecord(layout.format(), layout.shardSize(), layout.metadata(),
+        layout.shape());
   }
 
   /** The record in {@code dir}, or null when there is none. */
@@ -54,7 +58,8 @@ public record LayoutRecord(OutputLayout.Format format, int shardSize,
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
-        fields.put(name, value.isNumeric() ? (Object) p.getLongValue() : p.getText());
+        fields.put(name, value.isNumeric() ? (Object) p.getLongValue()
+            : value == JsonToken.VALUE_NULL ? null : p.getText());
       }
     }
     try {
@@ -65,7 +70,8 @@ public record LayoutRecord(OutputLayout.Format format, int shardSize,
       return new LayoutRecord(
           OutputLayout.Format.valueOf(upper(fields.get("outputFormat"))),
           Math.toIntExact((Long) fields.get("shardSize")),
-          OutputLayout.Metadata.valueOf(upper(fields.get("metadata"))));
+          OutputLayout.Metadata.valueOf(upper(fields.get("metadata"))),
+          (String) fields.get("resize"));
     } catch (RuntimeException e) {
       throw new IOException(file + ": not a layout record", e);
     }
@@ -110,7 +116,12 @@ public record LayoutRecord(OutputLayout.Format format, int shardSize,
       }
       break;
     }
-    return new LayoutRecord(OutputLayout.Format.WEBDATASET, size, metadata);
+    // An imgdl that wrote no record had no --resize.
+    return new LayoutRecord(OutputLayout.Format.WEBDATASET, size, metadata, null);
+  }
+
+  private static String shaped(String shape) {
+    return shape == null ? "images as downloaded (no --resize)" : "images made with " + shape;
   }
 
   private static String upper(Object value) {
@@ -132,6 +143,9 @@ public record LayoutRecord(OutputLayout.Format format, int shardSize,
         g.writeStringField("outputFormat", format.name().toLowerCase(Locale.ROOT));
         g.writeNumberField("shardSize", shardSize);
         g.writeStringField("metadata", metadata.extension());
+        if (shape != null) {
+          g.writeStringField("resize", shape);
+        }
         g.writeEndObject();
         g.writeRaw('\n');
       }
@@ -162,6 +176,10 @@ public record LayoutRecord(OutputLayout.Format format, int shardSize,
       return dirName + " holds shards with " + metadata.extension() + " metadata (--metadata "
           + metadata.extension() + "); this run asks for " + wanted.metadata().extension()
           + ": use the same --metadata, or --overwrite";
+    }
+    if (!Objects.equals(wanted.shape(), shape)) {
+      return dirName + " holds shards of " + shaped(shape) + "; this run asks for "
+          + shaped(wanted.shape()) + ": use the same options, or --overwrite";
     }
     return null;
   }

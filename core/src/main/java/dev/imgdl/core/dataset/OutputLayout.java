@@ -17,11 +17,20 @@ import java.util.Map;
  * @param subdirs files: most files per subfolder, 0 for all in the output directory
  * @param shardSize webdataset: entries per shard, invalid and duplicate ones included
  * @param metadata webdataset: the format of the metadata file beside each tar
+ * @param shape what the images were shaped with, as the options say it ({@code
+ *     TransformSettings.shape()}: {@code --resize 256 --resize-mode border ...}), or null for
+ *     bodies as downloaded: a resume of shards must not change it
  */
-public record OutputLayout(Format format, int subdirs, int shardSize, Metadata metadata) {
+public record OutputLayout(Format format, int subdirs, int shardSize, Metadata metadata,
+    String shape) {
   /** Files at the top of the output directory, today's default. */
   public static final OutputLayout FILES = new OutputLayout(Format.FILES, 0, 10_000,
-      Metadata.PARQUET);
+      Metadata.PARQUET, null);
+
+  /** This layout with its images shaped as {@code shape} says (null: as downloaded). */
+  public OutputLayout withShape(String shape) {
+    return new OutputLayout(format, subdirs, shardSize, metadata, shape);
+  }
 
   /** The output formats. */
   public enum Format {

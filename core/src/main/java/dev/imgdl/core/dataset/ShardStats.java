@@ -75,8 +75,10 @@ public final class ShardStats {
       g.writeNumberField("version", VERSION);
       g.writeNumberField("count", rows.size());
       g.writeNumberField("successes", successes);
-      g.writeNumberField("failed_to_download", statuses.get(Status.FAILED));
-      g.writeNumberField("failed_to_resize", 0);
+      long shaping = kinds.getOrDefault(FailureKind.FILTERED.label(), 0L)
+          + kinds.getOrDefault(FailureKind.RESIZE.label(), 0L);
+      g.writeNumberField("failed_to_download", statuses.get(Status.FAILED) - shaping);
+      g.writeNumberField("failed_to_resize", shaping);
       g.writeObjectFieldStart("statuses");
       for (Status s : STATUSES) {
         g.writeNumberField(s.label(), statuses.get(s));

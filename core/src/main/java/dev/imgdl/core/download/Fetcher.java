@@ -34,6 +34,7 @@ public final class Fetcher {
   private final TempFiles temps;
   private final Exchange exchange;
   private final Path dir;
+  private final Shaper shaper;
 
   private Fetcher(FetchSettings settings, HttpClients clients, HostGate gate, TempFiles temps) {
     this.settings = settings;
@@ -41,6 +42,8 @@ public final class Fetcher {
     this.temps = temps;
     this.exchange = new Exchange(clients, gate, settings, temps);
     this.dir = Path.of(settings.outputDir());
+    this.shaper = settings.transform() == null ? null
+        : new Shaper(settings.transform(), temps, dir, settings.runId());
   }
 
   /**
@@ -101,13 +104,9 @@ public final class Fetcher {
           if (body.temp() != null) {
             temps.delete(body.temp());
           }
-          Outcome.Failure failure = new Outcome.Failure(mismatch, false, body.reply(), -1);
-          return failed(task, worker, start, attempt, failure, mismatch);
+          return failed(task, worker, start, attempt, failure(body, mismatch), mismatch);
         }
-        return settings.check()
-            ? described(task, body, Status.CHECKED).attempts(attempt).worker(worker)
-                .millis(millisSince(start)).build()
-            : commit(task, worker, body, attempt, start);
+        return shapeAndCommit(task, worker, body, attempt, start);
       }
       last = (Outcome.Failure) outcome;
       if (exchange.cancelled()) {
@@ -149,24 +148,60 @@ public final class Fetcher {
     }
   }
 
-  private Result commit(Task task, int worker, Outcome.Body body, int attempts, long start) {
-    String extension = body.format() == null ? null : body.format().extension();
-    String file = task.name().fileName(extension);
+  /** Shape (the filters, a resize), then commit or, for a check, only describe. */
+  private Result shapeAndCommit(Task task, int worker, Outcome.Body body, int attempts,
+      long start) {
+    Shaper.Shaped shaped = new Shaper.Shaped.AsDownloaded();
+    if (shaper != null) {
+      try {
+        shaped = shaper.shape(body, worker);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return failed(task, worker, start, attempts, failure(body, null), Result.INTERRUPTED);
+      } catch (IOException e) {
+        // The second temporary file: a local write, as the commit's.
+        return writeFailed(task, worker, start, attempts, body, task.name().fileName(
+            settings.transform().format().extension()), e);
+      }
+    }
+    if (shaped instanceof Shaper.Shaped.Refused refused) {
+      return failed(task, worker, start, attempts, failure(body, refused.reason()),
+          refused.reason());
+    }
+    if (settings.check()) {
+      return described(task, body, Status.CHECKED).attempts(attempts).worker(worker)
+          .millis(millisSince(start)).build();
+    }
+    Shaper.Shaped.Resized resized = shaped instanceof Shaper.Shaped.Resized r ? r : null;
+    return commit(task, worker, body, resized, attempts, start);
+  }
+
+  private Result commit(Task task, int worker, Outcome.Body body, Shaper.Shaped.Resized resized,
+      int attempts, long start) {
+    String detected = resized != null ? resized.image().format().extension()
+        : body.format() == null ? null : body.format().extension();
+    String file = task.name().fileName(detected);
+    Path temp = resized != null ? resized.temp() : body.temp();
     try {
       Path target = dir.resolve(file);
       if (!target.getParent().equals(dir)) {
         // A --subdirs folder: made by whichever worker gets there first.
         Files.createDirectories(target.getParent());
       }
-      Files.move(body.temp(), target, StandardCopyOption.ATOMIC_MOVE);
-      temps.committed(body.temp());
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      temps.committed(temp);
     } catch (IOException e) {
-      temps.delete(body.temp());
-      Outcome.Failure failure = new Outcome.Failure(
-          "cannot write " + file + ": " + ThrowableText.reason(e), false, body.reply(), -1);
-      return failed(task, worker, start, attempts, failure, failure.error());
+      temps.delete(temp);
+      return writeFailed(task, worker, start, attempts, body, file, e);
     }
-    return described(task, body, Status.DOWNLOADED)
+    Result.Builder result = described(task, body, Status.DOWNLOADED);
+    if (resized != null) {
+      var image = resized.image();
+      result.bytes(image.bytes()).sha256(image.sha256()).width(image.width())
+          .height(image.height()).originalWidth(image.originalWidth())
+          .originalHeight(image.originalHeight()).originalSha256(body.sha256());
+    }
+    return result
         .file(file)
         .attempts(attempts)
         .worker(worker)
@@ -178,6 +213,17 @@ public final class Fetcher {
   private static String mismatch(Task task, Outcome.Body body) {
     return task.hash() == null ? null
         : task.hash().mismatch(body.digest(task.hash().algorithm()));
+  }
+
+  private static Result writeFailed(Task task, int worker, long start, int attempts,
+      Outcome.Body body, String file, IOException e) {
+    String error = "cannot write " + file + ": " + ThrowableText.reason(e);
+    return failed(task, worker, start, attempts, failure(body, error), error);
+  }
+
+  /** A permanent failure of a body that arrived whole: its response is described. */
+  private static Outcome.Failure failure(Outcome.Body body, String error) {
+    return new Outcome.Failure(error, false, body.reply(), -1);
   }
 
   /** What a validated body tells, the same whether it was saved or only checked. */

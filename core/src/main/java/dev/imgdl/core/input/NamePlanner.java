@@ -14,6 +14,10 @@ import okhttp3.HttpUrl;
  *
  * <p>A name whose extension is not known yet may become {@code stem.<any image extension>}, so it
  * collides with every name of the same stem; the later entry of such a pair gets the hash.
+ *
+ * <p>With {@code --resize} every image is saved in the encode format, so a planner made with
+ * that format's extension gives every name that extension ({@code a.png} saved as JPEG is
+ * {@code a.jpg}): complete before any request, so skipping and collisions see the saved names.
  */
 public final class NamePlanner {
   /** Image extensions that are kept from the URL, in their lowercase form. */
@@ -23,13 +27,30 @@ public final class NamePlanner {
   private static final int MAX_STEM = 100;
   private static final Set<String> RESERVED = reservedNames();
 
+  private final String extension;
   private final Set<String> fullNames = new HashSet<>();
   private final Set<String> stemsWithExtension = new HashSet<>();
   private final Set<String> stemsWithoutExtension = new HashSet<>();
 
+  /** A planner of names as the URLs give them: bodies saved as downloaded. */
+  public NamePlanner() {
+    this(null);
+  }
+
+  /**
+   * A planner whose names all end in {@code extension} (the encode format's), or, when it is
+   * null, in the URL's or the body's.
+   */
+  public NamePlanner(String extension) {
+    this.extension = extension;
+  }
+
   /** Plans the name of the next entry; {@code raw} is the URL as given, used for hashes. */
   public TargetName plan(HttpUrl url, String raw) {
     TargetName base = baseName(url, raw);
+    if (extension != null) {
+      base = new TargetName(base.stem(), extension);
+    }
     if (collides(base)) {
       base = new TargetName(base.stem() + "-" + sha256Prefix(raw), base.extension());
       // A second collision needs a pathological list (the same hashed name given twice); keep

@@ -27,7 +27,7 @@ public final class Planner implements PlanView {
   private final List<Result> decided = new ArrayList<>();
   private final Map<String, Entry> firstByKey = new HashMap<>();
   private final Map<Integer, String> duplicateErrors = new HashMap<>();
-  private final NamePlanner names = new NamePlanner();
+  private final NamePlanner names;
   private boolean stopped;
   private volatile boolean finished;
 
@@ -54,8 +54,14 @@ public final class Planner implements PlanView {
   }
 
   public Planner(InputReader reader, Listener listener) {
+    this(reader, listener, new NamePlanner());
+  }
+
+  /** A planner whose names come from {@code names}: {@code --resize}'s extension, say. */
+  public Planner(InputReader reader, Listener listener, NamePlanner names) {
     this.reader = reader;
     this.listener = listener;
+    this.names = names;
   }
 
   /** Reads every input and returns the complete plan, or what {@link #stop} left of it. */

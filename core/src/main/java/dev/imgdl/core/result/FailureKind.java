@@ -22,6 +22,16 @@ public enum FailureKind {
   OPTED_OUT,
   /** The body is not the one the table's hash names ({@code --verify-hash}). */
   HASH_MISMATCH,
+  /**
+   * The image's size, as its header states it, is outside {@code --min-image-size}, {@code
+   * --max-image-area} or {@code --max-aspect-ratio}.
+   */
+  FILTERED,
+  /**
+   * The image could not be shaped ({@code --resize}): it cannot be decoded, or it has too many
+   * pixels to decode or encode.
+   */
+  RESIZE,
   REDIRECT,
   BAD_RESPONSE,
   INTERRUPTED,
@@ -43,6 +53,11 @@ public enum FailureKind {
       new Prefix("connection ", CONNECTION),
       new Prefix("unknown host ", CONNECTION),
       new Prefix("not an image", NOT_AN_IMAGE),
+      new Prefix("too large: ", FILTERED),
+      new Prefix("too small: ", FILTERED),
+      new Prefix("aspect ratio ", FILTERED),
+      new Prefix("cannot decode", RESIZE),
+      new Prefix("too many pixels to ", RESIZE),
       new Prefix("too large", TOO_LARGE),
       new Prefix("opted out (", OPTED_OUT),
       new Prefix("hash mismatch", HASH_MISMATCH),

@@ -22,8 +22,13 @@ import java.util.Objects;
  * @param worker id of the worker that handled it, null for invalid and duplicate
  * @param millis time spent on the entry
  * @param error why it failed, was invalid or duplicate; null otherwise
- * @param width image width in pixels from its header, or null (not downloaded, or unknown)
- * @param height image height in pixels from its header, or null
+ * @param width image width in pixels from its header, or null (not downloaded, or unknown);
+ *     with {@code --resize}, the saved image's
+ * @param height image height in pixels from its header, or null; likewise
+ * @param originalWidth with {@code --resize}: the downloaded image's width as displayed (after
+ *     its Exif orientation); null otherwise
+ * @param originalHeight likewise, its height
+ * @param originalSha256 with {@code --resize}: hex SHA-256 of the downloaded body; null otherwise
  * @param resumed whether the entry's outcome comes from a shard an earlier run completed (its
  *     metadata row), not from this run: no request was sent for it
  */
@@ -42,6 +47,9 @@ public record Result(
     String error,
     Integer width,
     Integer height,
+    Integer originalWidth,
+    Integer originalHeight,
+    String originalSha256,
     boolean resumed) {
 
   /** The error of an entry that an interrupt ended before it finished. */
@@ -105,6 +113,9 @@ public record Result(
     private String error;
     private Integer width;
     private Integer height;
+    private Integer originalWidth;
+    private Integer originalHeight;
+    private String originalSha256;
     private boolean resumed;
 
     private Builder(int index, Status status) {
@@ -177,6 +188,21 @@ public record Result(
       return this;
     }
 
+    public Builder originalWidth(Integer value) {
+      originalWidth = value;
+      return this;
+    }
+
+    public Builder originalHeight(Integer value) {
+      originalHeight = value;
+      return this;
+    }
+
+    public Builder originalSha256(String value) {
+      originalSha256 = value;
+      return this;
+    }
+
     public Builder resumed(boolean value) {
       resumed = value;
       return this;
@@ -184,7 +210,8 @@ public record Result(
 
     public Result build() {
       return new Result(index, status, file, bytes, sha256, contentType, httpStatus, finalUrl,
-          attempts, worker, millis, error, width, height, resumed);
+          attempts, worker, millis, error, width, height, originalWidth, originalHeight,
+          originalSha256, resumed);
     }
   }
 }

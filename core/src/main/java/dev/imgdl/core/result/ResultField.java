@@ -62,6 +62,14 @@ public enum ResultField {
       REPORT, PIPE, METADATA, SPARK, CARRIED),
   HEIGHT("height", NULLABLE_INT, Result::height, (b, v) -> b.height((Integer) v),
       REPORT, PIPE, METADATA, SPARK, CARRIED),
+  /** With {@code --resize}: the downloaded image's size as displayed; null otherwise. */
+  ORIGINAL_WIDTH("originalWidth", NULLABLE_INT, Result::originalWidth,
+      (b, v) -> b.originalWidth((Integer) v), REPORT, PIPE, METADATA, SPARK, CARRIED),
+  ORIGINAL_HEIGHT("originalHeight", NULLABLE_INT, Result::originalHeight,
+      (b, v) -> b.originalHeight((Integer) v), REPORT, PIPE, METADATA, SPARK, CARRIED),
+  /** With {@code --resize}: the downloaded body's SHA-256; null otherwise. */
+  ORIGINAL_SHA256("originalSha256", STRING, Result::originalSha256,
+      (b, v) -> b.originalSha256((String) v), REPORT, PIPE, METADATA, SPARK, CARRIED),
   RESUMED("resumed", BOOLEAN, Result::resumed, (b, v) -> b.resumed((Boolean) v), REPORT, PIPE);
 
   /** What a field's values are; only a string or a nullable int may be null. */

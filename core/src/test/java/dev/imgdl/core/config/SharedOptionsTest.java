@@ -3,6 +3,7 @@ package dev.imgdl.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imgdl.core.image.transform.TransformSettings;
 import dev.imgdl.core.input.InputOptions;
 import dev.imgdl.core.input.TableInputOptions;
 import dev.imgdl.core.source.InputFormat;
@@ -24,11 +25,13 @@ class SharedOptionsTest {
     @Mixin RunOptions run = new RunOptions();
     @Mixin FetchOptions fetch = new FetchOptions();
     @Mixin TableInputOptions table = new TableInputOptions();
+    @Mixin TransformOptions images = new TransformOptions();
 
     void check() {
       run.check();
       fetch.check();
       table.input();
+      images.check();
     }
   }
 
@@ -53,6 +56,23 @@ class SharedOptionsTest {
     assertThat(p.fetch.userAgent("1.2")).isEqualTo("imgdl/1.2");
     assertThat(p.table.input()).isEqualTo(InputOptions.DEFAULT);
     assertThat(p.table.disallowedDirectives()).isEqualTo(FetchSettings.DEFAULT_DISALLOWED);
+    assertThat(p.images.settings()).as("bodies as downloaded, nothing read again").isNull();
+  }
+
+  @Test
+  void resizeTakesImg2datasetsDefaultsAndTheFiltersAloneDecodeNothing() {
+    TransformSettings resize = parse("--resize", "256").images.settings();
+    TransformSettings filters = parse("--min-image-size", "64").images.settings();
+
+    assertThat(resize).isEqualTo(TransformSettings.builder().size(256).build());
+    assertThat(resize.shape()).isEqualTo("--resize 256 --resize-mode border --encode-format jpg "
+        + "--encode-quality 95");
+    assertThat(filters.decodes()).isFalse();
+    assertThat(filters.minImageSize()).isEqualTo(64);
+    assertThat(filters.shape()).isNull();
+    assertThat(parse("--resize", "16384", "--encode-format", "PNG", "--max-decode-pixels",
+        "2147483647", "--max-aspect-ratio", "1").images.settings().shape())
+        .isEqualTo("--resize 16384 --resize-mode border --encode-format png");
   }
 
   @Test

@@ -85,7 +85,8 @@ class ShardWriterTest {
     // The result fields after the saved columns, in the report's order.
     assertThat(Files.readAllLines(dir.resolve("00001.jsonl")).get(1)).endsWith(","
         + "\"status\":\"failed\",\"bytes\":0,\"sha256\":null,\"contentType\":null,"
-        + "\"finalUrl\":null,\"error\":\"HTTP 404\",\"width\":null,\"height\":null}");
+        + "\"finalUrl\":null,\"error\":\"HTTP 404\",\"width\":null,\"height\":null,"
+        + "\"originalWidth\":null,\"originalHeight\":null,\"originalSha256\":null}");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("00001.tar", "00001.jsonl", "00001_stats.json");
@@ -140,6 +141,20 @@ class ShardWriterTest {
         + "\"HTTP 404\" : 1,\"success\" : 1},\"bytes\" : 5,\"start_time\" : \""
         + STARTED + "\",\"end_time\" : \"");
     assertThat(stats).matches(".*\"duration\" : [0-9.]+}");
+  }
+
+  @Test
+  void imagesTheShapingStepRefusedCountAsFailedToResizeAsImg2datasetCountsThem() {
+    List<Map<String, Object>> rows = List.of(
+        Map.of("status", "failed", "error", "too small: 12x40 (min 64)"),
+        Map.of("status", "failed", "error", "cannot decode svg"),
+        Map.of("status", "failed", "error", "HTTP 404"),
+        Map.of("status", "downloaded", "bytes", 5));
+
+    String stats = new String(ShardStats.json(rows, null, null), StandardCharsets.UTF_8)
+        .replaceAll("\\s*\n\\s*", "");
+    assertThat(stats).contains("\"failed_to_download\" : 1,\"failed_to_resize\" : 2,")
+        .contains("\"failure_kinds\" : {\"filtered\" : 1,\"http\" : 1,\"resize\" : 1}");
   }
 
   @Test

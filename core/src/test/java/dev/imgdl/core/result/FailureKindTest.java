@@ -30,6 +30,14 @@ class FailureKindTest {
       not an image (empty body)                                       | not-an-image
       not an image (unrecognized data)                                | not-an-image
       too large (> 1 MiB)                                             | too-large
+      too small: 12x40 (min 64)                                       | filtered
+      too large: 9000x9000 (max area 40000000)                        | filtered
+      aspect ratio 5.20: 1300x250 (max 3)                             | filtered
+      cannot decode svg                                               | resize
+      cannot decode jpg: Unsupported JPEG process                     | resize
+      cannot decode: not an image                                     | resize
+      too many pixels to decode: 40000x40000 (max 89478485)           | resize
+      too many pixels to encode: 40960000x4096 (max 10000000)         | resize
       redirect loop                                                   | redirect
       too many redirects (> 10)                                       | redirect
       redirect to a URL that is not http(s)                           | redirect

@@ -12,6 +12,7 @@ class ResultFieldTest {
       .sha256("ab").contentType("image/png").httpStatus(200)
       .finalUrl("http://cdn:key@example.net/a.png").attempts(2).worker(3).millis(45)
       .error("HTTP 503 on http://me:secret@example.org/a.png").width(640).height(480)
+      .originalWidth(1280).originalHeight(960).originalSha256("cd")
       .resumed(true).build();
 
   @Test
@@ -55,9 +56,9 @@ class ResultFieldTest {
   void theMetadataAndSparkResultsHoldWhatDescribesTheImageNotHowItWasFetched() {
     assertThat(ResultField.in(ResultField.Output.METADATA)).extracting(ResultField::label)
         .containsExactly("status", "bytes", "sha256", "contentType", "finalUrl", "error",
-            "width", "height");
+            "width", "height", "originalWidth", "originalHeight", "originalSha256");
     assertThat(ResultField.in(ResultField.Output.SPARK)).extracting(ResultField::label)
         .containsExactly("status", "bytes", "sha256", "contentType", "finalUrl", "millis",
-            "error", "width", "height");
+            "error", "width", "height", "originalWidth", "originalHeight", "originalSha256");
   }
 }

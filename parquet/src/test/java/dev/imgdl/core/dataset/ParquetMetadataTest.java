@@ -49,7 +49,10 @@ class ParquetMetadataTest {
     }
     assertThat(schema.getFields()).extracting(f -> f.getName()).containsExactly("key", "url",
         "caption", "license", "score", "saved.status", "status", "bytes", "sha256", "contentType",
-        "finalUrl", "error", "width", "height");
+        "finalUrl", "error", "width", "height", "originalWidth", "originalHeight",
+        "originalSha256");
+    assertThat(schema.getType("originalWidth").asPrimitiveType().getPrimitiveTypeName())
+        .isEqualTo(PrimitiveTypeName.INT32);
     assertThat(schema.getType("bytes").asPrimitiveType().getPrimitiveTypeName())
         .isEqualTo(PrimitiveTypeName.INT64);
     assertThat(schema.getType("width").asPrimitiveType().getPrimitiveTypeName())

@@ -20,6 +20,9 @@ import dev.imgdl.cli.process.pipe.PipeMessage.ToChild;
 import dev.imgdl.cli.process.pipe.PipeMessage.ToParent;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Network;
+import dev.imgdl.core.image.transform.EncodeFormat;
+import dev.imgdl.core.image.transform.ResizeMode;
+import dev.imgdl.core.image.transform.TransformSettings;
 import dev.imgdl.core.input.ExpectedHash;
 import dev.imgdl.core.input.Task;
 import dev.imgdl.core.text.Credentials;
@@ -115,6 +118,22 @@ public final class PipeCodec {
         .md5(s.bool("md5"))
         .network(network(s.object("network")))
         .disallowedDirectives(s.strings("disallowedDirectives"))
+        .transform(s.has("transform") ? transform(s.object("transform")) : null)
+        .build();
+  }
+
+  private static TransformSettings transform(JsonObject t) {
+    return TransformSettings.builder()
+        .size(t.integer("size"))
+        .mode(ResizeMode.parse(t.requiredString("mode")))
+        .onlyIfBigger(t.bool("onlyIfBigger"))
+        .format(EncodeFormat.parse(t.requiredString("format")))
+        .quality(t.integer("quality"))
+        .minImageSize(t.integer("minImageSize"))
+        .maxImageArea(t.longValue("maxImageArea"))
+        // A string: the default is infinite, which JSON has no number for.
+        .maxAspectRatio(Double.parseDouble(t.requiredString("maxAspectRatio")))
+        .maxDecodePixels(t.longValue("maxDecodePixels"))
         .build();
   }
 
@@ -286,6 +305,24 @@ public final class PipeCodec {
       g.writeStringField("caCertFile", n.caCertFile());
       g.writeBooleanField("insecure", n.insecure());
       g.writeEndObject();
+      writeTransform(s.transform());
+      g.writeEndObject();
+    }
+
+    private void writeTransform(TransformSettings t) throws IOException {
+      if (t == null) {
+        return;
+      }
+      g.writeObjectFieldStart("transform");
+      g.writeNumberField("size", t.size());
+      g.writeStringField("mode", t.mode().label());
+      g.writeBooleanField("onlyIfBigger", t.onlyIfBigger());
+      g.writeStringField("format", t.format().extension());
+      g.writeNumberField("quality", t.quality());
+      g.writeNumberField("minImageSize", t.minImageSize());
+      g.writeNumberField("maxImageArea", t.maxImageArea());
+      g.writeStringField("maxAspectRatio", Double.toString(t.maxAspectRatio()));
+      g.writeNumberField("maxDecodePixels", t.maxDecodePixels());
       g.writeEndObject();
     }
 

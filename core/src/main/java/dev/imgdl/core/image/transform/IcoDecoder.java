@@ -57,7 +57,7 @@ final class IcoDecoder {
       byte[] icon = new byte[length];
       ico.get(offset, icon);
       return startsWith(icon, PNG) ? png(icon, maxPixels) : bitmap(icon, maxPixels);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
       throw DecodeFailure.of("ico", e);
     }
   }

@@ -55,7 +55,9 @@ final class ImageDecoder {
       } finally {
         reader.dispose();
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // A LinkageError is a runtime without the decoder's native library (libjavajpeg of a
+      // trimmed jlink image): this image's failure in words, not a dead worker.
       throw DecodeFailure.of(extension, e);
     }
   }

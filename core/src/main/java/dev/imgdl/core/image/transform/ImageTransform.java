@@ -46,30 +46,30 @@ public final class ImageTransform {
   }
 
   /**
-   * Transforms the image in {@code body}, of {@code format}, into {@code target}: created or
-   * replaced when the result is {@link Transformed}, untouched when it is not; after an
-   * exception it may hold part of an image, so it should be a temporary file.
+   * Transforms the image in {@code body}, of {@code format}, into {@code target}, reading the
+   * size from its header: see {@link #apply(Path, ImageFormat, Dimensions, Path)}.
+   */
+  public TransformResult apply(Path body, ImageFormat format, Path target)
+      throws IOException, InterruptedException {
+    return apply(body, format, ImageDimensions.read(body, format), target);
+  }
+
+  /**
+   * Transforms the image in {@code body}, of {@code format} and of the {@code size} its header
+   * states (as the download read it, or null), into {@code target}: created or replaced when the
+   * result is {@link Transformed}, untouched when it is not; after an exception it may hold part
+   * of an image, so it should be a temporary file.
    *
    * @throws IOException when the target cannot be written: the disk's failure, not the image's
    * @throws InterruptedException while waiting for the budget or decoding
    */
-  public TransformResult apply(Path body, ImageFormat format, Path target)
+  public TransformResult apply(Path body, ImageFormat format, Dimensions size, Path target)
       throws IOException, InterruptedException {
-    boolean decodes = settings.mode() != ResizeMode.NO;
-    if (decodes && (format == ImageFormat.SVG || format == ImageFormat.AVIF)) {
-      return new Refused("cannot decode " + format.extension());
+    Refused refused = refusal(format, size);
+    if (refused != null) {
+      return refused;
     }
-    Dimensions size = ImageDimensions.read(body, format);
-    if (size == null) {
-      return decodes || filters()
-          ? new Refused("cannot decode " + format.extension() + ": no size in its header")
-          : new Kept(null);
-    }
-    String reason = SizeFilter.reason(size, decodes ? settings : withoutDecodeLimit());
-    if (reason != null) {
-      return new Refused(reason);
-    }
-    if (!decodes) {
+    if (!settings.decodes()) {
       return new Kept(size);
     }
     int orientation = format == ImageFormat.JPEG ? Orientation.read(body) : Orientation.NORMAL;
@@ -86,6 +86,28 @@ public final class ImageTransform {
     } catch (DecodeFailure e) {
       return new Refused(e.getMessage());
     }
+  }
+
+  /**
+   * The checks made on the header alone, nothing read or decoded: the formats without a
+   * decoder (unless mode {@code no}), the filters and the decode limit. A {@code --check} run,
+   * which keeps no body, applies the filters with this alone.
+   *
+   * @param size the size the header states, or null when it does not say
+   * @return why the image is refused, or null when it passes
+   */
+  public Refused refusal(ImageFormat format, Dimensions size) {
+    boolean decodes = settings.decodes();
+    if (decodes && (format == ImageFormat.SVG || format == ImageFormat.AVIF)) {
+      return new Refused("cannot decode " + format.extension());
+    }
+    if (size == null) {
+      return decodes || filters()
+          ? new Refused("cannot decode " + format.extension() + ": no size in its header")
+          : null;
+    }
+    String reason = SizeFilter.reason(size, decodes ? settings : withoutDecodeLimit());
+    return reason == null ? null : new Refused(reason);
   }
 
   private Transformed transform(Path body, ImageFormat format, int orientation, long pixels,
@@ -114,6 +136,10 @@ public final class ImageTransform {
     try (OutputStream file = new DigestOutputStream(
         new BufferedOutputStream(Files.newOutputStream(target)), digest)) {
       ImageEncoder.encode(out, settings.format(), settings.quality(), file);
+    } catch (LinkageError e) {
+      // The encoder's native library missing from the runtime: the image's failure, in words.
+      throw new DecodeFailure(DecodeFailure.of(settings.format().extension(), e).getMessage()
+          .replaceFirst("^cannot decode", "cannot encode"));
     }
     return new Transformed(out.width(), out.height(), settings.format(), seenWidth, seenHeight,
         Sha256.hex(digest.digest()), Files.size(target));

@@ -1,6 +1,6 @@
 package dev.imgdl.core.image.transform;
 
-import dev.imgdl.core.config.Required;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -31,7 +31,7 @@ public record TransformSettings(
     int minImageSize,
     long maxImageArea,
     double maxAspectRatio,
-    long maxDecodePixels) {
+    long maxDecodePixels) implements Serializable {
 
   /** Pillow's {@code Image.MAX_IMAGE_PIXELS}, beyond which it calls an image a bomb. */
   public static final long DEFAULT_MAX_DECODE_PIXELS = 89_478_485L;
@@ -55,6 +55,32 @@ public record TransformSettings(
     if (!ok) {
       throw new IllegalArgumentException("TransformSettings." + field + " out of range: " + value);
     }
+  }
+
+  /** Whether images are decoded and saved anew (every mode but {@code no}). */
+  public boolean decodes() {
+    return mode != ResizeMode.NO;
+  }
+
+  /** The extension every saved image gets (the encode format's), or null: the body's own. */
+  public String savedExtension() {
+    return decodes() ? format.extension() : null;
+  }
+
+  /**
+   * What shapes the saved images, as the options that ask for it ({@code --resize 256
+   * --resize-mode border --encode-format jpg --encode-quality 95}), or null when bodies are kept
+   * as downloaded (mode {@code no}): the part of a dataset's layout a resume must not change.
+   * The filters are not in it: they decide which entries fail, as {@code --max-size} does.
+   */
+  public String shape() {
+    if (!decodes()) {
+      return null;
+    }
+    return "--resize " + size + " --resize-mode " + mode.label()
+        + (onlyIfBigger ? " --resize-only-if-bigger" : "")
+        + " --encode-format " + format.extension()
+        + (format == EncodeFormat.JPG ? " --encode-quality " + quality : "");
   }
 
   /** A builder: only the size is required. */
@@ -125,8 +151,11 @@ public record TransformSettings(
     }
 
     public TransformSettings build() {
-      return new TransformSettings(
-          Required.value(size, "TransformSettings.size"),
+      if (size == null) {
+        // As config.Required says it, which this package cannot use: config depends on it.
+        throw new IllegalStateException("TransformSettings.size was not set: it has no default");
+      }
+      return new TransformSettings(size,
           mode, onlyIfBigger, format, quality, minImageSize, maxImageArea, maxAspectRatio,
           maxDecodePixels);
     }
