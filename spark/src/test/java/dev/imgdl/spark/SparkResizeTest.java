@@ -108,7 +108,8 @@ class SparkResizeTest {
         serve("/photo.webp", Fixtures.resource("photo.webp")),
         serve("/animated.gif", Fixtures.resource("animated.gif")),
         serve("/logo.svg", Images.svg()),
-        serve("/tiny.png", Fixtures.drawn(10, 10, false, "png")));
+        serve("/tiny.png", Fixtures.drawn(10, 10, false, "png")),
+        serve("/deep.png", Fixtures.resource("rgb16.png")));
     Path list = Files.write(dir.resolve("in.txt"), urls);
     String[] shape = {"--resize", "64", "--min-image-size", "16", "--min-success", "0"};
 
@@ -123,7 +124,7 @@ class SparkResizeTest {
     Shard job = new Shard(Shards.members(tars.get(0)), sparkRows(out));
 
     assertThat(thread.images().keySet()).containsExactly("000000000.jpg", "000000001.jpg",
-        "000000002.jpg", "000000003.jpg", "000000004.jpg", "000000005.jpg");
+        "000000002.jpg", "000000003.jpg", "000000004.jpg", "000000005.jpg", "000000008.jpg");
     for (Shard other : List.of(process, job)) {
       assertThat(other.images().keySet()).containsExactlyElementsOf(thread.images().keySet());
       for (String name : thread.images().keySet()) {
