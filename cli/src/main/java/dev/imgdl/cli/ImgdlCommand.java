@@ -139,11 +139,14 @@ final class ImgdlCommand implements Callable<Integer> {
           + "a terminal.")
   Boolean progress;
 
+  /** What C1 only costs decoding and resampling: see {@link #childJavaOptions}. */
+  private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
   // C1 only (the run is over before C2 pays off), the serial collector (one GC thread, least
   // memory), a small heap, no perf data file. ProcessWorkers adds a class data sharing archive.
   @Option(names = "--child-java-options", paramLabel = "OPTS",
       description = "JVM options for process-mode children, space-separated, replacing the "
-          + "defaults (${DEFAULT-VALUE}).",
+          + "defaults (${DEFAULT-VALUE}; with --resize, without -XX:TieredStopAtLevel=1).",
       defaultValue = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx256m "
           + "-XX:-UsePerfData")
   String childJavaOptions;
@@ -260,10 +263,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .md5(input.md5())
         .transform(images().settings())
         .build();
-    List<String> childOptions =
-        childJavaOptions.isBlank()
-            ? List.<String>of()
-            : Arrays.asList(childJavaOptions.trim().split("\\s+"));
+    List<String> childOptions = childJavaOptions(fetch);
     int children = processes != null ? processes : Runtime.getRuntime().availableProcessors();
     return Settings.builder()
         .inputs(files)
@@ -336,5 +336,27 @@ final class ImgdlCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.BELOW_THRESHOLD;
     }
+  }
+
+  /**
+   * The children's JVM options: the user's, or the defaults, from which a run that decodes
+   * ({@code --resize}) drops C1 only: its work is long loops of arithmetic, which C2 compiles
+   * into much faster code, and the children live long enough for it to pay.
+   */
+  private List<String> childJavaOptions(FetchSettings fetch) {
+    return childJavaOptions(childJavaOptions,
+        spec.commandLine().getParseResult().hasMatchedOption("--child-java-options"),
+        fetch.transform() != null && fetch.transform().decodes());
+  }
+
+  static List<String> childJavaOptions(String options, boolean given, boolean decodes) {
+    if (options.isBlank()) {
+      return List.of();
+    }
+    List<String> words = new ArrayList<>(Arrays.asList(options.trim().split("\\s+")));
+    if (!given && decodes) {
+      words.remove(C1_ONLY);
+    }
+    return words;
   }
 }

@@ -44,6 +44,25 @@ class LauncherEdgesIT extends ForkedLauncher {
   }
 
   @Test
+  void beforeJdk25TheJvmRunsC1OnlyUnlessTheCommandLineResizesImages() throws Exception {
+    // A JDK 17 whose java prints the arguments the launcher hands it, one a line.
+    Path home = Files.createDirectories(dir.resolve("jdk17"));
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+    Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+
+    imgdl = start(Map.of("IMGDL_JAVA", home.toString()), "-o", "out", "list.txt");
+    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(stdout().lines()).as(stderr()).contains("-XX:TieredStopAtLevel=1", "list.txt");
+
+    imgdl = start(Map.of("IMGDL_JAVA", home.toString()), "--resize", "256", "list.txt");
+    assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(stdout().lines()).as(stderr()).contains("--resize", "list.txt")
+        .doesNotContain("-XX:TieredStopAtLevel=1");
+  }
+
+  @Test
   void symlinksWhoseNamesAndTargetsHoldAnArrowAreFollowedExactly() throws Exception {
     Path arrow = Files.createDirectories(dir.resolve("a -> b"));
     Files.createSymbolicLink(arrow.resolve("imgdl"), linked());
