@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.imgdl.cli.process.child.ChildMain;
 import dev.imgdl.testing.Await;
 import dev.imgdl.testing.Cli;
@@ -121,6 +122,14 @@ class ChildDeathTest {
 
   @Test
   void silentChildIsKilledByTheWatchdogAndItsEntriesRunAgain() throws Exception {
+    // The first request is held while its child is frozen; the one the new child sends answers
+    // at once: with --deadline 2s, a fresh JVM on a busy machine could not also wait out the
+    // delay (the test failed so once, "deadline 2s exceeded").
+    server.stubFor(get("/slow.png").inScenario("frozen").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withBody(Images.png()).withFixedDelay(1500))
+        .willSetStateTo("again"));
+    server.stubFor(get("/slow.png").inScenario("frozen").whenScenarioStateIs("again")
+        .willReturn(aResponse().withBody(Images.png())));
     String base = server.baseUrl();
     Path list = Cli.list(dir, "l.txt",
         List.of(base + "/a.png", base + "/slow.png", base + "/c.png", base + "/d.png"));
