@@ -111,4 +111,27 @@ public final class Images {
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
+
+  /**
+   * A {@code width}x{@code height} blue-to-yellow gradient with a red square, as PNG or JPEG;
+   * with {@code alpha}, its lower half transparent: images of known size for the resize tests.
+   */
+  public static byte[] drawn(int width, int height, boolean alpha, String format) {
+    BufferedImage image = new BufferedImage(width, height,
+        alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.BLUE, width, height,
+        java.awt.Color.YELLOW));
+    g.fillRect(0, 0, width, alpha ? height / 2 : height);
+    g.setColor(java.awt.Color.RED);
+    g.fillRect(width / 4, height / 4, Math.max(1, width / 4), Math.max(1, height / 4));
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, format, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
 }

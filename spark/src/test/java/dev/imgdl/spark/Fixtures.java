@@ -1,13 +1,9 @@
 package dev.imgdl.spark;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import dev.imgdl.testing.Images;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 
 /** Images for the resize tests: drawn by the JDK, or the core's ImageMagick fixtures. */
 final class Fixtures {
@@ -15,21 +11,7 @@ final class Fixtures {
 
   /** A {@code width}x{@code height} gradient, with alpha when {@code alpha}, as PNG or JPEG. */
   static byte[] drawn(int width, int height, boolean alpha, String format) {
-    BufferedImage image = new BufferedImage(width, height,
-        alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setPaint(new java.awt.GradientPaint(0, 0, Color.BLUE, width, height, Color.YELLOW));
-    g.fillRect(0, 0, width, alpha ? height / 2 : height);
-    g.setColor(Color.RED);
-    g.fillRect(width / 4, height / 4, Math.max(1, width / 4), Math.max(1, height / 4));
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, format, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return Images.drawn(width, height, alpha, format);
   }
 
   /** One of the core's fixtures, {@code transform/NAME} in its test jar. */

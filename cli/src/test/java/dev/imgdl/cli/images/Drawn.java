@@ -1,7 +1,6 @@
 package dev.imgdl.cli.images;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
+import dev.imgdl.testing.Images;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,20 +17,7 @@ final class Drawn {
 
   /** A {@code width}x{@code height} image, a gradient with a red square, as PNG or JPEG. */
   static byte[] image(int width, int height, String format) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setPaint(new java.awt.GradientPaint(0, 0, Color.BLUE, width, height, Color.YELLOW));
-    g.fillRect(0, 0, width, height);
-    g.setColor(Color.RED);
-    g.fillRect(width / 4, height / 4, Math.max(1, width / 4), Math.max(1, height / 4));
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, format, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return Images.drawn(width, height, false, format);
   }
 
   /** The size of an encoded image, read back with ImageIO: {@code WxH}. */
