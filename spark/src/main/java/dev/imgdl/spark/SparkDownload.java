@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,6 +66,10 @@ public final class SparkDownload implements Callable<Integer> {
 
   @Mixin TransformOptions transformOptions = new TransformOptions();
 
+  @Option(names = "--shared-local-path", description = "OUTPUT is a local path that every "
+      + "machine of the cluster mounts (NFS, ...): accept it when the master is not local.")
+  boolean sharedLocalPath;
+
   @Option(names = {"-v", "--verbose"}, description = "More detail, repeatable: -v stack traces "
       + "with errors; -vv Spark's warnings on the driver's console; -vvv its info lines. "
       + "Without -vv the driver logs only Spark's errors.")
@@ -107,7 +112,11 @@ public final class SparkDownload implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     JobSettings settings = settings();
+    // spark-submit gives the master as a system property: a local OUTPUT on a cluster is
+    // refused before the session starts; a session built in code says its master after.
+    OutputStorage.check(output, new SparkConf().get("spark.master", null), sharedLocalPath);
     SparkSession spark = sessions.get();
+    OutputStorage.check(output, spark.sparkContext().master(), sharedLocalPath);
     spark.sparkContext().setLogLevel(sparkLogLevel(verbose.length));
     if (partitions == null) {
       settings = settings.withPartitions(spark.sparkContext().defaultParallelism());
