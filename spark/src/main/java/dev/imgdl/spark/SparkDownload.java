@@ -125,13 +125,13 @@ public final class SparkDownload implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     JobSettings settings = settings();
+    // spark-submit gives the master as a system property: a local OUTPUT on a cluster is
+    // refused before the session starts; a session built in code says its master after.
+    OutputStorage.check(output, new SparkConf().get("spark.master", null), sharedLocalPath);
     if (settings.network().insecure()) {
       spec.commandLine().getErr().println(
           "imgdl: warning: --insecure: certificates are not checked");
     }
-    // spark-submit gives the master as a system property: a local OUTPUT on a cluster is
-    // refused before the session starts; a session built in code says its master after.
-    OutputStorage.check(output, new SparkConf().get("spark.master", null), sharedLocalPath);
     SparkSession spark = sessions.get();
     OutputStorage.check(output, spark.sparkContext().master(), sharedLocalPath);
     spark.sparkContext().setLogLevel(sparkLogLevel(verbose.length));
