@@ -9,7 +9,10 @@ import dev.imgdl.cli.settings.Mode;
 import dev.imgdl.cli.settings.Settings;
 import dev.imgdl.core.config.FetchOptions;
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.Network;
+import dev.imgdl.core.config.NetworkOptions;
 import dev.imgdl.core.config.OptionConverters;
+import dev.imgdl.core.config.RequestOptions;
 import dev.imgdl.core.config.RunOptions;
 import dev.imgdl.core.config.TransformOptions;
 import dev.imgdl.core.input.InputOptions;
@@ -94,12 +97,8 @@ final class ImgdlCommand implements Callable<Integer> {
   // --retries, --timeout, --deadline, --max-size, --user-agent: shared with the Spark job.
   @Mixin FetchOptions fetchOptions = new FetchOptions();
 
-  @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
-      description = "Extra request header; repeatable. The value is printable ASCII.")
-  List<String> headers = new ArrayList<>();
-
-  @Option(names = "--any-type", description = "Accept bodies that are not images.")
-  boolean anyType;
+  // -H, --any-type: shared with the Spark job.
+  @Mixin RequestOptions requestOptions = new RequestOptions();
 
   @Option(names = "--check",
       description = "Fetch and validate every entry as a download does (retries, size, "
@@ -234,6 +233,15 @@ final class ImgdlCommand implements Callable<Integer> {
     return verbose.length;
   }
 
+  /** The network options over the environment's proxy variables; a bad value is a usage error. */
+  private Network network(Map<String, String> env) {
+    try {
+      return (network != null ? network : new NetworkOptions()).network(env);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
   private Settings settings() {
     OptionChecks.check(this);
     if (files.isEmpty()) {
@@ -255,9 +263,9 @@ final class ImgdlCommand implements Callable<Integer> {
     FetchSettings fetch = fetchOptions.settings(Version.current())
         .outputDir(out.toString())
         .runId(UUID.randomUUID().toString().substring(0, 8))
-        .headers(headers)
-        .anyType(anyType)
-        .network((network != null ? network : new NetworkOptions()).network(env))
+        .headers(requestOptions.headers())
+        .anyType(requestOptions.anyType())
+        .network(network(env))
         .disallowedDirectives(inputs().disallowedDirectives())
         .check(check)
         .md5(input.md5())

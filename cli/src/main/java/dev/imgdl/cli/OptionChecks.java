@@ -4,7 +4,6 @@ import dev.imgdl.core.config.Limits;
 import dev.imgdl.core.dataset.MetadataRow;
 import dev.imgdl.core.dataset.SavedColumns;
 import java.util.List;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -14,8 +13,6 @@ import picocli.CommandLine.ParseResult;
  * failing later in the HTTP client of every worker.
  */
 final class OptionChecks {
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
   /** The options that say where or how to save, which a {@code --check} run never does. */
   private static final List<String> SAVING = List.of("--output", "--overwrite",
       "--output-format", "--subdirs", "--shard-size", "--metadata", "--retry-failed",
@@ -48,15 +45,10 @@ final class OptionChecks {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    for (String header : c.headers) {
-      int colon = header.indexOf(':');
-      if (colon <= 0 || !HEADER_NAME.matcher(header.substring(0, colon).strip()).matches()) {
-        throw new UsageException("-H '" + header + "' is not a header: use 'Name: value'");
-      }
-      if (!Limits.sendable(header.substring(colon + 1))) {
-        throw new UsageException(
-            "-H '" + header + "': only printable ASCII and tabs can be sent in the value");
-      }
+    try {
+      c.requestOptions.headers();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 

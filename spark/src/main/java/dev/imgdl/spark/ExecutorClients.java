@@ -1,10 +1,14 @@
 package dev.imgdl.spark;
 
+import dev.imgdl.core.config.Network;
 import dev.imgdl.core.download.Fetcher;
 import dev.imgdl.core.download.HostGate;
 import dev.imgdl.core.download.HttpClients;
 import dev.imgdl.core.download.LocalHostGate;
 import dev.imgdl.core.download.TempFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,25 +22,44 @@ final class ExecutorClients {
   private static JobSettings.ClientKey key;
   private static HttpClients clients;
   private static HostGate gate;
+  private static Network network;
   private static int built;
 
   private ExecutorClients() {}
 
   /** A download core for one task, writing into {@code dir}, on the executor's shared client. */
   static synchronized Fetcher fetcher(JobSettings settings, Path dir, String runId,
-      TempFiles temps) {
+      TempFiles temps) throws IOException {
     ImagePlugins.register();
     JobSettings.ClientKey wanted = settings.clientKey();
     if (!wanted.equals(key)) {
       // Tasks of the old settings may still run on the old client: it is left to the GC.
       gate = LocalHostGate.of(settings.perHost(), settings.rate());
-      clients = HttpClients.create(settings.fetchSettings(dir.toString(), runId),
+      network = network(settings);
+      clients = HttpClients.create(settings.fetchSettings(dir.toString(), runId, network),
           settings.workers() * Math.max(1, Runtime.getRuntime().availableProcessors()),
           gate != HostGate.OPEN);
       key = wanted;
       built++;
     }
-    return Fetcher.create(settings.fetchSettings(dir.toString(), runId), clients, gate, temps);
+    return Fetcher.create(settings.fetchSettings(dir.toString(), runId, network), clients, gate,
+        temps);
+  }
+
+  /**
+   * The job's network settings on this executor: the {@code --cacert} file, read on the driver,
+   * written once to this JVM's own temporary file, since the driver's path may not exist here.
+   */
+  private static Network network(JobSettings settings) throws IOException {
+    Network n = settings.network();
+    if (settings.caCertPem() == null) {
+      return n;
+    }
+    Path pem = Files.createTempFile("imgdl-cacert-", ".pem");
+    pem.toFile().deleteOnExit();
+    Files.writeString(pem, settings.caCertPem(), StandardCharsets.US_ASCII);
+    return new Network(n.httpProxy(), n.httpsProxy(), n.allProxy(), n.noProxy(), pem.toString(),
+        n.insecure());
   }
 
   /** How many clients this JVM has built; for tests. */

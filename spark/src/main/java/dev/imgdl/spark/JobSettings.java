@@ -1,6 +1,7 @@
 package dev.imgdl.spark;
 
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.Network;
 import dev.imgdl.core.config.Required;
 import dev.imgdl.core.input.ExpectedHash;
 import dev.imgdl.core.input.HashColumn;
@@ -28,6 +29,11 @@ import java.util.Objects;
  *     session gives its default parallelism
  * @param perHost most requests in flight per host, per executor JVM; 0 for no limit
  * @param rate most requests started per second per host, per executor JVM; 0 for no limit
+ * @param headers extra request headers ({@code -H}), each {@code Name: value}
+ * @param anyType accept bodies that are not images
+ * @param network proxies and trust as the options give them ({@code --cacert}: the driver's path)
+ * @param caCertPem the text of the {@code --cacert} file, read on the driver (executors may not
+ *     see its path), or null
  * @param transform the filters and resize of the shared options ({@code --resize}, ...), or
  *     null: bodies kept as downloaded
  * @param failOnce test hook: the partition whose first attempt fails after its shard upload,
@@ -51,6 +57,10 @@ record JobSettings(
     double rate,
     String userAgent,
     List<String> disallowedDirectives,
+    List<String> headers,
+    boolean anyType,
+    Network network,
+    String caCertPem,
     TransformSettings transform,
     int failOnce) implements Serializable {
 
@@ -58,6 +68,8 @@ record JobSettings(
     Objects.requireNonNull(format, "format");
     saveCols = List.copyOf(saveCols);
     disallowedDirectives = List.copyOf(disallowedDirectives);
+    headers = List.copyOf(headers);
+    Objects.requireNonNull(network, "network");
   }
 
   /** A builder: INPUT, OUTPUT, the format, URL column, workers and download values required. */
@@ -70,8 +82,11 @@ record JobSettings(
     return new Builder(this).partitions(Math.max(1, n)).build();
   }
 
-  /** The core's settings for a task that downloads into {@code dir}. */
-  public FetchSettings fetchSettings(String dir, String runId) {
+  /**
+   * The core's settings for a task that downloads into {@code dir}, reaching servers through
+   * {@code network} (this executor's: its {@code --cacert} file is a copy on its own disk).
+   */
+  public FetchSettings fetchSettings(String dir, String runId, Network network) {
     return FetchSettings.builder()
         .outputDir(dir)
         .runId(runId)
@@ -81,6 +96,9 @@ record JobSettings(
         .retries(retries)
         .userAgent(userAgent)
         .disallowedDirectives(disallowedDirectives)
+        .headers(headers)
+        .anyType(anyType)
+        .network(network)
         .md5(hash != null && hash.algorithm() == ExpectedHash.Algorithm.MD5)
         .transform(transform)
         .build();
@@ -88,21 +106,24 @@ record JobSettings(
 
   /** What shapes an executor's shared HTTP client and host gate. */
   ClientKey clientKey() {
-    return new ClientKey(timeoutMillis, deadlineMillis, workers, perHost, rate);
+    return new ClientKey(timeoutMillis, deadlineMillis, workers, perHost, rate, network,
+        caCertPem);
   }
 
   /**
    * The values an executor's shared client and gate are built from: its timeouts, its pool (by
-   * the workers), the gate's limits. The rest of the download settings (size, attempts, user
-   * agent, opt-outs) are each task's own {@link #fetchSettings}, so they need no new client.
+   * the workers), the gate's limits, its proxies and trust. The rest of the download settings
+   * (size, attempts, user agent, headers, opt-outs) are each task's own {@link #fetchSettings},
+   * so they need no new client.
    */
   record ClientKey(long timeoutMillis, long deadlineMillis, int workers, int perHost,
-      double rate) {}
+      double rate, Network network, String caCertPem) {}
 
   /**
    * Builds {@link JobSettings} by name. Unless told otherwise: no caption, no saved columns, no
    * hash to verify, partitions left to Spark's default parallelism, no per-host cap and no rate
-   * limit, the default opt-outs, bodies as downloaded, no test failure.
+   * limit, the default opt-outs, no extra header, bodies that must be images, no proxy and the
+   * JDK's trust, bodies as downloaded, no test failure.
    */
   public static final class Builder {
     private String input;
@@ -122,6 +143,10 @@ record JobSettings(
     private double rate;
     private String userAgent;
     private List<String> disallowedDirectives = FetchSettings.DEFAULT_DISALLOWED;
+    private List<String> headers = List.of();
+    private boolean anyType;
+    private Network network = Network.DEFAULT;
+    private String caCertPem;
     private TransformSettings transform;
     private int failOnce = -1;
 
@@ -145,6 +170,10 @@ record JobSettings(
       rate = s.rate;
       userAgent = s.userAgent;
       disallowedDirectives = s.disallowedDirectives;
+      headers = s.headers;
+      anyType = s.anyType;
+      network = s.network;
+      caCertPem = s.caCertPem;
       transform = s.transform;
       failOnce = s.failOnce;
     }
@@ -234,6 +263,23 @@ record JobSettings(
       return this;
     }
 
+    public Builder headers(List<String> headers) {
+      this.headers = headers;
+      return this;
+    }
+
+    public Builder anyType(boolean anyType) {
+      this.anyType = anyType;
+      return this;
+    }
+
+    /** The network settings, and the text of their {@code --cacert} file or null. */
+    public Builder network(Network network, String caCertPem) {
+      this.network = network;
+      this.caCertPem = caCertPem;
+      return this;
+    }
+
     public Builder transform(TransformSettings transform) {
       this.transform = transform;
       return this;
@@ -254,8 +300,8 @@ record JobSettings(
           Required.value(deadlineMillis, "JobSettings.deadlineMillis"),
           Required.value(maxSize, "JobSettings.maxSize"),
           Required.value(retries, "JobSettings.retries"), perHost, rate,
-          Required.value(userAgent, "JobSettings.userAgent"), disallowedDirectives, transform,
-          failOnce);
+          Required.value(userAgent, "JobSettings.userAgent"), disallowedDirectives, headers,
+          anyType, network, caCertPem, transform, failOnce);
     }
   }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.SerializableConfiguration;
 
@@ -25,9 +25,10 @@ import org.apache.spark.util.SerializableConfiguration;
  * A Spark task: downloads its partition's rows with the core (on the executor's shared client,
  * into a folder on the executor's local disk), writes them as one tar there, uploads the tar once
  * to OUTPUT under a name that carries the task attempt, and returns one result row per input
- * row. A retried attempt uploads its own tar; the committed results name the one that counts.
+ * row. {@code partition} is the download partition's index, from 0: its tar's number. A
+ * retried attempt uploads its own tar; the committed results name the one that counts.
  */
-final class PartitionDownload implements MapPartitionsFunction<Row, Row> {
+final class PartitionDownload implements Function2<Integer, Iterator<Row>, Iterator<Row>> {
   private final JobSettings settings;
   private final OutputPaths paths;
   private final SerializableConfiguration hadoop;
@@ -39,14 +40,13 @@ final class PartitionDownload implements MapPartitionsFunction<Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> input) throws Exception {
+  public Iterator<Row> call(Integer partition, Iterator<Row> input) throws Exception {
     TaskContext task = TaskContext.get();
     List<Row> rows = new ArrayList<>();
     input.forEachRemaining(rows::add);
     if (rows.isEmpty()) {
       return rows.iterator();
     }
-    int partition = task.partitionId();
     String shard = paths.shard(partition, task.stageAttemptNumber(), task.attemptNumber());
     Path dir = Files.createTempDirectory(Path.of(SparkFiles.getRootDirectory()),
         "imgdl-" + paths.runId() + "-p" + partition + "-");

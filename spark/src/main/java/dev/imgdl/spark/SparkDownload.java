@@ -2,7 +2,10 @@ package dev.imgdl.spark;
 
 import dev.imgdl.core.config.FetchOptions;
 import dev.imgdl.core.config.Limits;
+import dev.imgdl.core.config.Network;
+import dev.imgdl.core.config.NetworkOptions;
 import dev.imgdl.core.config.OptionConverters;
+import dev.imgdl.core.config.RequestOptions;
 import dev.imgdl.core.config.RunOptions;
 import dev.imgdl.core.config.TransformOptions;
 import dev.imgdl.core.dataset.SavedColumns;
@@ -10,10 +13,16 @@ import dev.imgdl.core.input.InputOptions;
 import dev.imgdl.core.input.TableInputOptions;
 import dev.imgdl.core.result.Summary;
 import dev.imgdl.core.text.ConsoleText;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,6 +74,15 @@ public final class SparkDownload implements Callable<Integer> {
 
   @Mixin TransformOptions transformOptions = new TransformOptions();
 
+  // -H, --any-type and the network options: the CLI's, with its checks and messages.
+  @Mixin RequestOptions requestOptions = new RequestOptions();
+
+  @Mixin NetworkOptions networkOptions = new NetworkOptions();
+
+  @Option(names = "--shared-local-path", description = "OUTPUT is a local path that every "
+      + "machine of the cluster mounts (NFS, ...): accept it when the master is not local.")
+  boolean sharedLocalPath;
+
   @Option(names = {"-v", "--verbose"}, description = "More detail, repeatable: -v stack traces "
       + "with errors; -vv Spark's warnings on the driver's console; -vvv its info lines. "
       + "Without -vv the driver logs only Spark's errors.")
@@ -107,7 +125,15 @@ public final class SparkDownload implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     JobSettings settings = settings();
+    // spark-submit gives the master as a system property: a local OUTPUT on a cluster is
+    // refused before the session starts; a session built in code says its master after.
+    OutputStorage.check(output, new SparkConf().get("spark.master", null), sharedLocalPath);
+    if (settings.network().insecure()) {
+      spec.commandLine().getErr().println(
+          "imgdl: warning: --insecure: certificates are not checked");
+    }
     SparkSession spark = sessions.get();
+    OutputStorage.check(output, spark.sparkContext().master(), sharedLocalPath);
     spark.sparkContext().setLogLevel(sparkLogLevel(verbose.length));
     if (partitions == null) {
       settings = settings.withPartitions(spark.sparkContext().defaultParallelism());
@@ -132,6 +158,8 @@ public final class SparkDownload implements Callable<Integer> {
       InputOptions table = tableOptions.input();
       table.checkTables(List.of(input));
       SavedColumns.names(table.saveColumns(), ResultColumns.FIXED);
+      // Not the driver's proxy variables: the executors' machines may need others.
+      Network network = networkOptions.network(Map.of());
       return JobSettings.builder()
           .input(input)
           .output(output)
@@ -150,11 +178,26 @@ public final class SparkDownload implements Callable<Integer> {
           .rate(runOptions.rate())
           .userAgent(fetchOptions.userAgent(version()))
           .disallowedDirectives(tableOptions.disallowedDirectives())
+          .headers(requestOptions.headers())
+          .anyType(requestOptions.anyType())
+          .network(network, caCertPem(network))
           .transform(transformOptions.settings())
           .failOnce(sessionlessConf("spark.imgdl.test.failOncePartition"))
           .build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** The text of the --cacert file (checked already), shipped to the executors; or null. */
+  private static String caCertPem(Network network) {
+    if (network.caCertFile() == null) {
+      return null;
+    }
+    try {
+      return Files.readString(Path.of(network.caCertFile()), StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UsageException("--cacert " + network.caCertFile() + ": cannot be read");
     }
   }
 

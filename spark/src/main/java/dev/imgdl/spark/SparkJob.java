@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -17,7 +16,7 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * One run on Spark: the driver plans ({@link Planner}, {@link Resume}), the tasks download
- * ({@link PartitionDownload}) inside the job that writes the results through Spark's output
+ * ({@link DownloadStage}, {@link PartitionDownload}) inside the job that writes the results through Spark's output
  * committer, so only one attempt of each task is committed; then the committed results replace
  * the old ones, the summary is made from them, and the shards they do not name are deleted.
  */
@@ -42,12 +41,8 @@ final class SparkJob {
       Planner plan = Planner.plan(spark, table, carried, settings.hash());
       SerializableConfiguration hadoop =
           new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-      Dataset<Row> downloaded = plan.toFetch()
-          .repartitionByRange(settings.partitions(), col(InputTable.ID))
-          .sortWithinPartitions(InputTable.ID)
-          .mapPartitions(new PartitionDownload(settings, paths, hadoop),
-              Encoders.row(ResultColumns.after(plan.toFetch().schema())));
-      Dataset<Row> results = plan.settled().unionByName(carried).unionByName(downloaded)
+      Dataset<Row> results = DownloadStage.results(spark, plan, carried, settings.partitions(),
+              new PartitionDownload(settings, paths, hadoop))
           .withColumn(InputTable.URL, ResultColumns.redacted(spark, col(InputTable.URL)))
           .drop(InputTable.HASH);
       results.write().parquet(paths.staging().toString());

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.Network;
 import dev.imgdl.core.source.InputFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JobSettingsTest {
@@ -48,7 +50,8 @@ class JobSettingsTest {
 
   @Test
   void eachTaskGetsTheCoreSettingsForItsOwnFolder() {
-    FetchSettings fetch = required().build().fetchSettings("/tmp/task", "run1");
+    FetchSettings fetch = required().headers(List.of("X-A: 1")).anyType(true).build()
+        .fetchSettings("/tmp/task", "run1", Network.DEFAULT);
 
     assertThat(fetch.outputDir()).isEqualTo("/tmp/task");
     assertThat(fetch.runId()).isEqualTo("run1");
@@ -57,6 +60,8 @@ class JobSettingsTest {
     assertThat(fetch.maxSize()).isEqualTo(3_000);
     assertThat(fetch.retries()).isEqualTo(4);
     assertThat(fetch.userAgent()).isEqualTo("ua");
+    assertThat(fetch.headers()).containsExactly("X-A: 1");
+    assertThat(fetch.anyType()).isTrue();
   }
 
   @Test
@@ -66,5 +71,8 @@ class JobSettingsTest {
     assertThat(required().userAgent("other").retries(0).build().clientKey())
         .isEqualTo(s.clientKey());
     assertThat(required().perHost(2).build().clientKey()).isNotEqualTo(s.clientKey());
+    Network insecure = new Network(null, null, null, List.of(), null, true);
+    assertThat(required().network(insecure, null).build().clientKey())
+        .isNotEqualTo(s.clientKey());
   }
 }

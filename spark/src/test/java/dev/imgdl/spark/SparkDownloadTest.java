@@ -137,6 +137,17 @@ class SparkDownloadTest {
     assertThat(shards).anyMatch(s -> s.matches(".*/part-00001-a1\\.tar"))
         .noneMatch(s -> s.matches(".*/part-00001-a0\\.tar"));
     assertThat(ExecutorClients.built() - built).isLessThanOrEqualTo(1);
+    // Numbered from 0, shard = partition, and no write task holds only rows not downloaded.
+    assertThat(shards).allMatch(s -> s.matches(".*/part-0000[0-2]-a[01]\\.tar"));
+    assertThat(byId.values()).allMatch(r -> r.getAs("shard") == null
+        || r.<String>getAs("shard").contains(String.format("/part-%05d-", r.<Integer>getAs(
+            "partition"))));
+    assertThat(byId.values().stream().map(r -> r.<Integer>getAs("partition"))
+        .filter(p -> p != null).distinct().sorted().toList()).containsExactly(0, 1, 2);
+    try (Stream<Path> files = Files.list(out.resolve("results"))) {
+      assertThat(files.filter(f -> f.getFileName().toString().endsWith(".parquet")))
+          .as("one results file per write task").hasSize(3);
+    }
 
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     assertThat(summary.at("/summary/entries").asInt()).isEqualTo(25);
@@ -148,6 +159,7 @@ class SparkDownloadTest {
     assertThat(summary.at("/summary/invalid").asInt()).isEqualTo(2);
     assertThat(summary.at("/summary/duplicate").asInt()).isEqualTo(1);
     assertThat(summary.at("/partitions").size()).isEqualTo(3);
+    assertThat(summary.at("/partitions/0/partition").asInt()).isZero();
     long entries = 0;
     for (JsonNode p : summary.at("/partitions")) {
       entries += p.at("/entries").asLong();

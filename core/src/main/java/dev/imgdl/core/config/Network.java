@@ -1,12 +1,13 @@
 package dev.imgdl.core.config;
 
 import dev.imgdl.core.text.Credentials;
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * How the download core reaches servers: proxies and the trust of certificates. The CLI fills it
  * from options and the environment; the core never reads the environment itself, so that a child
- * JVM behaves exactly like its parent.
+ * JVM behaves exactly like its parent. Serializable: the Spark job ships it to its executors.
  *
  * @param httpProxy proxy URL for http URLs ({@code http_proxy}, {@code --proxy}), or null
  * @param httpsProxy proxy URL for https URLs ({@code https_proxy}, {@code --proxy}), or null
@@ -21,7 +22,7 @@ public record Network(
     String allProxy,
     List<String> noProxy,
     String caCertFile,
-    boolean insecure) {
+    boolean insecure) implements Serializable {
 
   /** No proxy of imgdl's own, the JDK's trust. */
   public static final Network DEFAULT = new Network(null, null, null, List.of(), null, false);

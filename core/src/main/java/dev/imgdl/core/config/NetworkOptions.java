@@ -1,6 +1,5 @@
-package dev.imgdl.cli;
+package dev.imgdl.core.config;
 
-import dev.imgdl.core.config.Network;
 import dev.imgdl.core.net.CaCertificates;
 import dev.imgdl.core.net.ProxyAddress;
 import dev.imgdl.core.text.ConsoleText;
@@ -16,9 +15,11 @@ import picocli.CommandLine.Option;
  * The network options, shown in a group of their own in {@code --help}, and the proxy variables
  * of the environment as curl and wget read them (lower case first, then upper case; an empty
  * value is unset). Options win over the environment. Every value is checked here, so that a bad
- * proxy or certificate file is a usage error, not a failure in every worker.
+ * proxy or certificate file is a usage error (an {@link IllegalArgumentException} naming the
+ * option), not a failure in every worker. Shared by the CLI (a group) and the Spark job (a
+ * mixin), so both take the same values with the same messages.
  */
-final class NetworkOptions {
+public final class NetworkOptions {
   @Option(names = "--proxy", paramLabel = "URL",
       description = "HTTP proxy for http and https URLs, [http://][user:pass@]host[:port] "
           + "(port 1080 by default); https goes through it with CONNECT. Wins over http_proxy, "
@@ -40,7 +41,7 @@ final class NetworkOptions {
   boolean insecure;
 
   /** The network settings of a run: these options over the proxy variables of {@code env}. */
-  Network network(Map<String, String> env) {
+  public Network network(Map<String, String> env) {
     String all = variable(env, "all_proxy");
     String http = proxy != null ? proxy : variable(env, "http_proxy");
     String https = proxy != null ? proxy : variable(env, "https_proxy");
@@ -58,7 +59,7 @@ final class NetworkOptions {
       } catch (IOException | RuntimeException e) {
         String why = e instanceof IOException ? "cannot be read (" + e.getClass().getSimpleName()
             + ")" : e.getMessage();
-        throw new UsageException("--cacert " + caCert + ": " + why);
+        throw new IllegalArgumentException("--cacert " + caCert + ": " + why);
       }
       caFile = file.toString();
     }
@@ -83,7 +84,8 @@ final class NetworkOptions {
     try {
       ProxyAddress.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(source + " " + ConsoleText.safe(value) + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          source + " " + ConsoleText.safe(value) + ": " + e.getMessage(), e);
     }
   }
 }
