@@ -32,10 +32,8 @@ final class UserConfig {
    * not parse, or asks for help or the version, is returned as it is.
    */
   static Chosen apply(Map<String, String> env, String[] args) {
-    ParseResult parsed;
-    try {
-      parsed = new CommandLine(new ImgdlCommand()).parseArgs(args);
-    } catch (CommandLine.ParameterException e) {
+    ParseResult parsed = ConfigArgs.parse(new CommandLine(new ImgdlCommand()), List.of(args));
+    if (parsed == null) {
       return new Chosen(args, "no config file read: the command line does not parse");
     }
     if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {

@@ -1,5 +1,8 @@
 package dev.imgdl.spark;
 
+import dev.imgdl.core.config.ConfigArgs;
+import dev.imgdl.core.config.ConfigException;
+import dev.imgdl.core.config.ConfigFile;
 import dev.imgdl.core.config.FetchOptions;
 import dev.imgdl.core.config.Limits;
 import dev.imgdl.core.config.OptionConverters;
@@ -11,7 +14,9 @@ import dev.imgdl.core.input.TableInputOptions;
 import dev.imgdl.core.result.Summary;
 import dev.imgdl.core.text.ConsoleText;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -41,6 +46,8 @@ public final class SparkDownload implements Callable<Integer> {
   /** Most --partitions: each is a task and a tar. */
   static final int MAX_PARTITIONS = 1_000_000;
 
+  private static final String CONFIG = "--config";
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "INPUT",
@@ -64,6 +71,13 @@ public final class SparkDownload implements Callable<Integer> {
   @Mixin FetchOptions fetchOptions = new FetchOptions();
 
   @Mixin TransformOptions transformOptions = new TransformOptions();
+
+  // Read before the real parse, by withConfig; declared for --help.
+  @Option(names = CONFIG, paramLabel = "FILE",
+      description = "Read options from FILE first (on the driver), one or more a line as on the "
+          + "command line; the command line wins. No default file: a cluster has no user's "
+          + "home to look in.")
+  String config;
 
   @Option(names = {"-v", "--verbose"}, description = "More detail, repeatable: -v stack traces "
       + "with errors; -vv Spark's warnings on the driver's console; -vvv its info lines. "
@@ -101,7 +115,28 @@ public final class SparkDownload implements Callable<Integer> {
     });
     cli.setExecutionExceptionHandler(
         (e, c, p) -> Failures.report(e, command.input, command.verbose.length > 0, err));
-    return cli.execute(args);
+    String[] words;
+    try {
+      words = withConfig(args);
+    } catch (ConfigException e) {
+      err.println("imgdl: error: " + ConsoleText.safe(e.getMessage()));
+      err.flush();
+      return 2;
+    }
+    return cli.execute(words);
+  }
+
+  /** {@code args} under the options of the {@code --config} file they name, if any. */
+  private static String[] withConfig(String[] args) {
+    CommandLine.ParseResult parsed =
+        ConfigArgs.parse(new CommandLine(new SparkDownload()), List.of(args));
+    String file = parsed == null ? null : parsed.matchedOptionValue(CONFIG, null);
+    if (file == null) {
+      return args;
+    }
+    ConfigFile config = ConfigFile.read(Path.of(file), file);
+    return ConfigArgs.merge(() -> new CommandLine(new SparkDownload()), config, List.of(args),
+        Set.of(CONFIG)).toArray(String[]::new);
   }
 
   @Override

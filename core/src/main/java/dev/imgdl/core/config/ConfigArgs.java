@@ -33,7 +33,7 @@ public final class ConfigArgs {
    */
   public static List<String> merge(Supplier<CommandLine> commands, ConfigFile file,
       List<String> args, Set<String> notInFile) {
-    Set<String> given = Set.copyOf(singleValued(parsed(commands.get(), args)));
+    Set<String> given = Set.copyOf(singleValued(parse(commands.get(), args)));
     Map<String, Integer> firstLine = new HashMap<>();
     List<String> words = new ArrayList<>();
     for (ConfigFile.Line line : file.lines()) {
@@ -82,7 +82,12 @@ public final class ConfigArgs {
         .map(OptionSpec::longestName).toList();
   }
 
-  private static ParseResult parsed(CommandLine command, List<String> args) {
+  /**
+   * {@code args} parsed by {@code command}, to find the config file's option before the real
+   * parse; null when they do not parse (missing required arguments aside), for the real parse to
+   * report.
+   */
+  public static ParseResult parse(CommandLine command, List<String> args) {
     try {
       return command.parseArgs(args.toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
