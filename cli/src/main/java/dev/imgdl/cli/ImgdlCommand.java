@@ -171,6 +171,10 @@ final class ImgdlCommand implements Callable<Integer> {
       + "all_proxy, no_proxy, lower or upper case):%n", order = 1)
   NetworkOptions network = new NetworkOptions();
 
+  @ArgGroup(validate = false, heading = "%nLogins and cookies (environment: NETRC, HOME):%n",
+      order = 1)
+  LoginOptions logins = new LoginOptions();
+
   // Shared with the Spark job, where it is a mixin: picocli takes no mixin in a group.
   @ArgGroup(validate = false, heading = "%nDataset inputs (tables of URLs, and opt-outs):%n",
       order = 2)
@@ -285,6 +289,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .headers(headers)
         .anyType(anyType)
         .network((network != null ? network : new NetworkOptions()).network(env))
+        .identity(logins().identity(env))
         .disallowedDirectives(inputs().disallowedDirectives())
         .check(check)
         .md5(input.md5())
@@ -314,11 +319,16 @@ final class ImgdlCommand implements Callable<Integer> {
             fetch.transform() == null ? null : fetch.transform().shape()))
         .retryFailed(outputs().retryFailed())
         .annotations(Environment.githubActions(env))
+        .cookieJar(logins().cookieJar)
         .build();
   }
 
   private DatasetOutputOptions outputs() {
     return dataset != null ? dataset : new DatasetOutputOptions();
+  }
+
+  private LoginOptions logins() {
+    return logins != null ? logins : new LoginOptions();
   }
 
   TransformOptions images() {
