@@ -153,7 +153,8 @@ class LoginsEndToEndTest {
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     server.verify(1, getRequestedFor(urlEqualTo("/img/a.png"))
         .withHeader("Cookie", equalTo("sid=abc; pathed=p")));
-    server.verify(1, getRequestedFor(urlEqualTo("/b.png")).withHeader("Cookie", equalTo("sid=abc")));
+    server.verify(1, getRequestedFor(urlEqualTo("/b.png"))
+        .withHeader("Cookie", equalTo("sid=abc")));
   }
 
   @ParameterizedTest

@@ -47,6 +47,7 @@ class ConfigFileTest {
     assertThatThrownBy(() -> ConfigFile.read(dir, "dir"))
         .hasMessage("config file dir: not a regular file");
     Path bytes = Files.write(dir.resolve("bin"), new byte[] {'-', (byte) 0xff});
-    assertThatThrownBy(() -> ConfigFile.read(bytes, "bin")).hasMessage("config file bin: not UTF-8 text");
+    assertThatThrownBy(() -> ConfigFile.read(bytes, "bin"))
+        .hasMessage("config file bin: not UTF-8 text");
   }
 }
