@@ -40,6 +40,12 @@ public final class Environment {
           + "PATH."),
       new Variable(List.of("XDG_CACHE_HOME"), "The start-up archives of the launcher and of "
           + "process mode go to $XDG_CACHE_HOME/imgdl, else to ~/.cache/imgdl."),
+      new Variable(List.of("XDG_CONFIG_HOME"), "The default config file is "
+          + "$XDG_CONFIG_HOME/imgdl/config, else ~/.config/imgdl/config (see --config)."),
+      new Variable(List.of("HOME"), "Where ~ is: the default config file, and --netrc's "
+          + "~/.netrc."),
+      new Variable(List.of("NETRC"), "The file --netrc reads instead of ~/.netrc (as curl "
+          + "8.16 reads it)."),
       new Variable(proxy("http_proxy"), "HTTP proxy for http URLs, "
           + "[http://][user:pass@]host[:port]; --proxy wins."),
       new Variable(proxy("https_proxy"), "HTTP proxy for https URLs (through CONNECT); "

@@ -7,6 +7,7 @@ import dev.imgdl.cli.run.Run;
 import dev.imgdl.cli.run.RunFailure;
 import dev.imgdl.cli.settings.Mode;
 import dev.imgdl.cli.settings.Settings;
+import dev.imgdl.core.config.ConfigException;
 import dev.imgdl.core.config.FetchOptions;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Network;
@@ -32,6 +33,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -67,6 +70,8 @@ import picocli.CommandLine.Spec;
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n")
 final class ImgdlCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ImgdlCommand.class);
+
   /** Most child JVMs; also the cap of the default on a machine with more cores. */
   static final int MAX_PROCESSES = 256;
 
@@ -150,9 +155,24 @@ final class ImgdlCommand implements Callable<Integer> {
           + "-XX:-UsePerfData")
   String childJavaOptions;
 
+  // Read before picocli parses the command line, by UserConfig; declared for --help.
+  @Option(names = UserConfig.CONFIG, paramLabel = "FILE",
+      description = "Read options from FILE first: one or more a line, as on the command line, "
+          + "# comments. The command line wins. Default: $XDG_CONFIG_HOME/imgdl/config, else "
+          + "~/.config/imgdl/config, when it exists.")
+  Path config;
+
+  @Option(names = UserConfig.NO_CONFIG,
+      description = "Read no config file, not even the default one.")
+  boolean noConfig;
+
   @ArgGroup(validate = false, heading = "%nNetwork (environment: http_proxy, https_proxy, "
       + "all_proxy, no_proxy, lower or upper case):%n", order = 1)
   NetworkOptions network = new NetworkOptions();
+
+  @ArgGroup(validate = false, heading = "%nLogins and cookies (environment: NETRC, HOME):%n",
+      order = 1)
+  LoginOptions logins = new LoginOptions();
 
   // Shared with the Spark job, where it is a mixin: picocli takes no mixin in a group.
   @ArgGroup(validate = false, heading = "%nDataset inputs (tables of URLs, and opt-outs):%n",
@@ -167,6 +187,7 @@ final class ImgdlCommand implements Callable<Integer> {
   TransformOptions images = new TransformOptions();
 
   private Map<String, String> env = Map.of();
+  private String configNote;
   private InputStream stdin;
   private PrintStream stdout;
   private PrintStream stderr;
@@ -196,7 +217,16 @@ final class ImgdlCommand implements Callable<Integer> {
           return ExitCode.USAGE;
         });
     cli.setExecutionExceptionHandler(new Failures(command));
-    return cli.execute(args);
+    UserConfig.Chosen chosen;
+    try {
+      chosen = UserConfig.apply(command.env, args);
+    } catch (UsageException | ConfigException e) {
+      cli.getErr().println("imgdl: error: " + ConsoleText.safe(e.getMessage()));
+      cli.getErr().flush();
+      return ExitCode.USAGE;
+    }
+    command.configNote = chosen.note();
+    return cli.execute(chosen.args());
   }
 
   /**
@@ -217,6 +247,7 @@ final class ImgdlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = settings();
     Logging.setLevel(Logging.levelFor(settings.verbosity(), settings.quiet()));
+    log.info("{}", configNote);
     if (settings.fetch().network().insecure() && !settings.quiet()) {
       spec.commandLine().getErr().println(
           "imgdl: warning: --insecure: certificates are not checked");
@@ -266,6 +297,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .headers(requestOptions.headers())
         .anyType(requestOptions.anyType())
         .network(network(env))
+        .identity(logins().identity(env))
         .disallowedDirectives(inputs().disallowedDirectives())
         .check(check)
         .md5(input.md5())
@@ -295,11 +327,16 @@ final class ImgdlCommand implements Callable<Integer> {
             fetch.transform() == null ? null : fetch.transform().shape()))
         .retryFailed(outputs().retryFailed())
         .annotations(Environment.githubActions(env))
+        .cookieJar(logins().cookieJar)
         .build();
   }
 
   private DatasetOutputOptions outputs() {
     return dataset != null ? dataset : new DatasetOutputOptions();
+  }
+
+  private LoginOptions logins() {
+    return logins != null ? logins : new LoginOptions();
   }
 
   TransformOptions images() {

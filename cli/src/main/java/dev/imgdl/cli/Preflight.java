@@ -34,6 +34,9 @@ final class Preflight {
     if (settings.junit() != null) {
       checkJunit(settings);
     }
+    if (settings.cookieJar() != null) {
+      checkWritableFile("--cookie-jar", settings.cookieJar());
+    }
   }
 
   /** The output directory exists or is created, can be written, and holds no other layout. */

@@ -1,5 +1,8 @@
 package dev.imgdl.spark;
 
+import dev.imgdl.core.config.ConfigArgs;
+import dev.imgdl.core.config.ConfigException;
+import dev.imgdl.core.config.ConfigFile;
 import dev.imgdl.core.config.FetchOptions;
 import dev.imgdl.core.config.Limits;
 import dev.imgdl.core.config.Network;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
@@ -49,6 +53,8 @@ import picocli.CommandLine.Spec;
 public final class SparkDownload implements Callable<Integer> {
   /** Most --partitions: each is a task and a tar. */
   static final int MAX_PARTITIONS = 1_000_000;
+
+  private static final String CONFIG = "--config";
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -82,6 +88,13 @@ public final class SparkDownload implements Callable<Integer> {
   @Option(names = "--shared-local-path", description = "OUTPUT is a local path that every "
       + "machine of the cluster mounts (NFS, ...): accept it when the master is not local.")
   boolean sharedLocalPath;
+
+  // Read before the real parse, by withConfig; declared for --help.
+  @Option(names = CONFIG, paramLabel = "FILE",
+      description = "Read options from FILE first (on the driver), one or more a line as on the "
+          + "command line; the command line wins. No default file: a cluster has no user's "
+          + "home to look in.")
+  String config;
 
   @Option(names = {"-v", "--verbose"}, description = "More detail, repeatable: -v stack traces "
       + "with errors; -vv Spark's warnings on the driver's console; -vvv its info lines. "
@@ -119,7 +132,28 @@ public final class SparkDownload implements Callable<Integer> {
     });
     cli.setExecutionExceptionHandler(
         (e, c, p) -> Failures.report(e, command.input, command.verbose.length > 0, err));
-    return cli.execute(args);
+    String[] words;
+    try {
+      words = withConfig(args);
+    } catch (ConfigException e) {
+      err.println("imgdl: error: " + ConsoleText.safe(e.getMessage()));
+      err.flush();
+      return 2;
+    }
+    return cli.execute(words);
+  }
+
+  /** {@code args} under the options of the {@code --config} file they name, if any. */
+  private static String[] withConfig(String[] args) {
+    CommandLine.ParseResult parsed =
+        ConfigArgs.parse(new CommandLine(new SparkDownload()), List.of(args));
+    String file = parsed == null ? null : parsed.matchedOptionValue(CONFIG, null);
+    if (file == null) {
+      return args;
+    }
+    ConfigFile config = ConfigFile.read(Path.of(file), file);
+    return ConfigArgs.merge(() -> new CommandLine(new SparkDownload()), config, List.of(args),
+        Set.of(CONFIG)).toArray(String[]::new);
   }
 
   @Override

@@ -82,4 +82,40 @@ class SharedOptionMessagesTest {
         .contains("-w is the download threads of each task, and --per-host and --rate hold "
             + "per executor JVM, not per cluster");
   }
+
+  @Test
+  void aConfigFileGivesTheJobItsOptionsUnderTheCommandLinesBeforeASessionIsAskedFor()
+      throws Exception {
+    Path input = Files.writeString(dir.resolve("in.csv"), "url\nhttp://127.0.0.1:1/a.png\n");
+    Path config = Files.writeString(dir.resolve("job.conf"), "# the job's defaults\n"
+        + "--partitions 0\n--retries=1000\n");
+    Path notOfTheJob = Files.writeString(dir.resolve("cli.conf"), "-H 'Referer: x'\n");
+
+    Outcome bad = runJob("--config", config.toString(), "--partitions", "2", input.toString(),
+        dir.resolve("out").toString());
+    Outcome good = runJob("--config", config.toString(), "--partitions", "2", "--retries", "1",
+        input.toString(), dir.resolve("out").toString());
+    Outcome unknown = runJob("--config", notOfTheJob.toString(), input.toString(),
+        dir.resolve("out").toString());
+
+    assertThat(bad.asked()).isFalse();
+    assertThat(bad.err()).isEqualTo("imgdl: error: --retries must be 0 to 100, not 1000\n");
+    assertThat(good.asked()).as(good.err()).isTrue();
+    assertThat(unknown.asked()).isFalse();
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("imgdl: error: " + notOfTheJob
+        + ":1: Unknown option: '-H'\n");
+  }
+
+  private record Outcome(int code, boolean asked, String err) {}
+
+  private static Outcome runJob(String... args) {
+    AtomicBoolean asked = new AtomicBoolean();
+    StringWriter err = new StringWriter();
+    int code = SparkDownload.run(() -> {
+      asked.set(true);
+      throw new IllegalStateException("no Spark session in this test");
+    }, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
+    return new Outcome(code, asked.get(), err.toString());
+  }
 }

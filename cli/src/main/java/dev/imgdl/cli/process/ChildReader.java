@@ -4,6 +4,7 @@ import dev.imgdl.cli.process.pipe.PipeCodec;
 import dev.imgdl.cli.process.pipe.PipeMessage;
 import dev.imgdl.cli.process.pipe.PipeMessage.Acquire;
 import dev.imgdl.cli.process.pipe.PipeMessage.ChunkEnd;
+import dev.imgdl.cli.process.pipe.PipeMessage.Cookies;
 import dev.imgdl.cli.process.pipe.PipeMessage.Done;
 import dev.imgdl.cli.process.pipe.PipeMessage.Release;
 import dev.imgdl.cli.process.pipe.PipeMessage.ResultLine;
@@ -18,9 +19,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
+import okhttp3.Cookie;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,7 @@ final class ChildReader implements ToParent.Visitor {
   private final Map<Integer, ?> unfinished;
   private final BlockingQueue<WorkerEvent> events;
   private final Consumer<ChunkEnd> chunkEnds;
+  private final Consumer<List<Cookie>> cookies;
   private long peakRss;
 
   /**
@@ -49,16 +53,18 @@ final class ChildReader implements ToParent.Visitor {
    * @param unfinished the entries of the child's chunks without a result; each result removes
    *     its own
    * @param chunkEnds told of each chunk the child ran to its end
+   * @param cookies given the cookies the child kept
    */
   ChildReader(String child, PipeWriter<ToChild> toChild, GateBroker.Seat permits,
       Map<Integer, ?> unfinished, BlockingQueue<WorkerEvent> events,
-      Consumer<ChunkEnd> chunkEnds) {
+      Consumer<ChunkEnd> chunkEnds, Consumer<List<Cookie>> cookies) {
     this.child = child;
     this.toChild = toChild;
     this.permits = permits;
     this.unfinished = unfinished;
     this.events = events;
     this.chunkEnds = chunkEnds;
+    this.cookies = cookies;
   }
 
   /**
@@ -118,6 +124,11 @@ final class ChildReader implements ToParent.Visitor {
   @Override
   public void chunkEnd(ChunkEnd m) {
     chunkEnds.accept(m);
+  }
+
+  @Override
+  public void cookies(Cookies m) {
+    cookies.accept(m.cookies());
   }
 
   @Override

@@ -13,8 +13,11 @@ import dev.imgdl.core.download.LocalHostGate;
 import dev.imgdl.core.download.TempFiles;
 import dev.imgdl.core.input.ChunkFeed;
 import dev.imgdl.core.input.Task;
+import dev.imgdl.core.net.CookieFile;
+import dev.imgdl.core.net.CookieStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import okhttp3.Cookie;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,8 @@ public final class ProcessWorkers implements Workers {
   private final GateBroker broker;
   private final ChildLauncher launcher;
   private final Watchdog watchdog;
+  /** The cookie file's, then what the children's servers set, as it came: later ones win. */
+  private final CookieStore cookies;
   private volatile boolean cancelled;
   /** A child or its reader broke: no child is launched again, the run stops. */
   private volatile boolean broken;
@@ -66,6 +72,10 @@ public final class ProcessWorkers implements Workers {
             ? new GateBroker(LocalHostGate.of(settings.effectivePerHost(), settings.rate()))
             : null;
     this.watchdog = new Watchdog(settings.fetch().deadlineMillis(), () -> live);
+    // A run whose children all had nothing to do still writes the file's cookies to its jar.
+    String cookieFile = settings.fetch().identity().cookieFile();
+    this.cookies = new CookieStore(cookieFile == null ? List.of()
+        : CookieFile.read(Path.of(cookieFile), cookieFile));
   }
 
   @Override
@@ -81,6 +91,11 @@ public final class ProcessWorkers implements Workers {
     }
     supervisors.forEach(Thread::start);
     return chunks;
+  }
+
+  @Override
+  public List<Cookie> cookies() {
+    return cookies.all();
   }
 
   @Override
@@ -168,7 +183,8 @@ public final class ProcessWorkers implements Workers {
     long peakRss = 0;
     try {
       peakRss = new ChildReader(label, child.input(), permits, progress.unfinished(), events,
-          end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()))
+          end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()),
+          cookies::addAll)
           .read(process.getInputStream(), child::heard);
     } catch (IOException e) {
       log.debug("{}: pipe closed: {}", label, e.getMessage());

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import okhttp3.Cookie;
 
 /**
  * Writes what a run leaves behind once every entry has its result: the report (to a file or to
@@ -21,12 +23,14 @@ public final class Outputs {
    * @param report where the report goes: a path, {@code -} for standard output, or null for none
    * @param failed where the failed file goes, or null for none
    * @param junit where the JUnit report goes, or null for none
+   * @param cookieJar where the cookies go, or null for none
    */
-  public record Files(String report, Path failed, Path junit) {}
+  public record Files(String report, Path failed, Path junit, Path cookieJar) {}
 
   private final String report;
   private final Path failed;
   private final Path junit;
+  private final Path cookieJar;
   private final boolean quiet;
   private final PrintStream stdout;
   private final PrintWriter err;
@@ -42,6 +46,7 @@ public final class Outputs {
     this.report = files.report();
     this.failed = files.failed();
     this.junit = files.junit();
+    this.cookieJar = files.cookieJar();
     this.quiet = quiet;
     this.stdout = stdout;
     this.err = err;
@@ -101,6 +106,25 @@ public final class Outputs {
       }
     }
     return written;
+  }
+
+  /**
+   * Writes the cookie jar, if one was asked for, with {@code cookies}: apart from the other
+   * files, since cookies are no part of the run's record.
+   *
+   * @return whether the jar, if asked for, was written
+   */
+  public boolean writeCookieJar(List<Cookie> cookies) {
+    if (cookieJar == null) {
+      return true;
+    }
+    try {
+      CookieJarFile.write(cookieJar, cookies, temps);
+      return true;
+    } catch (IOException e) {
+      cannotWrite("cookie jar " + cookieJar, e);
+      return false;
+    }
   }
 
   private void cannotWrite(String what, IOException e) {

@@ -80,7 +80,8 @@ public final class Run {
     this.terminal = terminal;
     this.stdin = stdin;
     this.outputs = new Outputs(
-        new Outputs.Files(settings.report(), settings.failed(), settings.junit()),
+        new Outputs.Files(settings.report(), settings.failed(), settings.junit(),
+            settings.cookieJar()),
         settings.quiet(), stdout, err, outputTemps);
   }
 
@@ -150,6 +151,8 @@ public final class Run {
     Collected collected = download(start);
     removeLeftovers();
     RunRecord record = record(collected, startedAt, start);
+    Workers w = workers;
+    boolean jarWritten = outputs.writeCookieJar(w == null ? List.of() : w.cookies());
     RuntimeException failure = inputFailure;
     if (failure != null && !interrupted()) {
       // One line for the bad input, no summary: the report says what was done before it.
@@ -157,7 +160,7 @@ public final class Run {
       throw failure;
     }
     collected.console().close();
-    boolean written = outputs.write(record, interrupted());
+    boolean written = outputs.write(record, interrupted()) && jarWritten;
     return ExitCode.of(interrupted(), written, record.summary().successRatio(),
         settings.minSuccess());
   }

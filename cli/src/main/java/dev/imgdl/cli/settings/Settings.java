@@ -34,6 +34,7 @@ import java.util.Objects;
  *     a way that can change, and write their shards again
  * @param annotations whether each failed or invalid entry also prints a GitHub Actions {@code
  *     ::error} workflow command (the environment says the run is on GitHub Actions)
+ * @param cookieJar where to write the cookies at the end, or null
  */
 public record Settings(
     List<String> inputs,
@@ -55,7 +56,8 @@ public record Settings(
     InputOptions input,
     OutputLayout layout,
     boolean retryFailed,
-    boolean annotations) {
+    boolean annotations,
+    Path cookieJar) {
 
   public Settings {
     inputs = List.copyOf(inputs);
@@ -124,6 +126,7 @@ public record Settings(
     private boolean overwrite;
     private String report;
     private Path failed;
+    private Path cookieJar;
     private Path junit;
     private double minSuccess = 1;
     private boolean quiet;
@@ -189,6 +192,12 @@ public record Settings(
       return this;
     }
 
+    /** Where to write the cookies at the end of the run, or null for nowhere. */
+    public Builder cookieJar(Path cookieJar) {
+      this.cookieJar = cookieJar;
+      return this;
+    }
+
     /** Where to write the JUnit XML report, or null for nowhere. */
     public Builder junit(Path junit) {
       this.junit = junit;
@@ -246,7 +255,7 @@ public record Settings(
           Required.value(workers, "Settings.workers"), mode, processes,
           Required.value(fetch, "Settings.fetch"), perHost, rate, overwrite, report, failed,
           junit, minSuccess, quiet, verbosity, progress, childJvmOptions, input, layout,
-          retryFailed, annotations);
+          retryFailed, annotations, cookieJar);
     }
   }
 }

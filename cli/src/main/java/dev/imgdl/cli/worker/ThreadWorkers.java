@@ -7,6 +7,7 @@ import dev.imgdl.core.input.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import okhttp3.Cookie;
 
 /**
  * Thread mode: one platform thread per chunk in this JVM, started at once, each taking its
@@ -52,6 +53,11 @@ public final class ThreadWorkers implements Workers {
       double seconds = (System.nanoTime() - start) / 1e9;
       events.add(new WorkerEvent.Exited(worker, ProcessHandle.current().pid(), 0, seconds));
     }
+  }
+
+  @Override
+  public List<Cookie> cookies() {
+    return fetcher.cookies().all();
   }
 
   @Override

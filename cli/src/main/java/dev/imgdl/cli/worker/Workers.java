@@ -1,7 +1,9 @@
 package dev.imgdl.cli.worker;
 
 import dev.imgdl.core.input.Task;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import okhttp3.Cookie;
 
 /**
  * Runs the run's chunks as the planner deals their tasks, and reports every result and every
@@ -30,6 +32,12 @@ public interface Workers extends AutoCloseable {
    * entries not started yet get no result; the run settles them as interrupted.
    */
   void cancel();
+
+  /**
+   * The cookies the workers kept (a cookie file's and those servers set), for the cookie jar;
+   * none when the run keeps no cookies. Complete once the workers have ended.
+   */
+  List<Cookie> cookies();
 
   /** Ends whatever still runs, without waiting for results; safe to call more than once. */
   @Override

@@ -64,9 +64,11 @@ class ManPageTest {
     assertThat(page.lines().filter(l -> l.startsWith(".SS ")).map(ManPageTest::plain))
         .containsExactly(".SS \"Network (environment: http_proxy, https_proxy, all_proxy, "
             + "no_proxy, lower or upper case)\"",
+            ".SS \"Logins and cookies (environment: NETRC, HOME)\"",
             ".SS \"Dataset inputs (tables of URLs, and opt-outs)\"", ".SS \"Dataset outputs\"",
             ".SS \"Images for training (resize, filters)\"");
-    assertThat(help).contains("\nNetwork (environment: http_proxy", "\nDataset inputs (tables",
+    assertThat(help).contains("\nNetwork (environment: http_proxy", "\nLogins and cookies",
+        "\nDataset inputs (tables",
         "\nDataset outputs:", "\nImages for training (resize, filters):");
   }
 

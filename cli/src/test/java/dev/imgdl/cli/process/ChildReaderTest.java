@@ -55,6 +55,7 @@ class ChildReaderTest {
   private final ClosingWriter toChild = new ClosingWriter();
   private final AtomicInteger heard = new AtomicInteger();
   private final List<ChunkEnd> chunkEnds = new ArrayList<>();
+  private final List<okhttp3.Cookie> cookies = new ArrayList<>();
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
   @BeforeEach
@@ -77,7 +78,7 @@ class ChildReaderTest {
   private ChildReader reader(GateBroker broker) {
     PipeWriter<ToChild> pipe = new PipeWriter<>(toChild);
     return new ChildReader("worker " + WORKER, pipe, broker == null ? null : broker.seat(pipe),
-        unfinished, events, chunkEnds::add);
+        unfinished, events, chunkEnds::add, cookies::addAll);
   }
 
   private long read(String... lines) throws IOException {

@@ -24,7 +24,7 @@ class OutputsTest {
   private final TempFiles temps = new TempFiles();
 
   private boolean write(String report, Path failed, boolean quiet) {
-    return new Outputs(new Outputs.Files(report, failed, null), quiet, stdout,
+    return new Outputs(new Outputs.Files(report, failed, null, null), quiet, stdout,
         new PrintWriter(err), temps).write(ReportWriterTest.record(), false);
   }
 
@@ -92,7 +92,7 @@ class OutputsTest {
         throw new IOException("Broken pipe");
       }
     };
-    Outputs outputs = new Outputs(new Outputs.Files("-", null, null), true,
+    Outputs outputs = new Outputs(new Outputs.Files("-", null, null, null), true,
         new CheckedPrintStream(closed), new PrintWriter(err), temps);
 
     assertThat(outputs.write(ReportWriterTest.record(), false)).isFalse();
@@ -112,7 +112,7 @@ class OutputsTest {
 
   @Test
   void theSummaryOfAnInterruptedRunSaysSo() {
-    new Outputs(new Outputs.Files(null, null, null), false, stdout, new PrintWriter(err),
+    new Outputs(new Outputs.Files(null, null, null, null), false, stdout, new PrintWriter(err),
         temps).write(ReportWriterTest.record(), true);
 
     assertThat(err.toString()).startsWith("imgdl: INTERRUPTED, 3 entries");
@@ -125,7 +125,7 @@ class OutputsTest {
     Path report = dir.resolve("report.json");
     Path failed = dir.resolve("failed.txt");
 
-    boolean written = new Outputs(new Outputs.Files(report.toString(), failed, junit), false,
+    boolean written = new Outputs(new Outputs.Files(report.toString(), failed, junit, null), false,
         stdout, new PrintWriter(err), temps).write(ReportWriterTest.record(), false);
 
     assertThat(written).isFalse();
@@ -140,7 +140,7 @@ class OutputsTest {
     Path junit = dir.resolve("junit.xml");
     Path report = dir.resolve("report.json");
 
-    assertThat(new Outputs(new Outputs.Files(report.toString(), null, junit), true, stdout,
+    assertThat(new Outputs(new Outputs.Files(report.toString(), null, junit, null), true, stdout,
         new PrintWriter(err), temps).write(ReportWriterTest.record(), false)).isTrue();
 
     assertThat(dev.imgdl.testing.JunitXml.read(junit).getDocumentElement().getAttribute("tests"))

@@ -44,6 +44,11 @@ class DealerTest {
     public void cancel() {}
 
     @Override
+    public List<okhttp3.Cookie> cookies() {
+      return List.of();
+    }
+
+    @Override
     public void close() {}
   }
 

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param md5 compute each body's MD5 besides its SHA-256, for {@code --verify-hash COL:md5}
  * @param transform what is done to each validated body before it is saved (the filters alone
  *     in a check), or null: bodies saved as downloaded, nothing read of them again
+ * @param identity the netrc file and the cookies of the requests
  */
 public record FetchSettings(
     String outputDir,
@@ -41,7 +42,8 @@ public record FetchSettings(
     List<String> disallowedDirectives,
     boolean check,
     boolean md5,
-    TransformSettings transform) {
+    TransformSettings transform,
+    Identity identity) {
 
   /** The opt-outs respected unless told otherwise, as img2dataset respects them. */
   public static final List<String> DEFAULT_DISALLOWED =
@@ -50,6 +52,7 @@ public record FetchSettings(
   public FetchSettings {
     headers = List.copyOf(headers);
     Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(identity, "identity");
     disallowedDirectives =
         disallowedDirectives.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
   }
@@ -61,8 +64,8 @@ public record FetchSettings(
 
   /**
    * Builds {@link FetchSettings} by name. No headers, bodies that must be images, no proxy of
-   * imgdl's own with the JDK's trust, the default opt-outs, and bodies saved unless told
-   * otherwise, as downloaded.
+   * imgdl's own with the JDK's trust, the default opt-outs, bodies saved unless told otherwise,
+   * as downloaded, and no netrc file or cookies.
    */
   public static final class Builder {
     private String outputDir;
@@ -79,6 +82,7 @@ public record FetchSettings(
     private boolean check;
     private boolean md5;
     private TransformSettings transform;
+    private Identity identity = Identity.NONE;
 
     private Builder() {}
 
@@ -152,6 +156,11 @@ public record FetchSettings(
       return this;
     }
 
+    public Builder identity(Identity identity) {
+      this.identity = identity;
+      return this;
+    }
+
     public FetchSettings build() {
       return new FetchSettings(
           Required.value(outputDir, "FetchSettings.outputDir"),
@@ -161,7 +170,7 @@ public record FetchSettings(
           Required.value(maxSize, "FetchSettings.maxSize"),
           Required.value(retries, "FetchSettings.retries"),
           Required.value(userAgent, "FetchSettings.userAgent"),
-          headers, anyType, network, disallowedDirectives, check, md5, transform);
+          headers, anyType, network, disallowedDirectives, check, md5, transform, identity);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.imgdl.core.download;
 
 import dev.imgdl.core.config.Durations;
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.net.Netrc;
 import dev.imgdl.core.net.TlsFailure;
 import dev.imgdl.core.text.ThrowableText;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One attempt at one URL: a GET that follows up to 10 redirects itself, sends credentials from
- * the URL as HTTP Basic only to the URL's own host, and turns every way it can go wrong into an
- * {@link Outcome.Failure} that says whether another attempt may help.
+ * the URL (else from the netrc file, for the URL's host) as HTTP Basic only to the URL's own
+ * host, and turns every way it can go wrong into an {@link Outcome.Failure} that says whether
+ * another attempt may help.
  */
 final class Exchange {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
@@ -44,6 +47,7 @@ final class Exchange {
   private final Headers headers;
   private final FetchSettings settings;
   private final OptOut optOut;
+  private final Netrc netrc;
   private volatile boolean cancelled;
 
   Exchange(HttpClients clients, HostGate gate, FetchSettings settings, TempFiles temps) {
@@ -53,6 +57,8 @@ final class Exchange {
     this.bodies = new BodyReader(settings, temps);
     this.headers = headers(settings);
     this.optOut = new OptOut(settings.disallowedDirectives());
+    String netrcFile = settings.identity().netrcFile();
+    this.netrc = netrcFile == null ? null : Netrc.read(Path.of(netrcFile), netrcFile);
   }
 
   void cancel() {
@@ -162,12 +168,26 @@ final class Exchange {
         new Request.Builder().url(current).headers(headers).tag(HostGate.Permit.class, permit);
     boolean sameOrigin =
         current.host().equals(original.host()) && current.port() == original.port();
-    if (sameOrigin && !original.username().isEmpty()) {
-      builder.header(
-          "Authorization",
-          okhttp3.Credentials.basic(original.username(), original.password()));
+    Netrc.Login login = sameOrigin ? login(original) : null;
+    if (login != null) {
+      builder.header("Authorization", okhttp3.Credentials.basic(login.user(), login.password()));
     }
     return builder.get().build();
+  }
+
+  /**
+   * The URL's {@code user:password}; else, as curl does, the netrc file's login for the URL's
+   * host (for the URL's user, when it names one without a password); else its user alone.
+   */
+  private Netrc.Login login(HttpUrl url) {
+    String user = url.username();
+    if (url.password().isEmpty() && netrc != null) {
+      Netrc.Login found = netrc.find(url.host(), user.isEmpty() ? null : user);
+      if (found != null) {
+        return found;
+      }
+    }
+    return user.isEmpty() ? null : new Netrc.Login(user, url.password());
   }
 
   private static HttpUrl withoutCredentials(HttpUrl url) {

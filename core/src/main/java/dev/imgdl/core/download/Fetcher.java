@@ -4,6 +4,7 @@ import dev.imgdl.core.config.Durations;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.image.Dimensions;
 import dev.imgdl.core.input.Task;
+import dev.imgdl.core.net.CookieStore;
 import dev.imgdl.core.result.Result;
 import dev.imgdl.core.result.Status;
 import dev.imgdl.core.text.Credentials;
@@ -65,6 +66,11 @@ public final class Fetcher {
   public static Fetcher create(
       FetchSettings settings, HttpClients clients, HostGate gate, TempFiles temps) {
     return new Fetcher(settings, clients, gate, temps);
+  }
+
+  /** The cookies its client kept (read and set), for the run's cookie jar. */
+  public CookieStore cookies() {
+    return clients.cookies();
   }
 
   /** Releases the client's threads and pooled connections; for tests and embedders. */

@@ -1,18 +1,23 @@
 package dev.imgdl.core.download;
 
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.Identity;
 import dev.imgdl.core.config.Network;
+import dev.imgdl.core.net.CookieFile;
+import dev.imgdl.core.net.CookieStore;
 import dev.imgdl.core.net.ProxyChoice;
 import dev.imgdl.core.net.ProxyCredentials;
 import dev.imgdl.core.net.Trust;
 import java.io.IOException;
 import java.net.ProxySelector;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
+import okhttp3.CookieJar;
 import okhttp3.Dispatcher;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
@@ -31,7 +36,8 @@ import okhttp3.Response;
  * connection (a server that closed an idle keep-alive connection); every other retry is decided
  * by the core. {@link Framing} refuses, in the network layer, a body whose length is ambiguous.
  * Proxies are chosen by {@link ProxyChoice}, with credentials from {@link ProxyCredentials};
- * certificates are trusted as {@link Trust} says.
+ * certificates are trusted as {@link Trust} says. Cookies are kept by a {@link CookieStore}
+ * only when the run asks for them; OkHttp's own jar keeps none.
  */
 public final class HttpClients {
   /** A Retry-After that OkHttp reads as "a long wait" and the core as "none given". */
@@ -58,10 +64,12 @@ public final class HttpClients {
   private volatile OkHttpClient tls;
 
   private final Network network;
+  private final CookieStore cookies;
 
-  private HttpClients(OkHttpClient plain, Network network) {
+  private HttpClients(OkHttpClient plain, Network network, CookieStore cookies) {
     this.plain = plain;
     this.network = network;
+    this.cookies = cookies;
   }
 
   /**
@@ -74,8 +82,11 @@ public final class HttpClients {
     dispatcher.setMaxRequests(Math.max(64, parallelism * 2));
     dispatcher.setMaxRequestsPerHost(Math.max(64, parallelism * 2));
     ProxyChoice proxies = new ProxyChoice(settings.network(), ProxySelector.getDefault());
+    Identity identity = settings.identity();
+    CookieStore cookies = cookies(identity);
     return new HttpClients(
         new OkHttpClient.Builder()
+            .cookieJar(identity.cookieEngine() ? cookies : CookieJar.NO_COOKIES)
             .connectTimeout(timeout)
             .readTimeout(timeout)
             .writeTimeout(timeout)
@@ -93,7 +104,18 @@ public final class HttpClients {
             .proxyAuthenticator(new ProxyCredentials(proxies))
             .addNetworkInterceptor(new ProxyCredentials(proxies))
             .build(),
-        settings.network());
+        settings.network(), cookies);
+  }
+
+  /** The cookies of a run that keeps them, from its file; an unused empty store otherwise. */
+  private static CookieStore cookies(Identity identity) {
+    String file = identity.cookieFile();
+    return new CookieStore(file == null ? List.of() : CookieFile.read(Path.of(file), file));
+  }
+
+  /** The cookies kept so far: empty, and never sent, when the run keeps none. */
+  public CookieStore cookies() {
+    return cookies;
   }
 
   /** The client for a request to {@code url}. */

@@ -5,6 +5,7 @@ import dev.imgdl.cli.process.pipe.PipeCodec;
 import dev.imgdl.cli.process.pipe.PipeMessage;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cancel;
 import dev.imgdl.cli.process.pipe.PipeMessage.Deny;
+import dev.imgdl.cli.process.pipe.PipeMessage.Cookies;
 import dev.imgdl.cli.process.pipe.PipeMessage.Done;
 import dev.imgdl.cli.process.pipe.PipeMessage.End;
 import dev.imgdl.cli.process.pipe.PipeMessage.Grant;
@@ -92,6 +93,9 @@ public final class ChildMain {
     watcher.setDaemon(true);
     watcher.start();
     threads.run(feeds, () -> cancelled);
+    if (settings.identity().cookieEngine()) {
+      out.send(new Cookies(fetcher.cookies().setByServers()));
+    }
     finished = true;
     out.send(new Done(ProcessHandle.current().pid(), Memory.peakRssBytes()));
     // The parent answers "done" by closing our stdin, and the watcher then halts the JVM. Halting

@@ -7,6 +7,7 @@ import dev.imgdl.cli.json.ResultJson;
 import dev.imgdl.cli.process.pipe.PipeMessage.Acquire;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cancel;
 import dev.imgdl.cli.process.pipe.PipeMessage.ChunkEnd;
+import dev.imgdl.cli.process.pipe.PipeMessage.Cookies;
 import dev.imgdl.cli.process.pipe.PipeMessage.Deny;
 import dev.imgdl.cli.process.pipe.PipeMessage.Done;
 import dev.imgdl.cli.process.pipe.PipeMessage.End;
@@ -19,16 +20,20 @@ import dev.imgdl.cli.process.pipe.PipeMessage.TaskLine;
 import dev.imgdl.cli.process.pipe.PipeMessage.ToChild;
 import dev.imgdl.cli.process.pipe.PipeMessage.ToParent;
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.Identity;
 import dev.imgdl.core.config.Network;
 import dev.imgdl.core.image.transform.EncodeFormat;
 import dev.imgdl.core.image.transform.ResizeMode;
 import dev.imgdl.core.image.transform.TransformSettings;
 import dev.imgdl.core.input.ExpectedHash;
 import dev.imgdl.core.input.Task;
+import dev.imgdl.core.net.CookieFile;
 import dev.imgdl.core.text.Credentials;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Objects;
+import okhttp3.Cookie;
 
 /**
  * Writes and reads {@link PipeMessage}s as lines of JSON: the version {@code v}, the {@code
@@ -95,6 +100,8 @@ public final class PipeCodec {
         case "started" -> new Started(f.longValue("id"));
         case "release" -> new Release(f.longValue("id"));
         case "chunkEnd" -> new ChunkEnd(f.integer("worker"), f.longValue("peakRss"));
+        case "cookies" -> new Cookies(f.strings("cookies").stream().map(PipeCodec::cookie)
+            .toList());
         case "done" -> new Done(f.longValue("pid"), f.longValue("peakRss"));
         default -> throw new IllegalArgumentException("type " + type);
       };
@@ -119,7 +126,17 @@ public final class PipeCodec {
         .network(network(s.object("network")))
         .disallowedDirectives(s.strings("disallowedDirectives"))
         .transform(s.has("transform") ? transform(s.object("transform")) : null)
+        .identity(identity(s.object("identity")))
         .build();
+  }
+
+  /** A cookie in its cookie-file line, which says all a cookie jar keeps of it. */
+  private static Cookie cookie(String line) {
+    return Objects.requireNonNull(CookieFile.parse(line), "a cookie line");
+  }
+
+  private static Identity identity(JsonObject i) {
+    return new Identity(i.string("netrcFile"), i.string("cookieFile"), i.bool("cookieEngine"));
   }
 
   private static TransformSettings transform(JsonObject t) {
@@ -148,8 +165,11 @@ public final class PipeCodec {
   }
 
   private static IOException notAMessage(String line, Exception cause) {
-    // The start line holds proxy URLs, whose passwords must not reach a log.
-    return new IOException("not a message: " + Credentials.redactWords(abbreviate(line)), cause);
+    // The start line holds proxy URLs, whose passwords must not reach a log; a cookies line
+    // holds cookie values, which are secrets too.
+    String shown = line.contains("\"type\":\"cookies\"") ? "a cookies line"
+        : Credentials.redactWords(abbreviate(line));
+    return new IOException("not a message: " + shown, cause);
   }
 
   static String abbreviate(String line) {
@@ -255,6 +275,18 @@ public final class PipeCodec {
     }
 
     @Override
+    public void cookies(Cookies m) {
+      write(() -> {
+        g.writeStringField("type", "cookies");
+        g.writeArrayFieldStart("cookies");
+        for (Cookie cookie : m.cookies()) {
+          g.writeString(CookieFile.format(cookie));
+        }
+        g.writeEndArray();
+      });
+    }
+
+    @Override
     public void done(Done m) {
       write(() -> {
         g.writeStringField("type", "done");
@@ -306,6 +338,12 @@ public final class PipeCodec {
       g.writeBooleanField("insecure", n.insecure());
       g.writeEndObject();
       writeTransform(s.transform());
+      Identity i = s.identity();
+      g.writeObjectFieldStart("identity");
+      g.writeStringField("netrcFile", i.netrcFile());
+      g.writeStringField("cookieFile", i.cookieFile());
+      g.writeBooleanField("cookieEngine", i.cookieEngine());
+      g.writeEndObject();
       g.writeEndObject();
     }
 

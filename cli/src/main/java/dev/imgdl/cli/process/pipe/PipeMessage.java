@@ -4,6 +4,7 @@ import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.input.Task;
 import dev.imgdl.core.result.Result;
 import java.util.List;
+import okhttp3.Cookie;
 
 /**
  * One line of the pipe between the parent and a child JVM, written and read by {@link
@@ -40,10 +41,10 @@ public sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToP
   /**
    * From a child: a {@link ResultLine} per entry; {@link Acquire}, {@link Started} and {@link
    * Release} for the run's shared host gate; a {@link ChunkEnd} per chunk it ran to its end,
-   * and {@link Done} before it exits.
+   * when the run keeps cookies its {@link Cookies}, and {@link Done} before it exits.
    */
   sealed interface ToParent extends PipeMessage
-      permits ResultLine, Acquire, Started, Release, ChunkEnd, Done {
+      permits ResultLine, Acquire, Started, Release, ChunkEnd, Cookies, Done {
     void accept(Visitor visitor);
 
     /** What to do with each kind of line from a child. */
@@ -57,6 +58,8 @@ public sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToP
       void release(Release m);
 
       void chunkEnd(ChunkEnd m);
+
+      void cookies(Cookies m);
 
       void done(Done m);
     }
@@ -159,6 +162,27 @@ public sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToP
     @Override
     public void accept(ToParent.Visitor visitor) {
       visitor.chunkEnd(this);
+    }
+  }
+
+  /**
+   * The cookies the child's servers set, the last of each name, domain and path, expired ones
+   * (deletions) included ({@code CookieStore.setByServers}), sent once its chunks are run, for
+   * the parent's one cookie jar. Their values are secrets: never logged.
+   */
+  record Cookies(List<Cookie> cookies) implements ToParent {
+    public Cookies {
+      cookies = List.copyOf(cookies);
+    }
+
+    @Override
+    public void accept(ToParent.Visitor visitor) {
+      visitor.cookies(this);
+    }
+
+    @Override
+    public String toString() {
+      return "Cookies[" + cookies.size() + "]";
     }
   }
 

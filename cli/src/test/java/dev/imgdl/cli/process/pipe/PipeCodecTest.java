@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imgdl.cli.process.pipe.PipeMessage.Acquire;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cancel;
 import dev.imgdl.cli.process.pipe.PipeMessage.ChunkEnd;
+import dev.imgdl.cli.process.pipe.PipeMessage.Cookies;
 import dev.imgdl.cli.process.pipe.PipeMessage.Deny;
 import dev.imgdl.cli.process.pipe.PipeMessage.Done;
 import dev.imgdl.cli.process.pipe.PipeMessage.End;
@@ -18,6 +19,7 @@ import dev.imgdl.cli.process.pipe.PipeMessage.TaskLine;
 import dev.imgdl.cli.process.pipe.PipeMessage.ToChild;
 import dev.imgdl.cli.process.pipe.PipeMessage.ToParent;
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.Identity;
 import dev.imgdl.core.config.Network;
 import dev.imgdl.core.input.ExpectedHash;
 import dev.imgdl.core.input.Task;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.Cookie;
 import org.junit.jupiter.api.Test;
 
 class PipeCodecTest {
@@ -45,7 +48,12 @@ class PipeCodecTest {
           .md5(true)
           .network(new Network("http://u:p@proxy:3128", "proxy2:8080", null,
               List.of(".example.org", "10.0.0.1"), "/etc/ca dir/ca.pem", true))
+          .identity(new Identity("/home/u/.netrc", "/home/u/cookies.txt", true))
           .build();
+  private static final Cookie SESSION = new Cookie.Builder().name("sid").value("s3cr3t")
+      .hostOnlyDomain("img.example.org").path("/a").secure().httpOnly().build();
+  private static final Cookie LASTING = new Cookie.Builder().name("pref").value("x y")
+      .domain("example.org").expiresAt(4102444800_000L).build();
   private static final Task TASK = new Task(7, "http://u:p@h/ü a.png?x=1", "a-12345678", null);
   private static final Task HASHED = new Task(8, "http://h/b.png", "b", "png",
       new ExpectedHash(ExpectedHash.Algorithm.MD5, "0123456789ABCDEF0123456789abcdef"));
@@ -62,7 +70,8 @@ class PipeCodecTest {
       new End(),
       new Cancel(), new Grant(9), new Deny(9), new ResultLine(OK), new ResultLine(FAILED),
       new Acquire(9, "example.org", 1500), new Started(9), new Release(9),
-      new ChunkEnd(3, 4321), new Done(1234, 5678));
+      new ChunkEnd(3, 4321), new Cookies(List.of(SESSION, LASTING)), new Cookies(List.of()),
+      new Done(1234, 5678));
 
   /** Settings with every required value and the defaults. */
   private static FetchSettings.Builder small() {
@@ -104,6 +113,27 @@ class PipeCodecTest {
         .disallowedDirectives()).isEmpty();
     assertThat(((Start) roundTrip(new Start(List.of(1), SETTINGS, "INFO", false))).settings()
         .disallowedDirectives()).isEqualTo(FetchSettings.DEFAULT_DISALLOWED);
+  }
+
+  @Test
+  void theNetrcAndCookieFilesReachAChildAsTheParentNamesThem() throws IOException {
+    Start start = (Start) roundTrip(new Start(List.of(1), SETTINGS, "INFO", false));
+
+    assertThat(start.settings().identity()).isEqualTo(SETTINGS.identity());
+    Start none = (Start) roundTrip(new Start(List.of(1), small().build(), "INFO", false));
+    assertThat(none.settings().identity()).isEqualTo(Identity.NONE);
+  }
+
+  @Test
+  void aChildsCookiesReachTheParentWholeAndAMalformedLineDoesNotShowThem() throws IOException {
+    Cookies back = (Cookies) roundTrip(new Cookies(List.of(SESSION, LASTING)));
+
+    assertThat(back.cookies()).containsExactly(SESSION, LASTING);
+    assertThat(back.cookies().get(0).httpOnly()).isTrue();
+    assertThat(back.toString()).doesNotContain("s3cr3t");
+    String broken = "{\"v\":1,\"type\":\"cookies\",\"cookies\":[\"h\tFALSE\t/\tFALSE\t0\"]}";
+    assertThatThrownBy(() -> PipeCodec.parse(broken))
+        .hasMessage("not a message: a cookies line");
   }
 
   @Test
