@@ -26,8 +26,9 @@ import java.util.Objects;
  * @param workers download threads per task
  * @param partitions tasks (and shards) the downloads are spread over; 0 until the driver's
  *     session gives its default parallelism
- * @param perHost most requests in flight per host, per executor JVM; 0 for no limit
- * @param rate most requests started per second per host, per executor JVM; 0 for no limit
+ * @param perHost most requests in flight per host, for the whole job ({@link HostPlan}); 0 for
+ *     no limit
+ * @param rate most requests started per second per host, for the whole job; 0 for no limit
  * @param transform the filters and resize of the shared options ({@code --resize}, ...), or
  *     null: bodies kept as downloaded
  * @param failOnce test hook: the partition whose first attempt fails after its shard upload,

@@ -42,10 +42,10 @@ final class SparkJob {
       Planner plan = Planner.plan(spark, table, carried, settings.hash());
       SerializableConfiguration hadoop =
           new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-      Dataset<Row> downloaded = plan.toFetch()
-          .repartitionByRange(settings.partitions(), col(InputTable.ID))
+      HostSpread spread = HostSpread.of(spark, plan.toFetch(), settings);
+      Dataset<Row> downloaded = spread.rows()
           .sortWithinPartitions(InputTable.ID)
-          .mapPartitions(new PartitionDownload(settings, paths, hadoop),
+          .mapPartitions(new PartitionDownload(settings, paths, hadoop, spread.plan()),
               Encoders.row(ResultColumns.after(plan.toFetch().schema())));
       Dataset<Row> results = plan.settled().unionByName(carried).unionByName(downloaded)
           .withColumn(InputTable.URL, ResultColumns.redacted(spark, col(InputTable.URL)))
