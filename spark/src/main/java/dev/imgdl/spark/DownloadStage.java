@@ -18,18 +18,21 @@ import scala.Tuple2;
  * The stage that downloads and writes the results: partition {@code i} of the write is download
  * partition {@code i} (numbered from 0, the number its tar carries), holding its downloads and a
  * share of the rows settled without one (invalid, duplicate, carried), so that no write task
- * holds only those. The rows to fetch are range-partitioned by id into {@code --partitions}
- * tasks; the settled rows join the partitions that have downloads.
+ * holds only those. The rows to fetch come spread over the {@code --partitions} tasks ({@link
+ * HostSpread}: by id ranges, or by host); the settled rows join the partitions that have
+ * downloads.
  */
 final class DownloadStage {
   private DownloadStage() {}
 
-  /** Every row's result: downloaded by {@code download}, or settled by the driver. */
+  /**
+   * Every row's result: downloaded by {@code download}, or settled by the driver. {@code spread}
+   * is the plan's rows to fetch in their partitions ({@link HostSpread}).
+   */
   static Dataset<Row> results(SparkSession spark, Planner plan, Dataset<Row> carried,
-      int partitions, PartitionDownload download) {
+      Dataset<Row> spread, PartitionDownload download) {
     StructType schema = ResultColumns.after(plan.toFetch().schema());
-    JavaRDD<Row> fetch = plan.toFetch()
-        .repartitionByRange(partitions, col(InputTable.ID))
+    JavaRDD<Row> fetch = spread
         .sortWithinPartitions(InputTable.ID)
         .javaRDD();
     int n = fetch.getNumPartitions();

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 
 /**
  * The one HTTP client and the one host gate of an executor JVM, shared by all the tasks it runs
- * at once, so that its connection pool is reused across tasks and {@code --per-host} and {@code
- * --rate} hold for the executor as a whole (not per task; a cluster of E executors may send E
- * times as much to a host). Built by the first task; a later job with other settings in the same
- * JVM replaces them.
+ * at once, so that its connection pool is reused across tasks. With {@code --per-host} or {@code
+ * --rate} each task gates the hosts of its rows with its share of the limits ({@link HostPlan});
+ * the executor's gate holds the full limits for hosts outside the plan (redirect targets). Built
+ * by the first task; a later job with other settings in the same JVM replaces them.
  */
 final class ExecutorClients {
   private static JobSettings.ClientKey key;
@@ -27,9 +27,12 @@ final class ExecutorClients {
 
   private ExecutorClients() {}
 
-  /** A download core for one task, writing into {@code dir}, on the executor's shared client. */
+  /**
+   * A download core for one task, writing into {@code dir}, on the executor's shared client;
+   * with a host plan ({@code hosts} not null), behind the task's own {@link TaskHostGate}.
+   */
   static synchronized Fetcher fetcher(JobSettings settings, Path dir, String runId,
-      TempFiles temps) throws IOException {
+      TempFiles temps, HostPlan hosts) throws IOException {
     ImagePlugins.register();
     JobSettings.ClientKey wanted = settings.clientKey();
     if (!wanted.equals(key)) {
@@ -42,8 +45,9 @@ final class ExecutorClients {
       key = wanted;
       built++;
     }
-    return Fetcher.create(settings.fetchSettings(dir.toString(), runId, network), clients, gate,
-        temps);
+    HostGate taskGate = hosts == null ? gate : new TaskHostGate(hosts, gate);
+    return Fetcher.create(settings.fetchSettings(dir.toString(), runId, network), clients,
+        taskGate, temps);
   }
 
   /**

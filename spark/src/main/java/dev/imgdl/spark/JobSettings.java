@@ -27,8 +27,9 @@ import java.util.Objects;
  * @param workers download threads per task
  * @param partitions tasks (and shards) the downloads are spread over; 0 until the driver's
  *     session gives its default parallelism
- * @param perHost most requests in flight per host, per executor JVM; 0 for no limit
- * @param rate most requests started per second per host, per executor JVM; 0 for no limit
+ * @param perHost most requests in flight per host, for the whole job ({@link HostPlan}); 0 for
+ *     no limit
+ * @param rate most requests started per second per host, for the whole job; 0 for no limit
  * @param headers extra request headers ({@code -H}), each {@code Name: value}
  * @param anyType accept bodies that are not images
  * @param network proxies and trust as the options give them ({@code --cacert}: the driver's path)

@@ -32,11 +32,15 @@ final class PartitionDownload implements Function2<Integer, Iterator<Row>, Itera
   private final JobSettings settings;
   private final OutputPaths paths;
   private final SerializableConfiguration hadoop;
+  private final HostPlan hosts;
 
-  PartitionDownload(JobSettings settings, OutputPaths paths, SerializableConfiguration hadoop) {
+  /** {@code hosts}: the plan the rows were spread by, or null when no host is limited. */
+  PartitionDownload(JobSettings settings, OutputPaths paths, SerializableConfiguration hadoop,
+      HostPlan hosts) {
     this.settings = settings;
     this.paths = paths;
     this.hadoop = hadoop;
+    this.hosts = hosts;
   }
 
   @Override
@@ -52,7 +56,7 @@ final class PartitionDownload implements Function2<Integer, Iterator<Row>, Itera
         "imgdl-" + paths.runId() + "-p" + partition + "-");
     TempFiles temps = new TempFiles();
     try {
-      Fetcher fetcher = ExecutorClients.fetcher(settings, dir, paths.runId(), temps);
+      Fetcher fetcher = ExecutorClients.fetcher(settings, dir, paths.runId(), temps, hosts);
       List<Task> tasks = new ArrayList<>(rows.size());
       for (int i = 0; i < rows.size(); i++) {
         Row row = rows.get(i);

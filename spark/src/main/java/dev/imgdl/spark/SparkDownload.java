@@ -47,9 +47,10 @@ import picocli.CommandLine.Spec;
         + "shards under OUTPUT, with one result row per input row in OUTPUT/results.",
     footerHeading = "%n",
     footer = {OptionConverters.UNITS, "",
-        "On Spark, -w is the download threads of each task, and --per-host and --rate hold "
-            + "per executor JVM, not per cluster: E executors may send a host E times as much. "
-            + "Saved columns are in the results too."})
+        "On Spark, -w is the download threads of each task. With --per-host or --rate the "
+            + "rows are spread over the tasks by host, so that the limits hold for the whole "
+            + "job: a host split over k tasks gives each N/k in flight (at least 1: k is at "
+            + "most N) and R/k per second. Saved columns are in the results too."})
 public final class SparkDownload implements Callable<Integer> {
   /** Most --partitions: each is a task and a tar. */
   static final int MAX_PARTITIONS = 1_000_000;

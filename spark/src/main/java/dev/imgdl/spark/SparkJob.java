@@ -41,8 +41,9 @@ final class SparkJob {
       Planner plan = Planner.plan(spark, table, carried, settings.hash());
       SerializableConfiguration hadoop =
           new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-      Dataset<Row> results = DownloadStage.results(spark, plan, carried, settings.partitions(),
-              new PartitionDownload(settings, paths, hadoop))
+      HostSpread spread = HostSpread.of(spark, plan.toFetch(), settings);
+      Dataset<Row> results = DownloadStage.results(spark, plan, carried, spread.rows(),
+              new PartitionDownload(settings, paths, hadoop, spread.plan()))
           .withColumn(InputTable.URL, ResultColumns.redacted(spark, col(InputTable.URL)))
           .drop(InputTable.HASH);
       results.write().parquet(paths.staging().toString());

@@ -68,7 +68,7 @@ class SharedOptionMessagesTest {
   }
 
   @Test
-  void helpShowsTheSharedWordsAndSaysWhatHoldsPerExecutor() {
+  void helpShowsTheSharedWordsAndSaysTheHostLimitsHoldForTheWholeJob() {
     StringWriter out = new StringWriter();
 
     int code = SparkDownload.run(() -> null, new PrintWriter(out, true),
@@ -79,8 +79,10 @@ class SharedOptionMessagesTest {
         .contains("At most N requests in flight to one host, 0 to 100000; 0 = no cap.")
         .contains("Number of chunks and workers, 1 to 256.")
         .contains("DURATION: seconds, or a number with ms, s, m, h")
-        .contains("-w is the download threads of each task, and --per-host and --rate hold "
-            + "per executor JVM, not per cluster");
+        .contains("-w is the download threads of each task. With --per-host or --rate the "
+            + "rows are spread over the tasks by host, so that the limits hold for the whole "
+            + "job: a host split over k tasks gives each N/k in flight (at least 1: k is at "
+            + "most N) and R/k per second.");
   }
 
   @Test
