@@ -1,12 +1,22 @@
 package dev.imgdl.core.image.transform;
 
 import dev.imgdl.core.image.ImageFormat;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -17,6 +27,9 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class ImageDecoder {
   private static final String TWELVEMONKEYS = "com.twelvemonkeys.";
+  private static final ColorModel RGB = new ComponentColorModel(
+      ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE,
+      DataBuffer.TYPE_BYTE);
 
   private ImageDecoder() {}
 
@@ -24,16 +37,17 @@ final class ImageDecoder {
    * The image in {@code file}, refusing one whose decoder reports more than {@code maxPixels}
    * pixels (the header's size, for which the budget was taken) before it allocates them: a file
    * can say one size where {@link dev.imgdl.core.image.ImageDimensions} reads it and another
-   * where the decoder does.
+   * where the decoder does. A JPEG that ImageIO would decode into B, G, R bytes is decoded into
+   * the {@code slot}'s raster instead, R, G, B: see {@link #destination}.
    */
-  static BufferedImage decode(Path file, ImageFormat format, long maxPixels)
+  static Rgb8 decode(Path file, ImageFormat format, long maxPixels, DecodeSlots.Slot slot)
       throws DecodeFailure, InterruptedException {
     String extension = format.extension();
     if (format == ImageFormat.SVG || format == ImageFormat.AVIF) {
       throw new DecodeFailure("cannot decode " + extension);
     }
     if (format == ImageFormat.ICO) {
-      return IcoDecoder.decode(file, maxPixels);
+      return Rgb8.of(IcoDecoder.decode(file, maxPixels));
     }
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       ImageReader reader = reader(format);
@@ -42,16 +56,19 @@ final class ImageDecoder {
       }
       try {
         reader.setInput(in, true, true);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-        if (pixels > maxPixels) {
-          throw new DecodeFailure("cannot decode " + extension + ": " + reader.getWidth(0) + "x"
-              + reader.getHeight(0) + ", larger than its header says");
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if ((long) width * height > maxPixels) {
+          throw new DecodeFailure("cannot decode " + extension + ": " + width + "x" + height
+              + ", larger than its header says");
         }
-        BufferedImage image = reader.read(0);
+        ImageReadParam param = reader.getDefaultReadParam();
+        Rgb8 into = format == ImageFormat.JPEG ? destination(reader, param, slot) : null;
+        BufferedImage image = reader.read(0, param);
         if (Thread.interrupted()) {
           throw new InterruptedException();
         }
-        return image;
+        return into != null && image == param.getDestination() ? into : Rgb8.of(image);
       } finally {
         reader.dispose();
       }
@@ -60,6 +77,32 @@ final class ImageDecoder {
       // trimmed jlink image): this image's failure in words, not a dead worker.
       throw DecodeFailure.of(extension, e);
     }
+  }
+
+  /**
+   * Sets the slot's raster as the destination of a JPEG whose default image is B, G, R bytes,
+   * with the bands R, G, B, and returns its pixels as they will be; null, and nothing set, for
+   * any other JPEG (grey, CMYK, an ICC profile's colours: ImageIO's own image). Why R, G, B:
+   * the decoder hands over each line R, G, B, and copies it into B, G, R one pixel at a time
+   * through a new array a line and pass, 5 MB of garbage a baseline photo and 26 MB a
+   * progressive one; into R, G, B it is one array copy. The samples are the same bytes.
+   */
+  private static Rgb8 destination(ImageReader reader, ImageReadParam param,
+      DecodeSlots.Slot slot) throws IOException {
+    ImageTypeSpecifier type = reader.getImageTypes(0).next();
+    int width = reader.getWidth(0);
+    int height = reader.getHeight(0);
+    long length = 3L * width * height;
+    if (type.getBufferedImageType() != BufferedImage.TYPE_3BYTE_BGR
+        || length > Integer.MAX_VALUE - 8) {
+      return null;
+    }
+    byte[] bytes = slot.bytes((int) length);
+    WritableRaster raster = Raster.createInterleavedRaster(
+        new DataBufferByte(bytes, (int) length), width, height, 3 * width, 3,
+        new int[] {0, 1, 2}, null);
+    param.setDestination(new BufferedImage(RGB, raster, false, null));
+    return new Rgb8.Interleaved(width, height, bytes, true);
   }
 
   /** A new reader for the format: TwelveMonkeys' when it is there, the first one otherwise. */

@@ -21,16 +21,17 @@ import java.util.Objects;
  * format detected from its signature) is checked on its header's size, decoded, turned upright,
  * converted to 8-bit sRGB, resized as img2dataset does and encoded into a target file, which the
  * caller then renames into place. One instance serves every thread of a JVM; its {@link
- * PixelBudget} bounds the pixels of all transforms in flight.
+ * PixelBudget} bounds the pixels of all transforms in flight, and its {@link DecodeSlots} how
+ * many run at once.
  *
  * <p>The steps and their failures: the header (no decoding) against the filters and the decode
  * limit ({@link SizeFilter}); with mode {@code no}, that is all ({@link Kept}); the Exif
- * orientation of a JPEG; the sizes ({@link ResizePlan}); the budget; decoding ({@code cannot
- * decode jpg: ...}); resampling ({@link Resampler}) straight from the decoder's raster, then
- * turning, the alpha laid over white for a JPEG (after resampling: the resampler averages
- * premultiplied colours, and laying over white is linear in them, so the order changes nothing
- * but the cost), cropping or padding; encoding ({@link ImageEncoder}) with the output's SHA-256
- * on the way.
+ * orientation of a JPEG; the sizes ({@link ResizePlan}); the budget, then a slot; decoding
+ * ({@code cannot decode jpg: ...}); resampling ({@link Resampler}) straight from the decoder's
+ * raster, then turning, the alpha laid over white for a JPEG (after resampling: the resampler
+ * averages premultiplied colours, and laying over white is linear in them, so the order changes
+ * nothing but the cost), cropping or padding; encoding ({@link ImageEncoder}) with the output's
+ * SHA-256 on the way.
  */
 public final class ImageTransform {
   private final TransformSettings settings;
@@ -81,8 +82,9 @@ public final class ImageTransform {
           settings.maxDecodePixels()));
     }
     long pixels = (long) size.width() * size.height();
-    try (PixelBudget.Permit permit = budget.acquire(pixels + plan.area())) {
-      return transform(body, format, orientation, pixels, target);
+    try (PixelBudget.Permit permit = budget.acquire(pixels + plan.area());
+        DecodeSlots.Slot slot = budget.slots().acquire()) {
+      return transform(body, format, orientation, pixels, target, slot);
     } catch (DecodeFailure e) {
       return new Refused(e.getMessage());
     }
@@ -111,8 +113,9 @@ public final class ImageTransform {
   }
 
   private Transformed transform(Path body, ImageFormat format, int orientation, long pixels,
-      Path target) throws DecodeFailure, IOException, InterruptedException {
-    Rgb8 decoded = Rgb8.of(ImageDecoder.decode(body, format, pixels));
+      Path target, DecodeSlots.Slot slot)
+      throws DecodeFailure, IOException, InterruptedException {
+    Rgb8 decoded = ImageDecoder.decode(body, format, pixels, slot);
     // The decoder's size, which a lying header may not match. The plan is of the image as
     // seen; it is resampled as stored, then turned: turning commutes with resampling, and
     // turning the small image is cheaper.

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * raster, its 8-bit copy, the oriented and resampled copies), so the default budget, half of the
  * heap, is {@code Runtime.maxMemory() / 2 / 16} pixels: 8 million (ten 1024×768 photos at once)
  * in a 256 MB child JVM.
+ *
+ * <p>Its {@link DecodeSlots} bound the transforms that run at once to the cores, and lend
+ * each the raster its JPEG is decoded into.
  */
 public final class PixelBudget {
   /** The bytes a pixel of a transform in flight is counted for. */
@@ -21,6 +24,7 @@ public final class PixelBudget {
 
   private final int capacity;
   private final Semaphore pixels;
+  private final DecodeSlots slots = DecodeSlots.ofCores();
 
   /** A budget of {@code capacity} pixels (at least 1, at most {@link Integer#MAX_VALUE}). */
   public PixelBudget(long capacity) {
@@ -43,6 +47,10 @@ public final class PixelBudget {
   /** The pixels free now: the capacity when nothing is in flight. */
   public long available() {
     return pixels.availablePermits();
+  }
+
+  DecodeSlots slots() {
+    return slots;
   }
 
   /** Waits until {@code count} pixels (or the whole budget, if more) are free, and takes them. */

@@ -21,16 +21,16 @@ final class Resampler {
 
   /**
    * The rows of {@code src} resampled to {@code width × height}, down first: each output row is
-   * the weighted sum of whole source rows (a loop over contiguous samples; a JPEG's B, G, R
-   * bytes are summed as they lie, unpacked to no int), then resampled across, a quarter of the
-   * work when shrinking 4x. Nothing of the source's size is allocated.
+   * the weighted sum of whole source rows (a loop over contiguous samples; a JPEG's B, G, R or
+   * R, G, B bytes are summed as they lie, unpacked to no int), then resampled across, a quarter
+   * of the work when shrinking 4x. Nothing of the source's size is allocated.
    */
   static Pixels resize(Rgb8 src, int width, int height) {
     if (width == src.width && height == src.height) {
       return src.pixels();
     }
     int channels = src.alpha ? 4 : 3;
-    byte[] bgr = src instanceof Rgb8.Bgr b ? b.bytes : null;
+    Rgb8.Interleaved bytes = src instanceof Rgb8.Interleaved i ? i : null;
     Taps across = Taps.of(src.width, width);
     Taps down = Taps.of(src.height, height);
     float[] rows = new float[src.width * channels];
@@ -43,14 +43,14 @@ final class Resampler {
         if (weight == 0) {
           continue;
         }
-        if (bgr != null) {
-          addSamples(bgr, down.index[t] * rows.length, weight, rows);
+        if (bytes != null) {
+          addSamples(bytes.bytes, down.index[t] * rows.length, weight, rows);
         } else {
           src.row(down.index[t], argb);
           addPixels(argb, weight, rows, channels);
         }
       }
-      across(rows, across, channels, bgr != null, out, y * width);
+      across(rows, across, channels, bytes != null && !bytes.redFirst, out, y * width);
     }
     return new Pixels(width, height, out, src.alpha);
   }

@@ -20,8 +20,12 @@ abstract class Rgb8 {
   final boolean alpha;
 
   private Rgb8(BufferedImage image, boolean alpha) {
-    this.width = image.getWidth();
-    this.height = image.getHeight();
+    this(image.getWidth(), image.getHeight(), alpha);
+  }
+
+  private Rgb8(int width, int height, boolean alpha) {
+    this.width = width;
+    this.height = height;
     this.alpha = alpha;
   }
 
@@ -34,7 +38,8 @@ abstract class Rgb8 {
     if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && raster.getParent() == null
         && ((DataBufferByte) raster.getDataBuffer()).getData().length
             == image.getWidth() * image.getHeight() * 3) {
-      return new Bgr(image);
+      return new Interleaved(image.getWidth(), image.getHeight(),
+          ((DataBufferByte) raster.getDataBuffer()).getData(), false);
     }
     int type = model.getColorSpace().getType();
     if (model instanceof ComponentColorModel
@@ -55,20 +60,28 @@ abstract class Rgb8 {
     return new Pixels(width, height, argb, alpha);
   }
 
-  /** The usual JPEG: bytes B, G, R, the fast path of a photo. */
-  static final class Bgr extends Rgb8 {
+  /**
+   * The usual JPEG, the fast path of a photo: three bytes a pixel, row after row from the start
+   * of {@code bytes} (which may be longer), B, G, R as ImageIO's default image holds them or R,
+   * G, B as the decoder writes them into a {@link DecodeSlots} raster.
+   */
+  static final class Interleaved extends Rgb8 {
     final byte[] bytes;
+    final boolean redFirst;
 
-    Bgr(BufferedImage image) {
-      super(image, false);
-      this.bytes = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+    Interleaved(int width, int height, byte[] bytes, boolean redFirst) {
+      super(width, height, false);
+      this.bytes = bytes;
+      this.redFirst = redFirst;
     }
 
     @Override
     void row(int y, int[] out) {
+      int red = redFirst ? 0 : 2;
+      int blue = 2 - red;
       for (int x = 0, b = y * width * 3; x < width; x++, b += 3) {
-        out[x] = 0xFF00_0000 | (bytes[b + 2] & 0xFF) << 16 | (bytes[b + 1] & 0xFF) << 8
-            | bytes[b] & 0xFF;
+        out[x] = 0xFF00_0000 | (bytes[b + red] & 0xFF) << 16 | (bytes[b + 1] & 0xFF) << 8
+            | bytes[b + blue] & 0xFF;
       }
     }
   }
