@@ -4,6 +4,8 @@ import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Sizes;
 import dev.imgdl.core.image.DimensionScan;
 import dev.imgdl.core.image.ImageFormat;
+import dev.imgdl.core.image.SniffedType;
+import dev.imgdl.core.text.Excerpt;
 import dev.imgdl.core.text.Sha256;
 import dev.imgdl.core.text.ThrowableText;
 import java.io.IOException;
@@ -164,15 +166,21 @@ final class BodyReader {
     return "too large (> " + Sizes.format(settings.maxSize()) + ")";
   }
 
+  /**
+   * {@code not an image (text/plain)} when the server said what the body is, else both: {@code
+   * not an image (server said image/jpeg, body is HTML)}; the claim is cut to a bounded length.
+   */
   private static String notAnImage(Response response, byte[] head, int length) {
     String type = response.header("Content-Type");
-    if (ImageFormat.looksLikeHtml(head, length) || (type != null && mime(type).contains("html"))) {
-      return "not an image (text/html)";
+    SniffedType seen = SniffedType.of(head, length);
+    if (type == null || mime(type).isEmpty()) {
+      return "not an image (body is " + seen.label() + ")";
     }
-    if (length == 0) {
-      return "not an image (empty body)";
+    String claimed = Excerpt.text(mime(type));
+    if (seen.claimedBy(mime(type))) {
+      return "not an image (" + claimed + ")";
     }
-    return "not an image (" + (type == null ? "unrecognized data" : mime(type)) + ")";
+    return "not an image (server said " + claimed + ", body is " + seen.label() + ")";
   }
 
   private static Outcome.Failure failure(String error, Response response) {
