@@ -192,8 +192,10 @@ final class ImgdlCommand implements Callable<Integer> {
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          e.getCommandLine().getErr().println("imgdl: error: " + ConsoleText.safe(e.getMessage())
-              + " (see imgdl --help)");
+          String unknown = e instanceof CommandLine.UnmatchedArgumentException u
+              ? UnknownOption.message(u) : null;
+          e.getCommandLine().getErr().println("imgdl: error: " + (unknown != null ? unknown
+              : ConsoleText.safe(e.getMessage()) + " (see imgdl --help)"));
           return ExitCode.USAGE;
         });
     cli.setExecutionExceptionHandler(new Failures(command));
