@@ -254,12 +254,14 @@ final class ImgdlCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     Path out = output.toAbsolutePath().normalize();
+    NetworkOptions net = network != null ? network : new NetworkOptions();
     FetchSettings fetch = fetchOptions.settings(Version.current())
         .outputDir(out.toString())
         .runId(UUID.randomUUID().toString().substring(0, 8))
         .headers(headers)
         .anyType(anyType)
-        .network((network != null ? network : new NetworkOptions()).network(env))
+        .network(net.network(env))
+        .limitRate(net.limitRate())
         .disallowedDirectives(inputs().disallowedDirectives())
         .check(check)
         .md5(input.md5())

@@ -1,6 +1,8 @@
 package dev.imgdl.cli;
 
+import dev.imgdl.core.config.Limits;
 import dev.imgdl.core.config.Network;
+import dev.imgdl.core.config.OptionConverters;
 import dev.imgdl.core.net.CaCertificates;
 import dev.imgdl.core.net.ProxyAddress;
 import dev.imgdl.core.text.ConsoleText;
@@ -38,6 +40,24 @@ final class NetworkOptions {
   @Option(names = {"-k", "--insecure"},
       description = "Check no certificate and no host name (a warning says so at the start).")
   boolean insecure;
+
+  @Option(names = "--limit-rate", paramLabel = "SIZE",
+      converter = OptionConverters.SizeConverter.class,
+      description = "Most body bytes per second for the whole run (500k, 2M; 1k to 1024G), "
+          + "shared by all workers and process-mode children, as curl's. Default: no limit.")
+  Long limitRate;
+
+  /** The {@code --limit-rate} in bytes per second, 0 for none; out of bounds is a usage error. */
+  long limitRate() {
+    if (limitRate == null) {
+      return 0;
+    }
+    try {
+      return Limits.limitRate(limitRate);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
 
   /** The network settings of a run: these options over the proxy variables of {@code env}. */
   Network network(Map<String, String> env) {

@@ -10,6 +10,7 @@ import dev.imgdl.cli.settings.Settings;
 import dev.imgdl.cli.worker.WorkerEvent;
 import dev.imgdl.cli.worker.Workers;
 import dev.imgdl.core.download.LocalHostGate;
+import dev.imgdl.core.download.TokenBucket;
 import dev.imgdl.core.download.TempFiles;
 import dev.imgdl.core.input.ChunkFeed;
 import dev.imgdl.core.input.Task;
@@ -50,6 +51,8 @@ public final class ProcessWorkers implements Workers {
   private final List<ChunkFeed<TaskLine>> feeds = new ArrayList<>();
   private final Set<ChildProcess> live = ConcurrentHashMap.newKeySet();
   private final GateBroker broker;
+  /** The run's one --limit-rate budget, which every child asks for bytes; null without one. */
+  private final TokenBucket bandwidth;
   private final ChildLauncher launcher;
   private final Watchdog watchdog;
   private volatile boolean cancelled;
@@ -65,6 +68,8 @@ public final class ProcessWorkers implements Workers {
         settings.politenessLimited()
             ? new GateBroker(LocalHostGate.of(settings.effectivePerHost(), settings.rate()))
             : null;
+    this.bandwidth = settings.fetch().limitRate() > 0
+        ? new TokenBucket(settings.fetch().limitRate()) : null;
     this.watchdog = new Watchdog(settings.fetch().deadlineMillis(), () -> live);
   }
 
@@ -167,8 +172,8 @@ public final class ProcessWorkers implements Workers {
     Thread sender = TaskSender.start(child, start, feed, progress, () -> cancelled);
     long peakRss = 0;
     try {
-      peakRss = new ChildReader(label, child.input(), permits, progress.unfinished(), events,
-          end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()))
+      peakRss = new ChildReader(label, child.input(), permits, bandwidth, progress.unfinished(),
+          events, end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()))
           .read(process.getInputStream(), child::heard);
     } catch (IOException e) {
       log.debug("{}: pipe closed: {}", label, e.getMessage());

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param md5 compute each body's MD5 besides its SHA-256, for {@code --verify-hash COL:md5}
  * @param transform what is done to each validated body before it is saved (the filters alone
  *     in a check), or null: bodies saved as downloaded, nothing read of them again
+ * @param limitRate {@code --limit-rate}: most body bytes per second for the whole run, 0 for no
+ *     limit
  */
 public record FetchSettings(
     String outputDir,
@@ -41,7 +43,8 @@ public record FetchSettings(
     List<String> disallowedDirectives,
     boolean check,
     boolean md5,
-    TransformSettings transform) {
+    TransformSettings transform,
+    long limitRate) {
 
   /** The opt-outs respected unless told otherwise, as img2dataset respects them. */
   public static final List<String> DEFAULT_DISALLOWED =
@@ -79,6 +82,7 @@ public record FetchSettings(
     private boolean check;
     private boolean md5;
     private TransformSettings transform;
+    private long limitRate;
 
     private Builder() {}
 
@@ -152,6 +156,11 @@ public record FetchSettings(
       return this;
     }
 
+    public Builder limitRate(long limitRate) {
+      this.limitRate = limitRate;
+      return this;
+    }
+
     public FetchSettings build() {
       return new FetchSettings(
           Required.value(outputDir, "FetchSettings.outputDir"),
@@ -161,7 +170,7 @@ public record FetchSettings(
           Required.value(maxSize, "FetchSettings.maxSize"),
           Required.value(retries, "FetchSettings.retries"),
           Required.value(userAgent, "FetchSettings.userAgent"),
-          headers, anyType, network, disallowedDirectives, check, md5, transform);
+          headers, anyType, network, disallowedDirectives, check, md5, transform, limitRate);
     }
   }
 }

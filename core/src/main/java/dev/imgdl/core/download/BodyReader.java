@@ -9,6 +9,7 @@ import dev.imgdl.core.text.Excerpt;
 import dev.imgdl.core.text.Sha256;
 import dev.imgdl.core.text.ThrowableText;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,7 +20,7 @@ import okio.BufferedSource;
 /**
  * Streams one response body into its sink, computing its SHA-256 (and its MD5 when asked) and
  * the image's size on the way, enforcing {@code --max-size} and checking the image signature as
- * soon as the first bytes are in. A download's sink is a new temporary file in the output
+ * soon as the first bytes are in, and reading no faster than the run's {@link ByteBudget}. A download's sink is a new temporary file in the output
  * directory, gone on any failure when this returns; a check's ({@code --check}) discards the
  * bytes once they are hashed and scanned, so it holds no more than a download does and creates
  * no file.
@@ -33,11 +34,13 @@ final class BodyReader {
 
   private final FetchSettings settings;
   private final TempFiles temps;
+  private final ByteBudget budget;
   private final Path dir;
 
-  BodyReader(FetchSettings settings, TempFiles temps) {
+  BodyReader(FetchSettings settings, TempFiles temps, ByteBudget budget) {
     this.settings = settings;
     this.temps = temps;
+    this.budget = budget;
     this.dir = Path.of(settings.outputDir());
   }
 
@@ -96,7 +99,9 @@ final class BodyReader {
     boolean decided = false;
     long total = 0;
     BufferedSource source = response.body().source();
-    for (int n; (n = source.read(buffer, 0, buffer.length)) != -1; ) {
+    int readSize = Math.min(buffer.length, budget.readSize());
+    for (int n; (n = source.read(buffer, 0, readSize)) != -1; ) {
+      spend(n);
       total += n;
       if (total > settings.maxSize()) {
         return failure(tooLarge(), response);
@@ -139,6 +144,16 @@ final class BodyReader {
     }
     return new Outcome.Body(temp, total, Sha256.hex(sha.digest()), Outcome.Reply.of(response),
         format, scan.finish(), md5 == null ? null : Sha256.hex(md5.digest()));
+  }
+
+  /** Waits for {@code --limit-rate}; an interrupt ends the read as a cancelled call would. */
+  private void spend(int bytes) throws InterruptedIOException {
+    try {
+      budget.spend(bytes);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
+    }
   }
 
   /** A new MD5 digest: every JVM has one, as it has SHA-256. */

@@ -46,11 +46,12 @@ final class Exchange {
   private final OptOut optOut;
   private volatile boolean cancelled;
 
-  Exchange(HttpClients clients, HostGate gate, FetchSettings settings, TempFiles temps) {
+  Exchange(HttpClients clients, HostGate gate, ByteBudget budget, FetchSettings settings,
+      TempFiles temps) {
     this.clients = clients;
     this.gate = gate;
     this.settings = settings;
-    this.bodies = new BodyReader(settings, temps);
+    this.bodies = new BodyReader(settings, temps, budget);
     this.headers = headers(settings);
     this.optOut = new OptOut(settings.disallowedDirectives());
   }

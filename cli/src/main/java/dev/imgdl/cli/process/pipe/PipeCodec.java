@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.imgdl.cli.json.JsonObject;
 import dev.imgdl.cli.json.ResultJson;
 import dev.imgdl.cli.process.pipe.PipeMessage.Acquire;
+import dev.imgdl.cli.process.pipe.PipeMessage.Bytes;
+import dev.imgdl.cli.process.pipe.PipeMessage.BytesGrant;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cancel;
 import dev.imgdl.cli.process.pipe.PipeMessage.ChunkEnd;
 import dev.imgdl.cli.process.pipe.PipeMessage.Deny;
@@ -89,11 +91,13 @@ public final class PipeCodec {
         case "cancel" -> new Cancel();
         case "grant" -> new Grant(f.longValue("id"));
         case "deny" -> new Deny(f.longValue("id"));
+        case "bytesGrant" -> new BytesGrant(f.longValue("id"), f.longValue("waitNanos"));
         case "result" -> new ResultLine(ResultJson.read(f.object("result")));
         case "acquire" -> new Acquire(f.longValue("id"), f.requiredString("host"),
             f.longValue("waitMillis"));
         case "started" -> new Started(f.longValue("id"));
         case "release" -> new Release(f.longValue("id"));
+        case "bytes" -> new Bytes(f.longValue("id"), f.longValue("count"));
         case "chunkEnd" -> new ChunkEnd(f.integer("worker"), f.longValue("peakRss"));
         case "done" -> new Done(f.longValue("pid"), f.longValue("peakRss"));
         default -> throw new IllegalArgumentException("type " + type);
@@ -119,6 +123,7 @@ public final class PipeCodec {
         .network(network(s.object("network")))
         .disallowedDirectives(s.strings("disallowedDirectives"))
         .transform(s.has("transform") ? transform(s.object("transform")) : null)
+        .limitRate(s.longValue("limitRate"))
         .build();
   }
 
@@ -241,6 +246,22 @@ public final class PipeCodec {
     }
 
     @Override
+    public void bytes(Bytes m) {
+      write(() -> {
+        typeAndId("bytes", m.id());
+        g.writeNumberField("count", m.count());
+      });
+    }
+
+    @Override
+    public void bytesGrant(BytesGrant m) {
+      write(() -> {
+        typeAndId("bytesGrant", m.id());
+        g.writeNumberField("waitNanos", m.waitNanos());
+      });
+    }
+
+    @Override
     public void release(Release m) {
       typeAndId("release", m.id());
     }
@@ -287,6 +308,7 @@ public final class PipeCodec {
       g.writeBooleanField("anyType", s.anyType());
       g.writeBooleanField("check", s.check());
       g.writeBooleanField("md5", s.md5());
+      g.writeNumberField("limitRate", s.limitRate());
       g.writeArrayFieldStart("disallowedDirectives");
       for (String d : s.disallowedDirectives()) {
         g.writeString(d);
