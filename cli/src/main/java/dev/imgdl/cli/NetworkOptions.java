@@ -41,6 +41,14 @@ final class NetworkOptions {
       description = "Check no certificate and no host name (a warning says so at the start).")
   boolean insecure;
 
+  @Option(names = {"-4", "--ipv4"},
+      description = "Resolve names to IPv4 addresses only; a name without one fails.")
+  boolean ipv4;
+
+  @Option(names = {"-6", "--ipv6"},
+      description = "Resolve names to IPv6 addresses only; a name without one fails.")
+  boolean ipv6;
+
   @Option(names = "--limit-rate", paramLabel = "SIZE",
       converter = OptionConverters.SizeConverter.class,
       description = "Most body bytes per second for the whole run (500k, 2M; 1k to 1024G), "
@@ -82,7 +90,11 @@ final class NetworkOptions {
       }
       caFile = file.toString();
     }
-    return new Network(http, https, proxy != null ? null : all, noProxyList, caFile, insecure);
+    if (ipv4 && ipv6) {
+      throw new UsageException("-4 and -6 cannot be used together");
+    }
+    return new Network(http, https, proxy != null ? null : all, noProxyList, caFile, insecure,
+        ipv4 ? 4 : ipv6 ? 6 : 0);
   }
 
   /** A variable, lower case first as curl reads it, then upper case; empty counts as unset. */

@@ -2,6 +2,7 @@ package dev.imgdl.core.download;
 
 import dev.imgdl.core.config.Durations;
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.net.AddressFamilyDns;
 import dev.imgdl.core.net.TlsFailure;
 import dev.imgdl.core.text.ThrowableText;
 import java.io.IOException;
@@ -145,6 +146,9 @@ final class Exchange {
           ? "connect timeout after "
           : "timeout after ";
       return Outcome.Failure.transientError(what + Durations.format(timeout()));
+    }
+    if (e instanceof AddressFamilyDns.NoAddressException) {
+      return Outcome.Failure.permanent(e.getMessage());
     }
     if (e instanceof UnknownHostException) {
       return Outcome.Failure.transientError("unknown host " + e.getMessage());

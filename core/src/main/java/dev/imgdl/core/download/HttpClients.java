@@ -2,6 +2,7 @@ package dev.imgdl.core.download;
 
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Network;
+import dev.imgdl.core.net.AddressFamilyDns;
 import dev.imgdl.core.net.ProxyChoice;
 import dev.imgdl.core.net.ProxyCredentials;
 import dev.imgdl.core.net.Trust;
@@ -89,6 +90,7 @@ public final class HttpClients {
             .dispatcher(dispatcher)
             .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))
             .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+            .dns(AddressFamilyDns.of(settings.network().ipVersion()))
             .proxySelector(proxies)
             .proxyAuthenticator(new ProxyCredentials(proxies))
             .addNetworkInterceptor(new ProxyCredentials(proxies))

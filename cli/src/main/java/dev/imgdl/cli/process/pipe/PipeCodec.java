@@ -144,7 +144,7 @@ public final class PipeCodec {
 
   private static Network network(JsonObject n) {
     return new Network(n.string("httpProxy"), n.string("httpsProxy"), n.string("allProxy"),
-        n.strings("noProxy"), n.string("caCertFile"), n.bool("insecure"));
+        n.strings("noProxy"), n.string("caCertFile"), n.bool("insecure"), n.integer("ipVersion"));
   }
 
   private static Task task(JsonObject t) {
@@ -326,6 +326,7 @@ public final class PipeCodec {
       g.writeEndArray();
       g.writeStringField("caCertFile", n.caCertFile());
       g.writeBooleanField("insecure", n.insecure());
+      g.writeNumberField("ipVersion", n.ipVersion());
       g.writeEndObject();
       writeTransform(s.transform());
       g.writeEndObject();
