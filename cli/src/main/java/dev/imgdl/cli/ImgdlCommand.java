@@ -131,7 +131,8 @@ final class ImgdlCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(names = {"-v", "--verbose"},
-      description = "More log detail on standard error; repeat for more (-vv, -vvv).")
+      description = "More log detail on standard error; repeat for more (-vv: every request; "
+          + "-vvv: their request and response headers, credentials and cookie values hidden).")
   boolean[] verbose = new boolean[0];
 
   @Option(names = "--progress", negatable = true,

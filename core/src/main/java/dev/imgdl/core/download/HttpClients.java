@@ -76,7 +76,7 @@ public final class HttpClients {
     dispatcher.setMaxRequestsPerHost(Math.max(64, parallelism * 2));
     ProxyChoice proxies = new ProxyChoice(settings.network(), ProxySelector.getDefault());
     return new HttpClients(
-        new OkHttpClient.Builder()
+        WireLog.addTo(new OkHttpClient.Builder()
             .connectTimeout(timeout)
             .readTimeout(timeout)
             .writeTimeout(timeout)
@@ -93,7 +93,7 @@ public final class HttpClients {
             .dns(AddressFamilyDns.of(settings.network().ipVersion()))
             .proxySelector(proxies)
             .proxyAuthenticator(new ProxyCredentials(proxies))
-            .addNetworkInterceptor(new ProxyCredentials(proxies))
+            .addNetworkInterceptor(new ProxyCredentials(proxies)))
             .build(),
         settings.network());
   }
