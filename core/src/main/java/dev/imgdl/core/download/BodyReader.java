@@ -20,10 +20,10 @@ import okio.BufferedSource;
 /**
  * Streams one response body into its sink, computing its SHA-256 (and its MD5 when asked) and
  * the image's size on the way, enforcing {@code --max-size} and checking the image signature as
- * soon as the first bytes are in, and reading no faster than the run's {@link ByteBudget}. A download's sink is a new temporary file in the output
- * directory, gone on any failure when this returns; a check's ({@code --check}) discards the
- * bytes once they are hashed and scanned, so it holds no more than a download does and creates
- * no file.
+ * soon as the first bytes are in, and reading no faster than the run's {@link ByteBudget}. A
+ * download's sink is a new temporary file in the output directory, gone on any failure when this
+ * returns; a check's ({@code --check}) discards the bytes once they are hashed and scanned, so it
+ * holds no more than a download does and creates no file.
  */
 final class BodyReader {
   private static final int BUFFER = 64 * 1024;
