@@ -46,14 +46,15 @@ CDIR=$WORK/check
 mkdir -p "$CDIR"
 for n in "${SIZES[@]}"; do head -n "$n" "$WORK/steady.txt" > "$CDIR/list-$n.txt"; done
 
-# check_cmd MODE LIST check|download: IMGDL_CMD, without -q (the summary has imgdl's own peak
-# memory figures) and, for a check, without -o (refused with --check)
+# check_cmd MODE LIST check|download: IMGDL_CMD, with -v instead of -q (the summary has imgdl's
+# own peak memory figures, each child's in the per-worker table that -v prints) and, for a check,
+# without -o (refused with --check)
 check_cmd() {
   imgdl_cmd jar "$1" "$WORKERS" images "$2" --min-success 0
   local c=() i=0
   while [ "$i" -lt ${#IMGDL_CMD[@]} ]; do
     case ${IMGDL_CMD[$i]} in
-      -q) ;;
+      -q) c+=(-v) ;;
       -o) i=$((i + 1)); [ "$3" = check ] || c+=(-o images) ;;
       *) c+=("${IMGDL_CMD[$i]}") ;;
     esac

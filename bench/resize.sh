@@ -99,8 +99,9 @@ else
   ROWS+=(plain-t16)
 fi
 
-# row_cmd TOOL OUT LIST REPORT: the command of TOOL (ROW/RUNNER) in IMGDL_CMD. Without -q: the
-# summary has imgdl's own peak memory figures (the parent's and each child's)
+# row_cmd TOOL OUT LIST REPORT: the command of TOOL (ROW/RUNNER) in IMGDL_CMD. -v instead of -q:
+# the summary has imgdl's own peak memory figures (the parent's, and each child's in the
+# per-worker table that -v prints)
 row_cmd() {
   local row=${1%%/*} runner=${1#*/} kind mode w opts=() saved=("${IMGDL_JAVA_OPTS_A[@]}") o
   kind=${row%%-*} mode=${row#*-}
@@ -118,7 +119,7 @@ row_cmd() {
     --shard-size "$SHARD_SIZE" --metadata jsonl --report "$4" "${opts[@]}"
   IMGDL_JAVA_OPTS_A=("${saved[@]}")
   local c=()
-  for o in "${IMGDL_CMD[@]}"; do [ "$o" = -q ] || c+=("$o"); done
+  for o in "${IMGDL_CMD[@]}"; do if [ "$o" = -q ]; then c+=(-v); else c+=("$o"); fi; done
   IMGDL_CMD=("${c[@]}")
 }
 

@@ -10,6 +10,7 @@ import dev.imgdl.cli.settings.Settings;
 import dev.imgdl.core.config.ConfigException;
 import dev.imgdl.core.config.FetchOptions;
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.Limits;
 import dev.imgdl.core.config.Network;
 import dev.imgdl.core.config.NetworkOptions;
 import dev.imgdl.core.config.OptionConverters;
@@ -102,6 +103,25 @@ final class ImgdlCommand implements Callable<Integer> {
   // --retries, --timeout, --deadline, --max-size, --user-agent: shared with the Spark job.
   @Mixin FetchOptions fetchOptions = new FetchOptions();
 
+  // The CLI's own: in the Spark job a budget could only hold per executor (docs/spark.md).
+  @Option(names = "--limit-rate", paramLabel = "SIZE",
+      converter = OptionConverters.SizeConverter.class,
+      description = "Most body bytes per second for the whole run (500k, 2M; 1k to 1024G), "
+          + "shared by all workers and process-mode children, as curl's. Default: no limit.")
+  Long limitRate;
+
+  /** The {@code --limit-rate} in bytes per second, 0 for none; out of bounds is a usage error. */
+  private long limitRate() {
+    if (limitRate == null) {
+      return 0;
+    }
+    try {
+      return Limits.limitRate(limitRate);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
   // -H, --any-type: shared with the Spark job.
   @Mixin RequestOptions requestOptions = new RequestOptions();
 
@@ -135,7 +155,8 @@ final class ImgdlCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(names = {"-v", "--verbose"},
-      description = "More log detail on standard error; repeat for more (-vv, -vvv).")
+      description = "More log detail on standard error; repeat for more (-vv: every request; "
+          + "-vvv: their request and response headers, credentials and cookie values hidden).")
   boolean[] verbose = new boolean[0];
 
   @Option(names = "--progress", negatable = true,
@@ -212,8 +233,10 @@ final class ImgdlCommand implements Callable<Integer> {
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          e.getCommandLine().getErr().println("imgdl: error: " + ConsoleText.safe(e.getMessage())
-              + " (see imgdl --help)");
+          String unknown = e instanceof CommandLine.UnmatchedArgumentException u
+              ? UnknownOption.message(u) : null;
+          e.getCommandLine().getErr().println("imgdl: error: " + (unknown != null ? unknown
+              : ConsoleText.safe(e.getMessage()) + " (see imgdl --help)"));
           return ExitCode.USAGE;
         });
     cli.setExecutionExceptionHandler(new Failures(command));
@@ -298,6 +321,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .anyType(requestOptions.anyType())
         .network(network(env))
         .identity(logins().identity(env))
+        .limitRate(limitRate())
         .disallowedDirectives(inputs().disallowedDirectives())
         .check(check)
         .md5(input.md5())

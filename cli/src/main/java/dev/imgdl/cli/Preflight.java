@@ -114,11 +114,13 @@ final class Preflight {
     if (Files.isDirectory(absolute)) {
       throw new UsageException(option + " " + file + " is a directory");
     }
-    // The file is replaced by a rename, which would replace a device or a pipe (as root,
-    // /dev/null itself) with a regular file instead of writing to it.
+    // A device or a pipe is written directly (nothing can be renamed over it): only its own
+    // permission counts, not its directory's (/dev).
     if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
-      throw new UsageException(option + " " + file + " is not a regular file"
-          + (option.equals("--report") ? " (use - for standard output)" : ""));
+      if (!Files.isWritable(absolute)) {
+        throw new UsageException(option + " " + file + " is not writable");
+      }
+      return;
     }
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {

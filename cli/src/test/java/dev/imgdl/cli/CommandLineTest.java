@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.Images;
 import dev.imgdl.testing.LocalSite;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,19 +102,60 @@ class CommandLineTest {
   }
 
   @Test
-  void aReportOrFailedFileThatIsNotARegularFileIsAUsageError() throws Exception {
-    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png")));
+  void aReportFailedOrJunitFileThatIsADeviceIsWrittenDirectly() throws Exception {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png"), url("/gone.png")));
     Path device = Files.createSymbolicLink(dir.resolve("null"), Path.of("/dev/null"));
-    for (String option : List.of("--report", "--failed")) {
-      Cli.Outcome run = Cli.run("-o", out.toString(), option, device.toString(), list.toString());
-      assertThat(run.exitCode()).isEqualTo(2);
-      assertThat(run.stderr()).isEqualTo(
-          "imgdl: error: " + option + " " + device + " is not a regular file"
-              + (option.equals("--report") ? " (use - for standard output)" : "") + "\n");
+    for (String option : List.of("--report", "--failed", "--junit")) {
+      Cli.Outcome run = Cli.run("-o", out.toString(), "--overwrite", option, device.toString(),
+          list.toString());
+      assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+      assertThat(run.stderr()).doesNotContain("error:");
       assertThat(Files.isSymbolicLink(device)).isTrue();
+      assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
     }
-    assertThat(server.getAllServeEvents()).isEmpty();
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+        .noneMatch(name -> name.startsWith(".imgdl-"));
     Files.delete(device);
+  }
+
+  @Test
+  void aReportIntoAPipeIsReadWholeFromIt() throws Exception {
+    Path list = Cli.list(dir, "l.txt", List.of(url("/ok.png")));
+    Path fifo = dir.resolve("report.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readAllBytes(fifo);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+
+    Cli.Outcome run = Cli.run("-o", out.toString(), "--report", fifo.toString(), list.toString());
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    JsonNode report = new ObjectMapper().readTree(read.get(60, TimeUnit.SECONDS));
+    assertThat(report.get("results").get(0).get("status").asText()).isEqualTo("downloaded");
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+  }
+
+  @Test
+  void anUnknownOptionSuggestsTheClosestOnOneLine() {
+    Cli.Outcome run = Cli.run("--timout", "5s", "-o", out.toString(), "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr())
+        .isEqualTo("imgdl: error: unknown option '--timout'; did you mean --timeout?\n");
+  }
+
+  @Test
+  void anUnknownOptionWithNothingCloseSaysSo() {
+    Cli.Outcome run = Cli.run("--zzzzzzzzzzzzz", "-o", out.toString(), "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr())
+        .isEqualTo("imgdl: error: unknown option '--zzzzzzzzzzzzz' (see imgdl --help)\n");
   }
 
   @Test

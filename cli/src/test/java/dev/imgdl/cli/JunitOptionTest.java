@@ -54,14 +54,6 @@ class JunitOptionTest {
   }
 
   @Test
-  void aDeviceIsAUsageErrorAndStaysADevice() throws IOException {
-    Path device = Files.createSymbolicLink(dir.resolve("null"), Path.of("/dev/null"));
-    assertUsageError("--junit " + device + " is not a regular file", "--junit",
-        device.toString());
-    assertThat(Files.isSymbolicLink(device)).isTrue();
-  }
-
-  @Test
   void theInputIsAUsageErrorAndIsLeftAsItWas() throws IOException {
     String before = Files.readString(list);
     assertUsageError("--junit " + list + " is the input " + list + ": it would be overwritten",

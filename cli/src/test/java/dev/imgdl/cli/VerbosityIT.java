@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Forks the built jar, whose Logback console appender writes to the real standard error, and
  * checks which log lines each verbosity lets through: WARN and above by default, DEBUG (every
- * request and its status) from {@code -vv}, ERROR only with {@code -q}, in both worker modes.
+ * request and its status) from {@code -vv}, every request's and response's lines and headers
+ * from {@code -vvv}, ERROR only with {@code -q}, in both worker modes.
  */
 class VerbosityIT {
   @RegisterExtension static LocalSite server = LocalSite.onLoopback();
@@ -52,7 +54,11 @@ class VerbosityIT {
 
   /** Runs the jar on the two-entry list with {@code flags}; returns its standard error. */
   private String run(String flags, String... more) throws Exception {
-    Path list = server.list(base + "/missing.png", base + "/old.png");
+    return run(server.list(base + "/missing.png", base + "/old.png"), 1, flags, more);
+  }
+
+  /** Runs the jar on {@code list}, expecting {@code exit}; returns its standard error. */
+  private String run(Path list, int exit, String flags, String... more) throws Exception {
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar",
         System.getProperty("imgdl.jar"), "--no-progress", "-o", server.out().toString()));
     if (!flags.isEmpty()) {
@@ -67,7 +73,7 @@ class VerbosityIT {
         .start();
     assertThat(imgdl.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
     String err = Files.readString(stderr, StandardCharsets.UTF_8);
-    assertThat(imgdl.exitValue()).as(err).isEqualTo(1);
+    assertThat(imgdl.exitValue()).as(err).isEqualTo(exit);
     return err;
   }
 
@@ -102,8 +108,13 @@ class VerbosityIT {
     } else {
       assertThat(logLines(err, "INFO")).isEmpty();
     }
-    // No imgdl logger writes at TRACE.
-    assertThat(logLines(err, "TRACE")).isEmpty();
+    // -vvv's wire lines are the only TRACE lines.
+    List<String> trace = logLines(err, "TRACE");
+    if (flags.equals("-vvv")) {
+      assertThat(trace).isNotEmpty().allMatch(l -> l.startsWith("TRACE WireLog: #"));
+    } else {
+      assertThat(trace).isEmpty();
+    }
     assertThat(logLines(err, "(WARN|ERROR)")).as("nothing went wrong").isEmpty();
   }
 
@@ -123,6 +134,33 @@ class VerbosityIT {
       assertThat(err.lines()).noneMatch(l -> l.startsWith("[worker "));
       assertThat(logLines(err, "DEBUG")).isEmpty();
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"thread,''", "process,'[worker 0] '"})
+  void threeVerboseShowsEachRequestAndResponseWithCredentialsAndCookiesHidden(String mode,
+      String prefix) throws Exception {
+    server.stubFor(get("/cookie.png").willReturn(aResponse().withHeader("Content-Type",
+        "image/png").withHeader("Set-Cookie", "sid=s3cr3t-sid; Path=/; HttpOnly")
+        .withBody(Images.png())));
+    String url = base.replace("http://", "http://user:pa55word@") + "/cookie.png";
+
+    String err = run(server.list(url), 0, "-vvv", "--mode", mode, "-w", "1", "--processes",
+        "1", "-H", "Cookie: theme=c00kie-val; lang=en", "-H", "X-Trace: on");
+
+    String wire = prefix + "TRACE WireLog: #1 ";
+    assertThat(err.lines()).contains(
+        wire + "> GET " + base + "/cookie.png HTTP/1.1",
+        wire + "> Authorization: Basic ***",
+        wire + "> Cookie: theme=***; lang=***",
+        wire + "> X-Trace: on",
+        wire + "< HTTP/1.1 200 OK",
+        wire + "< Content-Type: image/png",
+        wire + "< Set-Cookie: sid=***; Path=/; HttpOnly");
+    assertThat(err).doesNotContain("pa55word", "c00kie-val", "s3cr3t-sid",
+        Base64.getEncoder().encodeToString("user:pa55word".getBytes(StandardCharsets.UTF_8)));
+    String vv = run(server.list(url), 0, "-vv", "--mode", mode, "-w", "1", "--processes", "1");
+    assertThat(vv).doesNotContain("WireLog");
   }
 
   @Test

@@ -63,7 +63,7 @@ final class ExecutorClients {
     pem.toFile().deleteOnExit();
     Files.writeString(pem, settings.caCertPem(), StandardCharsets.US_ASCII);
     return new Network(n.httpProxy(), n.httpsProxy(), n.allProxy(), n.noProxy(), pem.toString(),
-        n.insecure());
+        n.insecure(), n.ipVersion());
   }
 
   /** How many clients this JVM has built; for tests. */

@@ -3,6 +3,8 @@ package dev.imgdl.cli.process;
 import dev.imgdl.cli.process.pipe.PipeCodec;
 import dev.imgdl.cli.process.pipe.PipeMessage;
 import dev.imgdl.cli.process.pipe.PipeMessage.Acquire;
+import dev.imgdl.cli.process.pipe.PipeMessage.Bytes;
+import dev.imgdl.cli.process.pipe.PipeMessage.BytesGrant;
 import dev.imgdl.cli.process.pipe.PipeMessage.ChunkEnd;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cookies;
 import dev.imgdl.cli.process.pipe.PipeMessage.Done;
@@ -13,6 +15,7 @@ import dev.imgdl.cli.process.pipe.PipeMessage.ToChild;
 import dev.imgdl.cli.process.pipe.PipeMessage.ToParent;
 import dev.imgdl.cli.process.pipe.PipeWriter;
 import dev.imgdl.cli.worker.WorkerEvent;
+import dev.imgdl.core.download.TokenBucket;
 import dev.imgdl.core.result.Result;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,6 +43,7 @@ final class ChildReader implements ToParent.Visitor {
   private final String child;
   private final PipeWriter<ToChild> toChild;
   private final GateBroker.Seat permits;
+  private final TokenBucket bandwidth;
   private final Map<Integer, ?> unfinished;
   private final BlockingQueue<WorkerEvent> events;
   private final Consumer<ChunkEnd> chunkEnds;
@@ -50,17 +54,19 @@ final class ChildReader implements ToParent.Visitor {
    * @param child the child's name in logs, such as {@code worker 2}
    * @param permits the child's seat at the run's gate broker, or null when children need no
    *     permits
+   * @param bandwidth the run's {@code --limit-rate}, or null without one
    * @param unfinished the entries of the child's chunks without a result; each result removes
    *     its own
    * @param chunkEnds told of each chunk the child ran to its end
    * @param cookies given the cookies the child kept
    */
   ChildReader(String child, PipeWriter<ToChild> toChild, GateBroker.Seat permits,
-      Map<Integer, ?> unfinished, BlockingQueue<WorkerEvent> events,
+      TokenBucket bandwidth, Map<Integer, ?> unfinished, BlockingQueue<WorkerEvent> events,
       Consumer<ChunkEnd> chunkEnds, Consumer<List<Cookie>> cookies) {
     this.child = child;
     this.toChild = toChild;
     this.permits = permits;
+    this.bandwidth = bandwidth;
     this.unfinished = unfinished;
     this.events = events;
     this.chunkEnds = chunkEnds;
@@ -118,6 +124,20 @@ final class ChildReader implements ToParent.Visitor {
   public void release(Release m) {
     if (permits != null) {
       permits.release(m.id());
+    }
+  }
+
+  @Override
+  public void bytes(Bytes m) {
+    if (bandwidth == null) {
+      log.error("{} asked for bytes, but the run has no --limit-rate", child);
+      return;
+    }
+    try {
+      // Reserved now, waited for by the child: nothing here waits, nothing is held for it.
+      toChild.send(new BytesGrant(m.id(), bandwidth.reserve(m.count())));
+    } catch (IOException e) {
+      log.debug("{}: pipe closed: {}", child, e.getMessage());
     }
   }
 

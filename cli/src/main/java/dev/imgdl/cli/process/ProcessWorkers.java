@@ -11,6 +11,7 @@ import dev.imgdl.cli.worker.WorkerEvent;
 import dev.imgdl.cli.worker.Workers;
 import dev.imgdl.core.download.LocalHostGate;
 import dev.imgdl.core.download.TempFiles;
+import dev.imgdl.core.download.TokenBucket;
 import dev.imgdl.core.input.ChunkFeed;
 import dev.imgdl.core.input.Task;
 import dev.imgdl.core.net.CookieFile;
@@ -54,6 +55,8 @@ public final class ProcessWorkers implements Workers {
   private final List<ChunkFeed<TaskLine>> feeds = new ArrayList<>();
   private final Set<ChildProcess> live = ConcurrentHashMap.newKeySet();
   private final GateBroker broker;
+  /** The run's one --limit-rate budget, which every child asks for bytes; null without one. */
+  private final TokenBucket bandwidth;
   private final ChildLauncher launcher;
   private final Watchdog watchdog;
   /** The cookie file's, then what the children's servers set, as it came: later ones win. */
@@ -71,6 +74,8 @@ public final class ProcessWorkers implements Workers {
         settings.politenessLimited()
             ? new GateBroker(LocalHostGate.of(settings.effectivePerHost(), settings.rate()))
             : null;
+    this.bandwidth = settings.fetch().limitRate() > 0
+        ? new TokenBucket(settings.fetch().limitRate()) : null;
     this.watchdog = new Watchdog(settings.fetch().deadlineMillis(), () -> live);
     // A run whose children all had nothing to do still writes the file's cookies to its jar.
     String cookieFile = settings.fetch().identity().cookieFile();
@@ -182,8 +187,8 @@ public final class ProcessWorkers implements Workers {
     Thread sender = TaskSender.start(child, start, feed, progress, () -> cancelled);
     long peakRss = 0;
     try {
-      peakRss = new ChildReader(label, child.input(), permits, progress.unfinished(), events,
-          end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()),
+      peakRss = new ChildReader(label, child.input(), permits, bandwidth, progress.unfinished(),
+          events, end -> progress.chunkEnded(end.worker(), pid, end.peakRss(), System.nanoTime()),
           cookies::addAll)
           .read(process.getInputStream(), child::heard);
     } catch (IOException e) {

@@ -25,7 +25,8 @@ import java.util.Set;
  * nobody can guess, so that another local user cannot plant a link there and make imgdl write
  * through it; it is removed whatever happens, and meanwhile registered with the run's {@link
  * TempFiles}, so that a second interrupt removes it too. The rename replaces a link at the target
- * with the file, never the file the link points to.
+ * with the file, never the file the link points to; a link to a device or a pipe is written
+ * through, as is the device or pipe itself.
  */
 final class AtomicFile {
   /** Owner only: the failed file keeps credentials. */
@@ -54,6 +55,10 @@ final class AtomicFile {
   static void write(Path target, String prefix, Set<PosixFilePermission> permissions,
       TempFiles temps, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+      writeSpecial(absolute, content);
+      return;
+    }
     Temp temp = null;
     boolean moved = false;
     try {
@@ -71,6 +76,19 @@ final class AtomicFile {
       if (temp != null && !moved) {
         temps.delete(temp.path());
       }
+    }
+  }
+
+  /**
+   * Writes a device or a pipe ({@code /dev/null}, {@code >(gzip)}) in place: a rename would put a
+   * regular file where it was (as root, over {@code /dev/null} itself) and write to nobody.
+   */
+  private static void writeSpecial(Path target, Content content) throws IOException {
+    try (OutputStream out = new BufferedOutputStream(
+        Files.newOutputStream(target, StandardOpenOption.WRITE), 1 << 16)) {
+      content.writeTo(out);
+    } catch (IOException e) {
+      throw new IOException(ThrowableText.reason(e), e);
     }
   }
 

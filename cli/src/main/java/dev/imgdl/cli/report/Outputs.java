@@ -32,6 +32,7 @@ public final class Outputs {
   private final Path junit;
   private final Path cookieJar;
   private final boolean quiet;
+  private final boolean verbose;
   private final PrintStream stdout;
   private final PrintWriter err;
   private final TempFiles temps;
@@ -39,15 +40,17 @@ public final class Outputs {
   /**
    * @param files the files asked for
    * @param quiet whether to leave the summary out
+   * @param verbose whether the summary shows the per-worker table whatever it holds
    * @param temps the run's temporary files, which the files' temporary files join
    */
-  public Outputs(Files files, boolean quiet, PrintStream stdout, PrintWriter err,
-      TempFiles temps) {
+  public Outputs(Files files, boolean quiet, boolean verbose, PrintStream stdout,
+      PrintWriter err, TempFiles temps) {
     this.report = files.report();
     this.failed = files.failed();
     this.junit = files.junit();
     this.cookieJar = files.cookieJar();
     this.quiet = quiet;
+    this.verbose = verbose;
     this.stdout = stdout;
     this.err = err;
     this.temps = temps;
@@ -63,7 +66,7 @@ public final class Outputs {
   public boolean write(RunRecord record, boolean interrupted) {
     boolean written = writeFiles(record);
     if (!quiet) {
-      SummaryPrinter.print(record, interrupted, err);
+      SummaryPrinter.print(record, interrupted, verbose, err);
     }
     return written;
   }

@@ -10,15 +10,38 @@ import dev.imgdl.core.text.ConsoleText;
 import dev.imgdl.core.text.ControlChars;
 import dev.imgdl.core.text.Credentials;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * What people read on standard error: one line per failed or invalid entry, and the end-of-run
- * summary with its per-worker table. In process mode the table shows each child's pid and peak
- * memory, so the cost of the mode is visible in every run.
+ * summary with its per-worker table when it helps: with {@code -v}, or when the workers differ in
+ * failures (see {@link #workersDiffer}); the report keeps it always. In process mode the table
+ * shows each child's pid and peak memory.
  */
 final class SummaryPrinter {
+  /** Fewer entries than this say nothing of a worker's failure ratio. */
+  static final int MIN_ENTRIES = 10;
+
   private SummaryPrinter() {}
+
+  /**
+   * Whether one worker's failure ratio is more than twice another's and more than 10 points
+   * above it, both with at least {@link #MIN_ENTRIES} entries: a host, a child or a chunk that
+   * fails where the others do not.
+   */
+  static boolean workersDiffer(List<WorkerStats> workers) {
+    double lowest = Double.MAX_VALUE;
+    double highest = -1;
+    for (WorkerStats w : workers) {
+      if (w.entries() >= MIN_ENTRIES) {
+        double ratio = w.failed() / (double) w.entries();
+        lowest = Math.min(lowest, ratio);
+        highest = Math.max(highest, ratio);
+      }
+    }
+    return highest > 2 * lowest && highest - lowest > 0.1;
+  }
 
   /**
    * {@code file:line url: error}, with credentials hidden and control characters escaped: the
@@ -53,7 +76,9 @@ final class SummaryPrinter {
     return ControlChars.escape(entry.source());
   }
 
-  public static void print(RunRecord run, boolean interrupted, PrintWriter err) {
+  /** @param verbose whether {@code -v} asks for the per-worker table whatever it shows */
+  public static void print(RunRecord run, boolean interrupted, boolean verbose,
+      PrintWriter err) {
     Summary s = run.summary();
     // A check saves nothing: its log never says "downloaded", and says how many passed.
     String fetched = run.check() ? "checked" : "downloaded";
@@ -69,6 +94,14 @@ final class SummaryPrinter {
     boolean process = run.mode() == Mode.PROCESS;
     err.printf(Locale.ROOT, "  mode %s, %d workers, %s peak memory %s%n", run.mode().label(),
         run.workers(), process ? "parent" : "process", rss(run.parentPeakRssBytes()));
+    if (verbose || workersDiffer(run.workerStats())) {
+      printTable(run, fetched, process, err);
+    }
+    err.flush();
+  }
+
+  private static void printTable(RunRecord run, String fetched, boolean process,
+      PrintWriter err) {
     err.printf(Locale.ROOT, "  %6s %8s %10s %8s %7s %10s %8s%s%n", "worker", "entries",
         fetched, "skipped", "failed", "bytes", "seconds",
         process ? String.format(Locale.ROOT, " %8s %10s", "pid", "peak RSS") : "");
@@ -80,7 +113,6 @@ final class SummaryPrinter {
           run.check() ? w.checked() : w.downloaded(), w.skipped(), w.failed(),
           Sizes.format(w.bytes()), w.seconds(), extra);
     }
-    err.flush();
   }
 
   private static String rss(long bytes) {

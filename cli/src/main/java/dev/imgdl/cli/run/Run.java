@@ -82,7 +82,7 @@ public final class Run {
     this.outputs = new Outputs(
         new Outputs.Files(settings.report(), settings.failed(), settings.junit(),
             settings.cookieJar()),
-        settings.quiet(), stdout, err, outputTemps);
+        settings.quiet(), settings.verbosity() > 0, stdout, err, outputTemps);
   }
 
   /** Asks the run to stop; safe from a signal handler, and returns at once. */

@@ -78,7 +78,7 @@ class ChildReaderTest {
   private ChildReader reader(GateBroker broker) {
     PipeWriter<ToChild> pipe = new PipeWriter<>(toChild);
     return new ChildReader("worker " + WORKER, pipe, broker == null ? null : broker.seat(pipe),
-        unfinished, events, chunkEnds::add, cookies::addAll);
+        null, unfinished, events, chunkEnds::add, cookies::addAll);
   }
 
   private long read(String... lines) throws IOException {

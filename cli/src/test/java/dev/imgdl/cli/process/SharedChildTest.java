@@ -58,7 +58,8 @@ class SharedChildTest {
 
   private CompletableFuture<Cli.Outcome> start(Path list, String... options) {
     List<String> args = new ArrayList<>(List.of(options));
-    args.addAll(List.of("-o", server.out().toString(), "--report", "-", list.toString()));
+    // -v: the per-worker table, read for each chunk's pid, is printed with it.
+    args.addAll(List.of("-v", "-o", server.out().toString(), "--report", "-", list.toString()));
     return CompletableFuture.supplyAsync(() -> Cli.run(args.toArray(String[]::new)));
   }
 

@@ -24,7 +24,7 @@ class OutputsTest {
   private final TempFiles temps = new TempFiles();
 
   private boolean write(String report, Path failed, boolean quiet) {
-    return new Outputs(new Outputs.Files(report, failed, null, null), quiet, stdout,
+    return new Outputs(new Outputs.Files(report, failed, null, null), quiet, false, stdout,
         new PrintWriter(err), temps).write(ReportWriterTest.record(), false);
   }
 
@@ -92,7 +92,7 @@ class OutputsTest {
         throw new IOException("Broken pipe");
       }
     };
-    Outputs outputs = new Outputs(new Outputs.Files("-", null, null, null), true,
+    Outputs outputs = new Outputs(new Outputs.Files("-", null, null, null), true, false,
         new CheckedPrintStream(closed), new PrintWriter(err), temps);
 
     assertThat(outputs.write(ReportWriterTest.record(), false)).isFalse();
@@ -112,8 +112,8 @@ class OutputsTest {
 
   @Test
   void theSummaryOfAnInterruptedRunSaysSo() {
-    new Outputs(new Outputs.Files(null, null, null, null), false, stdout, new PrintWriter(err),
-        temps).write(ReportWriterTest.record(), true);
+    new Outputs(new Outputs.Files(null, null, null, null), false, false, stdout,
+        new PrintWriter(err), temps).write(ReportWriterTest.record(), true);
 
     assertThat(err.toString()).startsWith("imgdl: INTERRUPTED, 3 entries");
   }
@@ -125,8 +125,8 @@ class OutputsTest {
     Path report = dir.resolve("report.json");
     Path failed = dir.resolve("failed.txt");
 
-    boolean written = new Outputs(new Outputs.Files(report.toString(), failed, junit, null), false,
-        stdout, new PrintWriter(err), temps).write(ReportWriterTest.record(), false);
+    boolean written = new Outputs(new Outputs.Files(report.toString(), failed, junit, null),
+        false, false, stdout, new PrintWriter(err), temps).write(ReportWriterTest.record(), false);
 
     assertThat(written).isFalse();
     assertThat(err.toString()).startsWith("imgdl: error: cannot write JUnit report " + junit
@@ -140,8 +140,9 @@ class OutputsTest {
     Path junit = dir.resolve("junit.xml");
     Path report = dir.resolve("report.json");
 
-    assertThat(new Outputs(new Outputs.Files(report.toString(), null, junit, null), true, stdout,
-        new PrintWriter(err), temps).write(ReportWriterTest.record(), false)).isTrue();
+    assertThat(new Outputs(new Outputs.Files(report.toString(), null, junit, null), true,
+        false, stdout, new PrintWriter(err), temps).write(ReportWriterTest.record(), false))
+        .isTrue();
 
     assertThat(dev.imgdl.testing.JunitXml.read(junit).getDocumentElement().getAttribute("tests"))
         .isEqualTo("3");

@@ -27,8 +27,56 @@ class SummaryPrinterTest {
   }
 
   @Test
+  void withoutVerboseTheTableOfWorkersThatDoNotDifferIsLeftOut() {
+    String text = print(Mode.THREAD, false, false);
+    assertThat(text.lines().toList()).containsExactly(
+        "imgdl: 3 entries: 1 downloaded, 0 skipped, 1 failed, 1 invalid, 0 duplicate",
+        "  19.5 KiB in 1.23 s: 0.8 images/s, 15.8 KiB/s; success ratio 0.333",
+        "  mode thread, 2 workers, process peak memory 64 MiB");
+  }
+
+  @Test
+  void workersDifferWhenOneFailsMoreThanTwiceAsOftenAndTenPointsMoreWithTenEntriesEach() {
+    assertThat(SummaryPrinter.workersDiffer(List.of(worker(0, 10, 0), worker(1, 10, 2))))
+        .isTrue();
+    assertThat(SummaryPrinter.workersDiffer(List.of(worker(0, 100, 10), worker(1, 100, 21))))
+        .isTrue();
+    // One failure in ten is no pattern; twice as many but close is none either.
+    assertThat(SummaryPrinter.workersDiffer(List.of(worker(0, 10, 0), worker(1, 10, 1))))
+        .isFalse();
+    assertThat(SummaryPrinter.workersDiffer(List.of(worker(0, 100, 5), worker(1, 100, 12))))
+        .isFalse();
+    // Too few entries to say, however they failed; one worker alone differs from none.
+    assertThat(SummaryPrinter.workersDiffer(List.of(worker(0, 10, 0), worker(1, 9, 9))))
+        .isFalse();
+    assertThat(SummaryPrinter.workersDiffer(List.of(worker(0, 50, 50)))).isFalse();
+  }
+
+  @Test
+  void workersThatDifferInFailuresShowTheTableWithoutVerbose() {
+    RunRecord run = record(Mode.THREAD, List.of(worker(0, 10, 0), worker(1, 10, 6)));
+    StringWriter text = new StringWriter();
+    SummaryPrinter.print(run, false, false, new PrintWriter(text));
+    assertThat(text.toString().lines().toList()).contains(
+        "  worker  entries downloaded  skipped  failed      bytes  seconds",
+        "       0       10         10        0       0        0 B     1.00",
+        "       1       10          4        0       6        0 B     1.00");
+  }
+
+  private static RunRecord record(Mode mode, List<WorkerStats> workers) {
+    return RunRecord.builder().mode(mode).workers(workers.size()).startedAt(Instant.EPOCH)
+        .seconds(1).entries(List.of()).results(List.of()).workerStats(workers)
+        .summary(Summary.of(List.of())).parentPeakRssBytes(0).build();
+  }
+
+  private static WorkerStats worker(int id, int entries, int failed) {
+    return new WorkerStats(id, new Summary(Map.of(Status.DOWNLOADED, entries - failed,
+        Status.FAILED, failed), 0), 1.0, 0, 0);
+  }
+
+  @Test
   void theThreadModeSummaryHasOneRowPerWorker() {
-    String text = print(Mode.THREAD, false);
+    String text = print(Mode.THREAD, false, true);
     assertThat(text.lines().toList()).containsExactly(
         "imgdl: 3 entries: 1 downloaded, 0 skipped, 1 failed, 1 invalid, 0 duplicate",
         "  19.5 KiB in 1.23 s: 0.8 images/s, 15.8 KiB/s; success ratio 0.333",
@@ -40,7 +88,7 @@ class SummaryPrinterTest {
 
   @Test
   void theProcessModeSummaryAddsEachChildsPidAndPeakMemory() {
-    String text = print(Mode.PROCESS, true);
+    String text = print(Mode.PROCESS, true, true);
     assertThat(text.lines().toList()).containsExactly(
         "imgdl: INTERRUPTED, 3 entries: 1 downloaded, 0 skipped, 1 failed, 1 invalid, "
             + "0 duplicate",
@@ -51,7 +99,7 @@ class SummaryPrinterTest {
         "       1        1          0        0       1        0 B     1.20        -          -");
   }
 
-  private static String print(Mode mode, boolean interrupted) {
+  private static String print(Mode mode, boolean interrupted, boolean verbose) {
     List<Entry> entries = List.of(Entry.of(0, "l.txt", 1, "http://h/a.jpg"),
         Entry.of(1, "l.txt", 2, "http://h/b.jpg"), Entry.of(2, "l.txt", 3, "x"));
     List<Result> results = List.of(
@@ -75,7 +123,7 @@ class SummaryPrinterTest {
         .parentPeakRssBytes(64L << 20)
         .build();
     StringWriter text = new StringWriter();
-    SummaryPrinter.print(run, interrupted, new PrintWriter(text));
+    SummaryPrinter.print(run, interrupted, verbose, new PrintWriter(text));
     return text.toString();
   }
 }

@@ -80,7 +80,8 @@ class CheckRunTest {
   }
 
   private Cli.Outcome run(String mode, List<String> options, String name) {
-    List<String> args = new ArrayList<>(List.of("--mode", mode, "-w", "3", "--retries", "2",
+    // -v: the per-worker table, whose heading says checked, is printed with it.
+    List<String> args = new ArrayList<>(List.of("-v", "--mode", mode, "-w", "3", "--retries", "2",
         "--max-size", "300K", "--min-success", "0.44", "--no-progress",
         "--report", dir.resolve(name + ".json").toString(),
         "--failed", dir.resolve(name + "-failed.txt").toString()));

@@ -68,7 +68,7 @@ class ConsoleSafetyTest {
         .contains(list + ":1 " + server.url("/status.png") + ": connection error: Unexpected "
             + "status line: HTTP/1.1 2\\x1b]0;pwned\\x07\\r\\x1b[2Kfake\n")
         .contains(list + ":2 " + server.url("/type.png")
-            + ": not an image (image/x\\x1b[2k\\r\\x07\\u009bbad)\n");
+            + ": not an image (server said image/x\\x1b[2k\\r\\x07\\u009bbad, body is text)\n");
     JsonNode results = Cli.readJson(report).get("results");
     assertThat(results.get(0).get("error").asText())
         .isEqualTo("connection error: Unexpected status line: " + STATUS_LINE);

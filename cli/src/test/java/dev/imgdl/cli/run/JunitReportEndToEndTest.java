@@ -104,7 +104,8 @@ class JunitReportEndToEndTest {
         .contains("status line: HTTP/1.1 2\\x1b]0;pwned\\x07\\r\\x1b[2Kfake");
     assertThat(child(cases.get(3), "failure").getAttribute("type")).isEqualTo("not-an-image");
     assertThat(child(cases.get(3), "failure").getAttribute("message"))
-        .contains("not an image (image/x\\x1b[2k\\x07]]>\"<&\\u009bbad)");
+        .contains("not an image (server said image/x\\x1b[2k\\x07]]>\"<&\\u009bbad, "
+            + "body is text)");
     assertThat(cases.get(4).getAttribute("name")).contains("***@")
         .contains("/q\\x01\"<&]]>%::.png").doesNotContain("secret");
     assertThat(child(cases.get(5), "error").getAttribute("type")).isEqualTo("invalid");

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 public final class FetchOptions {
   @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
       description = "Extra attempts after the first, 0 to 100, for retryable failures "
-          + "(connection errors, timeouts, HTTP 408 425 429 500 502 503 504). "
+          + "(connection errors, timeouts, HTTP 408 425 429 500 502 503 504 522 524). "
           + "Default: ${DEFAULT-VALUE}.")
   private int retries;
 

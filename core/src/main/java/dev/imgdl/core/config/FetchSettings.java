@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param transform what is done to each validated body before it is saved (the filters alone
  *     in a check), or null: bodies saved as downloaded, nothing read of them again
  * @param identity the netrc file and the cookies of the requests
+ * @param limitRate {@code --limit-rate}: most body bytes per second for the whole run, 0 for no
+ *     limit
  */
 public record FetchSettings(
     String outputDir,
@@ -43,7 +45,8 @@ public record FetchSettings(
     boolean check,
     boolean md5,
     TransformSettings transform,
-    Identity identity) {
+    Identity identity,
+    long limitRate) {
 
   /** The opt-outs respected unless told otherwise, as img2dataset respects them. */
   public static final List<String> DEFAULT_DISALLOWED =
@@ -83,6 +86,7 @@ public record FetchSettings(
     private boolean md5;
     private TransformSettings transform;
     private Identity identity = Identity.NONE;
+    private long limitRate;
 
     private Builder() {}
 
@@ -161,6 +165,11 @@ public record FetchSettings(
       return this;
     }
 
+    public Builder limitRate(long limitRate) {
+      this.limitRate = limitRate;
+      return this;
+    }
+
     public FetchSettings build() {
       return new FetchSettings(
           Required.value(outputDir, "FetchSettings.outputDir"),
@@ -170,7 +179,8 @@ public record FetchSettings(
           Required.value(maxSize, "FetchSettings.maxSize"),
           Required.value(retries, "FetchSettings.retries"),
           Required.value(userAgent, "FetchSettings.userAgent"),
-          headers, anyType, network, disallowedDirectives, check, md5, transform, identity);
+          headers, anyType, network, disallowedDirectives, check, md5, transform, identity,
+          limitRate);
     }
   }
 }

@@ -143,6 +143,15 @@ public final class Limits {
     return size;
   }
 
+  /** A --limit-rate: 1k to {@link #MAX_SIZE} bytes per second. */
+  public static long limitRate(long bytesPerSecond) {
+    if (bytesPerSecond < 1024 || bytesPerSecond > MAX_SIZE) {
+      throw new IllegalArgumentException(
+          "--limit-rate must be 1k to 1024G per second, not " + Sizes.format(bytesPerSecond));
+    }
+    return bytesPerSecond;
+  }
+
   /** A --rate: 0 (no limit), or {@link #MIN_RATE} to {@link #MAX_RATE} per second. */
   public static double rate(double rate) {
     if (!(rate == 0 || (rate >= MIN_RATE && rate <= MAX_RATE))) {

@@ -40,6 +40,14 @@ public final class NetworkOptions {
       description = "Check no certificate and no host name (a warning says so at the start).")
   boolean insecure;
 
+  @Option(names = {"-4", "--ipv4"},
+      description = "Resolve names to IPv4 addresses only; a name without one fails.")
+  boolean ipv4;
+
+  @Option(names = {"-6", "--ipv6"},
+      description = "Resolve names to IPv6 addresses only; a name without one fails.")
+  boolean ipv6;
+
   /** The network settings of a run: these options over the proxy variables of {@code env}. */
   public Network network(Map<String, String> env) {
     String all = variable(env, "all_proxy");
@@ -63,7 +71,11 @@ public final class NetworkOptions {
       }
       caFile = file.toString();
     }
-    return new Network(http, https, proxy != null ? null : all, noProxyList, caFile, insecure);
+    if (ipv4 && ipv6) {
+      throw new IllegalArgumentException("-4 and -6 cannot be used together");
+    }
+    return new Network(http, https, proxy != null ? null : all, noProxyList, caFile, insecure,
+        ipv4 ? 4 : ipv6 ? 6 : 0);
   }
 
   /** A variable, lower case first as curl reads it, then upper case; empty counts as unset. */

@@ -4,9 +4,12 @@ import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Sizes;
 import dev.imgdl.core.image.DimensionScan;
 import dev.imgdl.core.image.ImageFormat;
+import dev.imgdl.core.image.SniffedType;
+import dev.imgdl.core.text.Excerpt;
 import dev.imgdl.core.text.Sha256;
 import dev.imgdl.core.text.ThrowableText;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,10 +20,10 @@ import okio.BufferedSource;
 /**
  * Streams one response body into its sink, computing its SHA-256 (and its MD5 when asked) and
  * the image's size on the way, enforcing {@code --max-size} and checking the image signature as
- * soon as the first bytes are in. A download's sink is a new temporary file in the output
- * directory, gone on any failure when this returns; a check's ({@code --check}) discards the
- * bytes once they are hashed and scanned, so it holds no more than a download does and creates
- * no file.
+ * soon as the first bytes are in, and reading no faster than the run's {@link ByteBudget}. A
+ * download's sink is a new temporary file in the output directory, gone on any failure when this
+ * returns; a check's ({@code --check}) discards the bytes once they are hashed and scanned, so it
+ * holds no more than a download does and creates no file.
  */
 final class BodyReader {
   private static final int BUFFER = 64 * 1024;
@@ -31,11 +34,13 @@ final class BodyReader {
 
   private final FetchSettings settings;
   private final TempFiles temps;
+  private final ByteBudget budget;
   private final Path dir;
 
-  BodyReader(FetchSettings settings, TempFiles temps) {
+  BodyReader(FetchSettings settings, TempFiles temps, ByteBudget budget) {
     this.settings = settings;
     this.temps = temps;
+    this.budget = budget;
     this.dir = Path.of(settings.outputDir());
   }
 
@@ -94,7 +99,9 @@ final class BodyReader {
     boolean decided = false;
     long total = 0;
     BufferedSource source = response.body().source();
-    for (int n; (n = source.read(buffer, 0, buffer.length)) != -1; ) {
+    int readSize = Math.min(buffer.length, budget.readSize());
+    for (int n; (n = source.read(buffer, 0, readSize)) != -1; ) {
+      spend(n);
       total += n;
       if (total > settings.maxSize()) {
         return failure(tooLarge(), response);
@@ -139,6 +146,16 @@ final class BodyReader {
         format, scan.finish(), md5 == null ? null : Sha256.hex(md5.digest()));
   }
 
+  /** Waits for {@code --limit-rate}; an interrupt ends the read as a cancelled call would. */
+  private void spend(int bytes) throws InterruptedIOException {
+    try {
+      budget.spend(bytes);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
+    }
+  }
+
   /** A new MD5 digest: every JVM has one, as it has SHA-256. */
   private static MessageDigest md5() {
     try {
@@ -164,15 +181,21 @@ final class BodyReader {
     return "too large (> " + Sizes.format(settings.maxSize()) + ")";
   }
 
+  /**
+   * {@code not an image (text/plain)} when the server said what the body is, else both: {@code
+   * not an image (server said image/jpeg, body is HTML)}; the claim is cut to a bounded length.
+   */
   private static String notAnImage(Response response, byte[] head, int length) {
     String type = response.header("Content-Type");
-    if (ImageFormat.looksLikeHtml(head, length) || (type != null && mime(type).contains("html"))) {
-      return "not an image (text/html)";
+    SniffedType seen = SniffedType.of(head, length);
+    if (type == null || mime(type).isEmpty()) {
+      return "not an image (body is " + seen.label() + ")";
     }
-    if (length == 0) {
-      return "not an image (empty body)";
+    String claimed = Excerpt.text(mime(type));
+    if (seen.claimedBy(mime(type))) {
+      return "not an image (" + claimed + ")";
     }
-    return "not an image (" + (type == null ? "unrecognized data" : mime(type)) + ")";
+    return "not an image (server said " + claimed + ", body is " + seen.label() + ")";
   }
 
   private static Outcome.Failure failure(String error, Response response) {

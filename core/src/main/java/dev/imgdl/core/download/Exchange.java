@@ -2,6 +2,7 @@ package dev.imgdl.core.download;
 
 import dev.imgdl.core.config.Durations;
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.net.AddressFamilyDns;
 import dev.imgdl.core.net.Netrc;
 import dev.imgdl.core.net.TlsFailure;
 import dev.imgdl.core.text.ThrowableText;
@@ -50,11 +51,12 @@ final class Exchange {
   private final Netrc netrc;
   private volatile boolean cancelled;
 
-  Exchange(HttpClients clients, HostGate gate, FetchSettings settings, TempFiles temps) {
+  Exchange(HttpClients clients, HostGate gate, ByteBudget budget, FetchSettings settings,
+      TempFiles temps) {
     this.clients = clients;
     this.gate = gate;
     this.settings = settings;
-    this.bodies = new BodyReader(settings, temps);
+    this.bodies = new BodyReader(settings, temps, budget);
     this.headers = headers(settings);
     this.optOut = new OptOut(settings.disallowedDirectives());
     String netrcFile = settings.identity().netrcFile();
@@ -150,6 +152,9 @@ final class Exchange {
           ? "connect timeout after "
           : "timeout after ";
       return Outcome.Failure.transientError(what + Durations.format(timeout()));
+    }
+    if (e instanceof AddressFamilyDns.NoAddressException) {
+      return Outcome.Failure.permanent(e.getMessage());
     }
     if (e instanceof UnknownHostException) {
       return Outcome.Failure.transientError("unknown host " + e.getMessage());

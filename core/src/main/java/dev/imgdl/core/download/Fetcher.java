@@ -37,11 +37,12 @@ public final class Fetcher {
   private final Path dir;
   private final Shaper shaper;
 
-  private Fetcher(FetchSettings settings, HttpClients clients, HostGate gate, TempFiles temps) {
+  private Fetcher(FetchSettings settings, HttpClients clients, HostGate gate, ByteBudget budget,
+      TempFiles temps) {
     this.settings = settings;
     this.clients = clients;
     this.temps = temps;
-    this.exchange = new Exchange(clients, gate, settings, temps);
+    this.exchange = new Exchange(clients, gate, budget, settings, temps);
     this.dir = Path.of(settings.outputDir());
     this.shaper = settings.transform() == null ? null
         : new Shaper(settings.transform(), temps, dir, settings.runId());
@@ -54,8 +55,17 @@ public final class Fetcher {
    */
   public static Fetcher create(
       FetchSettings settings, HostGate gate, TempFiles temps, int parallelism) {
+    return create(settings, gate, ByteBudget.of(settings.limitRate()), temps, parallelism);
+  }
+
+  /**
+   * As above, with the bandwidth taken from {@code budget} (a process-mode child's share of the
+   * parent's) instead of a budget of this JVM's own.
+   */
+  public static Fetcher create(FetchSettings settings, HostGate gate, ByteBudget budget,
+      TempFiles temps, int parallelism) {
     return new Fetcher(settings, HttpClients.create(settings, parallelism, gate != HostGate.OPEN),
-        gate, temps);
+        gate, budget, temps);
   }
 
   /**
@@ -65,7 +75,7 @@ public final class Fetcher {
    */
   public static Fetcher create(
       FetchSettings settings, HttpClients clients, HostGate gate, TempFiles temps) {
-    return new Fetcher(settings, clients, gate, temps);
+    return new Fetcher(settings, clients, gate, ByteBudget.UNLIMITED, temps);
   }
 
   /** The cookies its client kept (read and set), for the run's cookie jar. */

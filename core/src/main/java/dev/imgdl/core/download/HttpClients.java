@@ -3,6 +3,7 @@ package dev.imgdl.core.download;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Identity;
 import dev.imgdl.core.config.Network;
+import dev.imgdl.core.net.AddressFamilyDns;
 import dev.imgdl.core.net.CookieFile;
 import dev.imgdl.core.net.CookieStore;
 import dev.imgdl.core.net.ProxyChoice;
@@ -85,7 +86,7 @@ public final class HttpClients {
     Identity identity = settings.identity();
     CookieStore cookies = cookies(identity);
     return new HttpClients(
-        new OkHttpClient.Builder()
+        WireLog.addTo(new OkHttpClient.Builder()
             .cookieJar(identity.cookieEngine() ? cookies : CookieJar.NO_COOKIES)
             .connectTimeout(timeout)
             .readTimeout(timeout)
@@ -100,9 +101,10 @@ public final class HttpClients {
             .dispatcher(dispatcher)
             .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))
             .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+            .dns(AddressFamilyDns.of(settings.network().ipVersion()))
             .proxySelector(proxies)
             .proxyAuthenticator(new ProxyCredentials(proxies))
-            .addNetworkInterceptor(new ProxyCredentials(proxies))
+            .addNetworkInterceptor(new ProxyCredentials(proxies)))
             .build(),
         settings.network(), cookies);
   }

@@ -13,7 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * in {@code Retry-After}.
  */
 final class RetryPolicy {
-  private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 425, 429, 500, 502, 503, 504);
+  // 522 and 524 are Cloudflare's origin connect and read timeouts: transient, and curl's
+  // --retry retries them too.
+  private static final Set<Integer> RETRYABLE_STATUS =
+      Set.of(408, 425, 429, 500, 502, 503, 504, 522, 524);
   private static final long BASE_MILLIS = 250;
   private static final long CAP_MILLIS = 30_000;
 

@@ -52,6 +52,7 @@ public enum FailureKind {
       new Prefix("connect timeout after ", TIMEOUT),
       new Prefix("connection ", CONNECTION),
       new Prefix("unknown host ", CONNECTION),
+      new Prefix("no IPv", CONNECTION),
       new Prefix("not an image", NOT_AN_IMAGE),
       new Prefix("too large: ", FILTERED),
       new Prefix("too small: ", FILTERED),

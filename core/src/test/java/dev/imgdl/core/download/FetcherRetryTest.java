@@ -45,7 +45,7 @@ class FetcherRetryTest extends FetcherTestCase {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {408, 425, 429, 500, 502, 503, 504})
+  @ValueSource(ints = {408, 425, 429, 500, 502, 503, 504, 522, 524})
   void retriesEachTransientStatus(int code) throws Exception {
     failThenServe("/pic.png", Images.of(ImageFormat.PNG), status(code));
 

@@ -13,6 +13,7 @@ import dev.imgdl.core.result.Result;
 import dev.imgdl.core.result.Status;
 import dev.imgdl.testing.SampleFiles;
 import dev.imgdl.testing.SampleFiles.Sample;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -62,9 +63,59 @@ class FetcherValidationTest extends FetcherTestCase {
     Result result = downloads.fetch(Downloads.url(server, "/pic.png"));
 
     assertThat(result.status()).isEqualTo(Status.FAILED);
-    assertThat(result.error()).isEqualTo("not an image (text/html)");
+    assertThat(result.error()).isEqualTo("not an image (server said image/png, body is HTML)");
     assertThat(result.attempts()).isEqualTo(1);
     assertThat(downloads.files()).isEmpty();
+  }
+
+  static Stream<Arguments> claimedAndSeen() {
+    byte[] pdf = "%PDF-1.7\n1 0 obj".getBytes(StandardCharsets.US_ASCII);
+    byte[] gzip = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
+    byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
+    return Stream.of(
+        Arguments.of("image/jpeg", ascii(" {\"error\": \"quota\"}"),
+            "not an image (server said image/jpeg, body is JSON)"),
+        Arguments.of("image/webp", ascii("<?xml version=\"1.0\"?><Error/>"),
+            "not an image (server said image/webp, body is XML)"),
+        Arguments.of("image/jpeg", ascii("Access denied\n"),
+            "not an image (server said image/jpeg, body is text)"),
+        Arguments.of("image/png; q=1", pdf, "not an image (server said image/png, body is PDF)"),
+        Arguments.of("image/gif", gzip, "not an image (server said image/gif, body is gzip)"),
+        Arguments.of("image/bmp", zip, "not an image (server said image/bmp, body is zip)"),
+        Arguments.of("image/jpeg", new byte[] {0, 1, 2, 3, (byte) 0xfe},
+            "not an image (server said image/jpeg, body is unrecognized data)"),
+        Arguments.of("application/json", ascii("[1, 2]"), "not an image (application/json)"),
+        Arguments.of("text/plain; charset=utf-8", ascii("hello"), "not an image (text/plain)"),
+        Arguments.of("application/pdf", pdf, "not an image (application/pdf)"),
+        Arguments.of("image/x" + "y".repeat(300), ascii("{}"),
+            "not an image (server said image/x" + "y".repeat(193)
+                + "… (107 more characters), body is JSON)"));
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("claimedAndSeen")
+  void namesTheTypeSeenBesideTheTypeClaimedWhenTheyDiffer(String type, byte[] body,
+      String error) throws Exception {
+    server.stubFor(get("/x").willReturn(ok().withHeader("Content-Type", type).withBody(body)));
+
+    Result result = downloads.fetch(Downloads.url(server, "/x"));
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo(error);
+    assertThat(downloads.files()).isEmpty();
+  }
+
+  @Test
+  void namesTheTypeSeenWhenNoneIsClaimed() throws Exception {
+    server.stubFor(get("/x").willReturn(ok().withBody(ascii("{\"a\": 1}"))));
+
+    Result result = downloads.fetch(Downloads.url(server, "/x"));
+
+    assertThat(result.error()).isEqualTo("not an image (body is JSON)");
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -88,7 +139,7 @@ class FetcherValidationTest extends FetcherTestCase {
     Result result = downloads.fetch(Downloads.url(server, "/empty.gif"));
 
     assertThat(result.status()).isEqualTo(Status.FAILED);
-    assertThat(result.error()).isEqualTo("not an image (empty body)");
+    assertThat(result.error()).isEqualTo("not an image (server said image/gif, body is empty)");
     assertThat(downloads.files()).isEmpty();
   }
 
@@ -128,7 +179,9 @@ class FetcherValidationTest extends FetcherTestCase {
     Result result = downloads.fetch(Downloads.url(server, "/x"));
 
     assertThat(result.status()).isEqualTo(Status.FAILED);
-    assertThat(result.error()).isEqualTo("not an image (text/plain)");
+    // The one that starts 00 00 01 00 holds NULs: no text, whatever the server said.
+    assertThat(result.error()).isIn("not an image (text/plain)",
+        "not an image (server said text/plain, body is unrecognized data)");
     assertThat(result.attempts()).isEqualTo(1);
     assertThat(downloads.files()).isEmpty();
   }

@@ -25,7 +25,7 @@ class RetryPolicyTest {
         retryable.add(status);
       }
     }
-    assertThat(retryable).containsExactlyInAnyOrder(408, 425, 429, 500, 502, 503, 504);
+    assertThat(retryable).containsExactlyInAnyOrder(408, 425, 429, 500, 502, 503, 504, 522, 524);
   }
 
   @ParameterizedTest

@@ -27,8 +27,9 @@ class FailureKindTest {
       deadline 5s exceeded (HTTP 503 after 2 attempts)                | deadline
       deadline 5m exceeded waiting for a slot on the host             | deadline
       not an image (text/html)                                        | not-an-image
-      not an image (empty body)                                       | not-an-image
-      not an image (unrecognized data)                                | not-an-image
+      not an image (body is empty)                                    | not-an-image
+      not an image (body is unrecognized data)                        | not-an-image
+      not an image (server said image/jpeg, body is HTML)             | not-an-image
       too large (> 1 MiB)                                             | too-large
       too small: 12x40 (min 64)                                       | filtered
       too large: 9000x9000 (max area 40000000)                        | filtered
@@ -43,6 +44,7 @@ class FailureKindTest {
       redirect to a URL that is not http(s)                           | redirect
       HTTP 302 without a Location                                     | redirect
       connection refused                                              | connection
+      no IPv6 address for localhost                                   | connection
       connection refused after 4 attempts                             | connection
       connection error: unexpected end of stream on http://h/...      | connection
       unknown host nowhere.invalid                                    | connection

@@ -3,6 +3,7 @@ package dev.imgdl.cli.process.child;
 import dev.imgdl.cli.logging.Logging;
 import dev.imgdl.cli.process.pipe.PipeCodec;
 import dev.imgdl.cli.process.pipe.PipeMessage;
+import dev.imgdl.cli.process.pipe.PipeMessage.BytesGrant;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cancel;
 import dev.imgdl.cli.process.pipe.PipeMessage.Deny;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cookies;
@@ -16,6 +17,7 @@ import dev.imgdl.cli.process.pipe.PipeMessage.ToParent;
 import dev.imgdl.cli.process.pipe.PipeWriter;
 import dev.imgdl.cli.worker.Memory;
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.download.ByteBudget;
 import dev.imgdl.core.download.ChunkRunner;
 import dev.imgdl.core.download.Fetcher;
 import dev.imgdl.core.download.HostGate;
@@ -82,13 +84,17 @@ public final class ChildMain {
     start.workers().forEach(worker -> feeds.put(worker, new ChunkFeed<>()));
     RemoteHostGate remote = start.remoteGate() ? new RemoteHostGate(out) : null;
     HostGate gate = remote != null ? remote : LocalHostGate.of(0, 0);
+    RemoteByteBudget bandwidth =
+        settings.limitRate() > 0 ? new RemoteByteBudget(out, settings.limitRate()) : null;
     TempFiles temps = new TempFiles();
-    Fetcher fetcher = Fetcher.create(settings, gate, temps, feeds.size());
+    Fetcher fetcher = Fetcher.create(settings, gate,
+        bandwidth != null ? bandwidth : ByteBudget.UNLIMITED, temps, feeds.size());
     // abort, not deleteAll: a worker must not create a file between the sweep and the end.
     Runtime.getRuntime().addShutdownHook(new Thread(temps::abort, "imgdl-cleanup"));
     ChunkThreads threads = new ChunkThreads(new ChunkRunner(fetcher), out);
     Thread watcher = new Thread(
-        () -> watchParent(in, new ParentLines(feeds, fetcher, remote, threads), fetcher, temps),
+        () -> watchParent(in, new ParentLines(feeds, fetcher, remote, bandwidth, threads), fetcher,
+            temps),
         "imgdl-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
@@ -164,13 +170,15 @@ public final class ChildMain {
     private final Map<Integer, ChunkFeed<Task>> feeds;
     private final Fetcher fetcher;
     private final RemoteHostGate remote;
+    private final RemoteByteBudget bandwidth;
     private final ChunkThreads threads;
 
     ParentLines(Map<Integer, ChunkFeed<Task>> feeds, Fetcher fetcher, RemoteHostGate remote,
-        ChunkThreads threads) {
+        RemoteByteBudget bandwidth, ChunkThreads threads) {
       this.feeds = feeds;
       this.fetcher = fetcher;
       this.remote = remote;
+      this.bandwidth = bandwidth;
       this.threads = threads;
     }
 
@@ -200,6 +208,13 @@ public final class ChildMain {
     public void deny(Deny m) {
       if (remote != null) {
         remote.answer(m.id(), false);
+      }
+    }
+
+    @Override
+    public void bytesGrant(BytesGrant m) {
+      if (bandwidth != null) {
+        bandwidth.answer(m.id(), m.waitNanos());
       }
     }
 

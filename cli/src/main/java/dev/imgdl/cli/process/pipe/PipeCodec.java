@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.imgdl.cli.json.JsonObject;
 import dev.imgdl.cli.json.ResultJson;
 import dev.imgdl.cli.process.pipe.PipeMessage.Acquire;
+import dev.imgdl.cli.process.pipe.PipeMessage.Bytes;
+import dev.imgdl.cli.process.pipe.PipeMessage.BytesGrant;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cancel;
 import dev.imgdl.cli.process.pipe.PipeMessage.ChunkEnd;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cookies;
@@ -94,11 +96,13 @@ public final class PipeCodec {
         case "cancel" -> new Cancel();
         case "grant" -> new Grant(f.longValue("id"));
         case "deny" -> new Deny(f.longValue("id"));
+        case "bytesGrant" -> new BytesGrant(f.longValue("id"), f.longValue("waitNanos"));
         case "result" -> new ResultLine(ResultJson.read(f.object("result")));
         case "acquire" -> new Acquire(f.longValue("id"), f.requiredString("host"),
             f.longValue("waitMillis"));
         case "started" -> new Started(f.longValue("id"));
         case "release" -> new Release(f.longValue("id"));
+        case "bytes" -> new Bytes(f.longValue("id"), f.longValue("count"));
         case "chunkEnd" -> new ChunkEnd(f.integer("worker"), f.longValue("peakRss"));
         case "cookies" -> new Cookies(f.strings("cookies").stream().map(PipeCodec::cookie)
             .toList());
@@ -127,6 +131,7 @@ public final class PipeCodec {
         .disallowedDirectives(s.strings("disallowedDirectives"))
         .transform(s.has("transform") ? transform(s.object("transform")) : null)
         .identity(identity(s.object("identity")))
+        .limitRate(s.longValue("limitRate"))
         .build();
   }
 
@@ -156,7 +161,7 @@ public final class PipeCodec {
 
   private static Network network(JsonObject n) {
     return new Network(n.string("httpProxy"), n.string("httpsProxy"), n.string("allProxy"),
-        n.strings("noProxy"), n.string("caCertFile"), n.bool("insecure"));
+        n.strings("noProxy"), n.string("caCertFile"), n.bool("insecure"), n.integer("ipVersion"));
   }
 
   private static Task task(JsonObject t) {
@@ -261,6 +266,22 @@ public final class PipeCodec {
     }
 
     @Override
+    public void bytes(Bytes m) {
+      write(() -> {
+        typeAndId("bytes", m.id());
+        g.writeNumberField("count", m.count());
+      });
+    }
+
+    @Override
+    public void bytesGrant(BytesGrant m) {
+      write(() -> {
+        typeAndId("bytesGrant", m.id());
+        g.writeNumberField("waitNanos", m.waitNanos());
+      });
+    }
+
+    @Override
     public void release(Release m) {
       typeAndId("release", m.id());
     }
@@ -319,6 +340,7 @@ public final class PipeCodec {
       g.writeBooleanField("anyType", s.anyType());
       g.writeBooleanField("check", s.check());
       g.writeBooleanField("md5", s.md5());
+      g.writeNumberField("limitRate", s.limitRate());
       g.writeArrayFieldStart("disallowedDirectives");
       for (String d : s.disallowedDirectives()) {
         g.writeString(d);
@@ -336,6 +358,7 @@ public final class PipeCodec {
       g.writeEndArray();
       g.writeStringField("caCertFile", n.caCertFile());
       g.writeBooleanField("insecure", n.insecure());
+      g.writeNumberField("ipVersion", n.ipVersion());
       g.writeEndObject();
       writeTransform(s.transform());
       Identity i = s.identity();

@@ -16,10 +16,11 @@ public sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToP
   /**
    * From the parent: {@link Start}, one {@link TaskLine} per entry of the child's chunks and
    * {@link End};
-   * later {@link Grant} or {@link Deny} answering an {@link Acquire}, and {@link Cancel}.
+   * later {@link Grant} or {@link Deny} answering an {@link Acquire}, a {@link BytesGrant}
+   * answering {@link Bytes}, and {@link Cancel}.
    */
   sealed interface ToChild extends PipeMessage
-      permits Start, TaskLine, End, Cancel, Grant, Deny {
+      permits Start, TaskLine, End, Cancel, Grant, Deny, BytesGrant {
     void accept(Visitor visitor);
 
     /** What to do with each kind of line from the parent. */
@@ -35,16 +36,19 @@ public sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToP
       void grant(Grant m);
 
       void deny(Deny m);
+
+      void bytesGrant(BytesGrant m);
     }
   }
 
   /**
    * From a child: a {@link ResultLine} per entry; {@link Acquire}, {@link Started} and {@link
-   * Release} for the run's shared host gate; a {@link ChunkEnd} per chunk it ran to its end,
-   * when the run keeps cookies its {@link Cookies}, and {@link Done} before it exits.
+   * Release} for the run's shared host gate; {@link Bytes} for its shared {@code --limit-rate};
+   * a {@link ChunkEnd} per chunk it ran to its end, when the run keeps cookies its {@link
+   * Cookies}, and {@link Done} before it exits.
    */
   sealed interface ToParent extends PipeMessage
-      permits ResultLine, Acquire, Started, Release, ChunkEnd, Cookies, Done {
+      permits ResultLine, Acquire, Started, Release, Bytes, ChunkEnd, Cookies, Done {
     void accept(Visitor visitor);
 
     /** What to do with each kind of line from a child. */
@@ -56,6 +60,8 @@ public sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToP
       void started(Started m);
 
       void release(Release m);
+
+      void bytes(Bytes m);
 
       void chunkEnd(ChunkEnd m);
 
@@ -122,6 +128,14 @@ public sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToP
     }
   }
 
+  /** The bytes the child asked for as {@code id} are its own after {@code waitNanos}. */
+  record BytesGrant(long id, long waitNanos) implements ToChild {
+    @Override
+    public void accept(ToChild.Visitor visitor) {
+      visitor.bytesGrant(this);
+    }
+  }
+
   /** One entry is finished; the error is exact, credentials included, for the parent to hide. */
   record ResultLine(Result result) implements ToParent {
     @Override
@@ -151,6 +165,14 @@ public sealed interface PipeMessage permits PipeMessage.ToChild, PipeMessage.ToP
     @Override
     public void accept(ToParent.Visitor visitor) {
       visitor.release(this);
+    }
+  }
+
+  /** The child asks for {@code count} bytes of the run's {@code --limit-rate}, for later reads. */
+  record Bytes(long id, long count) implements ToParent {
+    @Override
+    public void accept(ToParent.Visitor visitor) {
+      visitor.bytes(this);
     }
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imgdl.cli.process.pipe.PipeMessage.Acquire;
+import dev.imgdl.cli.process.pipe.PipeMessage.Bytes;
+import dev.imgdl.cli.process.pipe.PipeMessage.BytesGrant;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cancel;
 import dev.imgdl.cli.process.pipe.PipeMessage.ChunkEnd;
 import dev.imgdl.cli.process.pipe.PipeMessage.Cookies;
@@ -46,6 +48,7 @@ class PipeCodecTest {
           .headers(List.of("X-A: 1", "Accept: image/*"))
           .anyType(true)
           .md5(true)
+          .limitRate(500 * 1024)
           .network(new Network("http://u:p@proxy:3128", "proxy2:8080", null,
               List.of(".example.org", "10.0.0.1"), "/etc/ca dir/ca.pem", true))
           .identity(new Identity("/home/u/.netrc", "/home/u/cookies.txt", true))
@@ -69,7 +72,8 @@ class PipeCodecTest {
       new TaskLine(5, HASHED),
       new End(),
       new Cancel(), new Grant(9), new Deny(9), new ResultLine(OK), new ResultLine(FAILED),
-      new Acquire(9, "example.org", 1500), new Started(9), new Release(9),
+      new Acquire(9, "example.org", 1500), new Started(9), new Release(9), new Bytes(4, 25_600),
+      new BytesGrant(4, 12_345_678),
       new ChunkEnd(3, 4321), new Cookies(List.of(SESSION, LASTING)), new Cookies(List.of()),
       new Done(1234, 5678));
 
