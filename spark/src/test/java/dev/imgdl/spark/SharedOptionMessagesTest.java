@@ -91,7 +91,7 @@ class SharedOptionMessagesTest {
     Path input = Files.writeString(dir.resolve("in.csv"), "url\nhttp://127.0.0.1:1/a.png\n");
     Path config = Files.writeString(dir.resolve("job.conf"), "# the job's defaults\n"
         + "--partitions 0\n--retries=1000\n");
-    Path notOfTheJob = Files.writeString(dir.resolve("cli.conf"), "-H 'Referer: x'\n");
+    Path notOfTheJob = Files.writeString(dir.resolve("cli.conf"), "--netrc\n");
 
     Outcome bad = runJob("--config", config.toString(), "--partitions", "2", input.toString(),
         dir.resolve("out").toString());
@@ -106,7 +106,7 @@ class SharedOptionMessagesTest {
     assertThat(unknown.asked()).isFalse();
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).isEqualTo("imgdl: error: " + notOfTheJob
-        + ":1: Unknown option: '-H'\n");
+        + ":1: Unknown option: '--netrc'\n");
   }
 
   private record Outcome(int code, boolean asked, String err) {}
