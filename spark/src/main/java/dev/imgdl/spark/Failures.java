@@ -1,5 +1,6 @@
 package dev.imgdl.spark;
 
+import dev.imgdl.core.source.InputException;
 import dev.imgdl.core.text.ConsoleText;
 import dev.imgdl.core.text.Credentials;
 import dev.imgdl.core.text.ThrowableText;
@@ -7,18 +8,22 @@ import java.io.PrintWriter;
 
 /**
  * How a failed run ends: one line {@code imgdl: error: ...} in words (a Java class name and a
- * stack trace, made console-safe, only with {@code -v}), and exit 2 for what the user can fix (options, a missing INPUT or column, a malformed
- * row, which Spark's readers refuse before anything is downloaded), 1 for the rest.
+ * stack trace, made console-safe, only with {@code -v}), and exit 2 for what the user can fix
+ * (options, a missing INPUT or column, a malformed row: the core's readers' {@link
+ * InputException}, in the CLI's words, or a Parquet file Spark's reader refuses; all before
+ * anything is downloaded), 1 for the rest.
  */
 final class Failures {
   private Failures() {}
 
   static int report(Exception e, String input, boolean verbose, PrintWriter err) {
     boolean malformed = malformed(e);
-    boolean usage = malformed || e instanceof UsageException
+    boolean usage = malformed || e instanceof UsageException || e instanceof InputException
         || e instanceof IllegalArgumentException
         || e instanceof org.apache.spark.sql.AnalysisException;
-    String message = malformed ? input + ": a malformed row (" + firstLine(e) + ")"
+    // The core's reader's message, as the CLI prints it: FILE:LINE: what is wrong.
+    String message = e instanceof InputException ? e.getMessage()
+        : malformed ? input + ": a malformed row (" + firstLine(e) + ")"
         : firstLine(e);
     err.println("imgdl: error: " + ConsoleText.safe(Credentials.redactWords(message)));
     if (verbose) {

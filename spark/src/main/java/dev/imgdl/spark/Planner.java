@@ -17,13 +17,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The driver's plan, as Spark operations over the input table: each URL checked by the core's
+ * The driver's plan, as Spark operations over the input table: a row the reader found invalid
+ * keeps the reader's reason (the CLI's); each other URL checked by the core's
  * {@link UrlValidator} (a UDF, run by the executors; with {@code --verify-hash}, after the
  * core's check of the row's hash cell, as the CLI reads a row), duplicates found by the core's
  * dedup key
@@ -31,7 +32,7 @@ import org.apache.spark.sql.types.StructType;
  * result already holds taken out. What is left is what the tasks download.
  *
  * @param settled invalid and duplicate rows, with their result columns
- * @param toFetch the rows to download (the input's columns only)
+ * @param toFetch the rows to download (the input's columns only, the reader's reason left out)
  */
 record Planner(Dataset<Row> settled, Dataset<Row> toFetch) {
   private static final String CHECK = "imgdl_check_url";
@@ -41,16 +42,19 @@ record Planner(Dataset<Row> settled, Dataset<Row> toFetch) {
 
   static Planner plan(SparkSession spark, Dataset<Row> table, Dataset<Row> carried,
       HashColumn hash) {
-    spark.udf().register(CHECK, (UDF2<String, String, Row>) (url, cell) -> check(url, hash, cell),
-        CHECKED);
+    spark.udf().register(CHECK, (UDF3<String, String, String, Row>) (url, cell, reason) ->
+        reason != null ? RowFactory.create(reason, null) : check(url, hash, cell), CHECKED);
     Column cell = hash == null ? lit(null).cast(DataTypes.StringType) : col(InputTable.HASH);
     List<Column> inputColumns = new ArrayList<>();
     for (String name : table.columns()) {
-      inputColumns.add(col("`" + name + "`"));
+      if (!name.equals(InputTable.REASON)) {
+        inputColumns.add(col("`" + name + "`"));
+      }
     }
     // Duplicates are found over the whole input, carried rows included, before those go.
     Dataset<Row> checked = table
-        .withColumn("_check", callUDF(CHECK, col(InputTable.URL), cell))
+        .withColumn("_check", callUDF(CHECK, col(InputTable.URL), cell,
+            col(InputTable.REASON)))
         .withColumn("_first", min(col(InputTable.ID))
             .over(Window.partitionBy(col("_check.key"))))
         .join(carried.select(col(InputTable.ID).as("_carried")),

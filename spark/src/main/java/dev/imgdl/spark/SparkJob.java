@@ -37,7 +37,7 @@ final class SparkJob {
     // Read (and numbered) once: planning, resume and the downloads all see the same ids.
     Dataset<Row> table = InputTable.read(spark, settings).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> carried = Resume.carried(spark, table, paths);
+      Dataset<Row> carried = Resume.carried(spark, table, paths).drop(InputTable.REASON);
       Planner plan = Planner.plan(spark, table, carried, settings.hash());
       SerializableConfiguration hadoop =
           new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());

@@ -274,12 +274,12 @@ class SparkDownloadTest {
       assertThat(r.err.strip()).startsWith("imgdl: error: ").doesNotContain("\n")
           .doesNotContain("Exception");
     }
-    assertThat(run(input.toString(), "x").err).contains("no column 'url'");
+    assertThat(run(input.toString(), "x").err).contains("no column \"url\"");
     Path bad = dir.resolve("bad.jsonl");
     Files.writeString(bad, "{\"url\": \"http://127.0.0.1:1/a.png\"}\n{\"url\": \n");
     Result malformed = run(bad.toString(), dir.resolve("bad-out").toString());
     assertThat(malformed.code).as(malformed.err).isEqualTo(2);
-    assertThat(malformed.err.strip()).startsWith("imgdl: error: " + bad + ": a malformed row")
+    assertThat(malformed.err.strip()).startsWith("imgdl: error: " + bad + ":2: malformed JSON")
         .doesNotContain("\n");
   }
 

@@ -167,7 +167,8 @@ class SparkVerifyHashTest {
     Result run = run("--verify-hash", "sha", input.toString(), dir.resolve("out").toString());
 
     assertThat(run.code).as(run.err).isEqualTo(2);
-    assertThat(run.err).isEqualTo("imgdl: error: " + input + ": no column 'sha' (columns: url)\n");
+    assertThat(run.err)
+        .isEqualTo("imgdl: error: " + input + ": no column \"sha\" (columns: url)\n");
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 

@@ -104,12 +104,29 @@ public final class InputReader {
     }
   }
 
+  /**
+   * Calls {@code sink} with every entry of one text input that the caller opened ({@code in},
+   * still gzipped when {@code source}'s name ends in {@code .gz}), numbered from {@code
+   * firstIndex}, with the rules and messages of a file named {@code source}: for a front end
+   * that opens its files itself, as the Spark job does through Hadoop. Parquet is read from a
+   * file, not a stream. Returns the next index.
+   */
+  public int read(String source, InputStream in, int firstIndex, Consumer<Entry> sink) {
+    InputFormat format = options.formatOf(source);
+    Opener opener = () -> InputFormat.gzipped(source) ? gunzip(source, in) : in;
+    return format == InputFormat.LINES
+        ? readList(source, opener, firstIndex, sink)
+        : readTable(format, source, null, opener, firstIndex, sink);
+  }
+
   private int readOne(String input, int firstIndex, Consumer<Entry> sink) {
     InputFormat format = options.formatOf(input);
+    String source = STDIN.equals(input) ? STDIN_NAME : input;
     try {
       return format == InputFormat.LINES
-          ? readList(input, firstIndex, sink)
-          : readTable(format, input, firstIndex, sink);
+          ? readList(source, () -> open(input), firstIndex, sink)
+          : readTable(format, source, STDIN.equals(input) ? null : Path.of(input),
+              () -> open(input), firstIndex, sink);
     } catch (OutOfMemoryError e) {
       // What the read held is gone with its frames; the message names the file for the user
       // (a Parquet page header that claims 2 GiB, a row group too large for the heap).
@@ -120,13 +137,17 @@ public final class InputReader {
     }
   }
 
-  private int readTable(InputFormat format, String input, int firstIndex, Consumer<Entry> sink) {
-    String source = STDIN.equals(input) ? STDIN_NAME : input;
-    Path file = STDIN.equals(input) ? null : Path.of(input);
-    boolean gzipped = file != null && InputFormat.gzipped(input);
+  /** How a reader gets the bytes of its input, opened when the read starts. */
+  private interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  private int readTable(InputFormat format, String source, Path file, Opener opener,
+      int firstIndex, Consumer<Entry> sink) {
+    boolean gzipped = file != null && InputFormat.gzipped(source);
     // Parquet reads its file itself, from the end.
     boolean opensItself = format == InputFormat.PARQUET;
-    try (InputStream in = opensItself ? InputStream.nullInputStream() : open(input);
+    try (InputStream in = opensItself ? InputStream.nullInputStream() : opener.open();
         RowReader rows = RowReaders.open(format, source, in, file, gzipped, options.columns())) {
       return new TableEntries(options).read(rows, source, firstIndex, sink);
     } catch (NoSuchFileException e) {
@@ -136,13 +157,12 @@ public final class InputReader {
     }
   }
 
-  private int readList(String input, int firstIndex, Consumer<Entry> sink) {
-    String source = STDIN.equals(input) ? STDIN_NAME : input;
+  private int readList(String source, Opener opener, int firstIndex, Consumer<Entry> sink) {
     // Strict: a valid U+FFFD in a line is a character like any other, malformed bytes are not.
     CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
     int index = firstIndex;
     int lineNumber = 0;
-    try (InputStream in = open(input)) {
+    try (InputStream in = opener.open()) {
       LineScanner lines = new LineScanner(in, LineScanner.MAX_LINE_BYTES);
       while (lines.next()) {
         lineNumber++;
