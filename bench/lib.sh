@@ -40,6 +40,8 @@ read -r -a IMGDL_JAVA_OPTS_A <<< "${IMGDL_JAVA_OPTS:-}"
 
 NGINX_STARTED=0
 CUR_PID=
+# a function of the sourcing script that cleanup runs first (spark.sh stops its cluster there)
+CLEANUP_HOOK=
 BUILD=1 QUICK=0 RUNS_OPT='' WORKERS_OPT=''
 # the options every measuring script takes, for parse_args
 # shellcheck disable=SC2034  # used by the scripts that source this file
@@ -180,6 +182,7 @@ ensure_tools() {
 
 cleanup() {
   local rc=$?
+  if [ -n "$CLEANUP_HOOK" ]; then "$CLEANUP_HOOK" || true; fi
   if [ -n "$CUR_PID" ] && kill -0 "$CUR_PID" 2>/dev/null; then
     # CUR_PID is a `timeout` process: it passes the signal to its whole process group
     kill -TERM "$CUR_PID" 2>/dev/null || true
