@@ -14,6 +14,7 @@ import dev.imgdl.core.config.Limits;
 import dev.imgdl.core.config.Network;
 import dev.imgdl.core.config.NetworkOptions;
 import dev.imgdl.core.config.OptionConverters;
+import dev.imgdl.core.config.OptionOrigins;
 import dev.imgdl.core.config.RequestOptions;
 import dev.imgdl.core.config.RunOptions;
 import dev.imgdl.core.config.TransformOptions;
@@ -209,6 +210,10 @@ final class ImgdlCommand implements Callable<Integer> {
 
   private Map<String, String> env = Map.of();
   private String configNote;
+
+  /** Where the config file's options were written, for the usage errors about their values. */
+  private OptionOrigins origins = OptionOrigins.NONE;
+
   private InputStream stdin;
   private PrintStream stdout;
   private PrintStream stderr;
@@ -231,15 +236,6 @@ final class ImgdlCommand implements Callable<Integer> {
     CommandLine cli = commandLine(command);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    cli.setParameterExceptionHandler(
-        (e, a) -> {
-          String unknown = e instanceof CommandLine.UnmatchedArgumentException u
-              ? UnknownOption.message(u) : null;
-          e.getCommandLine().getErr().println("imgdl: error: " + (unknown != null ? unknown
-              : ConsoleText.safe(e.getMessage()) + " (see imgdl --help)"));
-          return ExitCode.USAGE;
-        });
-    cli.setExecutionExceptionHandler(new Failures(command));
     UserConfig.Chosen chosen;
     try {
       chosen = UserConfig.apply(command.env, args);
@@ -249,6 +245,16 @@ final class ImgdlCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     command.configNote = chosen.note();
+    command.origins = chosen.origins();
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          String unknown = e instanceof CommandLine.UnmatchedArgumentException u
+              ? UnknownOption.message(u) : null;
+          e.getCommandLine().getErr().println("imgdl: error: " + (unknown != null ? unknown
+              : ConsoleText.safe(chosen.origins().locate(e)) + " (see imgdl --help)"));
+          return ExitCode.USAGE;
+        });
+    cli.setExecutionExceptionHandler(new Failures(command));
     return cli.execute(chosen.args());
   }
 
@@ -381,7 +387,9 @@ final class ImgdlCommand implements Callable<Integer> {
         Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
       PrintWriter err = cli.getErr();
       if (e instanceof UsageException || e instanceof InputException) {
-        err.println("imgdl: error: " + ConsoleText.safe(e.getMessage()));
+        String message = e instanceof UsageException
+            ? command.origins.locate(e.getMessage()) : e.getMessage();
+        err.println("imgdl: error: " + ConsoleText.safe(message));
         err.flush();
         return ExitCode.USAGE;
       }

@@ -2,6 +2,7 @@ package dev.imgdl.cli;
 
 import dev.imgdl.core.config.ConfigArgs;
 import dev.imgdl.core.config.ConfigFile;
+import dev.imgdl.core.config.OptionOrigins;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,8 +23,15 @@ final class UserConfig {
   static final String CONFIG = "--config";
   static final String NO_CONFIG = "--no-config";
 
-  /** The words to parse, and what {@code -v} says about the file. */
-  record Chosen(String[] args, String note) {}
+  /**
+   * The words to parse, what {@code -v} says about the file, and where its options were written
+   * for the messages about their values.
+   */
+  record Chosen(String[] args, String note, OptionOrigins origins) {
+    Chosen(String[] args, String note) {
+      this(args, note, OptionOrigins.NONE);
+    }
+  }
 
   private UserConfig() {}
 
@@ -54,9 +62,10 @@ final class UserConfig {
       return new Chosen(args, "no config file read (there is no " + file + ")");
     }
     ConfigFile config = ConfigFile.read(file, file.toString());
-    List<String> words = ConfigArgs.merge(() -> new CommandLine(new ImgdlCommand()), config,
-        List.of(args), Set.of(CONFIG, NO_CONFIG));
-    return new Chosen(words.toArray(String[]::new), "config file " + file + " read");
+    ConfigArgs.Merged merged = ConfigArgs.merge(() -> new CommandLine(new ImgdlCommand()),
+        config, List.of(args), Set.of(CONFIG, NO_CONFIG));
+    return new Chosen(merged.words().toArray(String[]::new), "config file " + file + " read",
+        merged.origins());
   }
 
   /** The XDG base directory specification's place: a relative XDG_CONFIG_HOME is ignored. */

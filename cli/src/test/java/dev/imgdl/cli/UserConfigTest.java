@@ -121,7 +121,41 @@ class UserConfigTest {
     assertError(config("-H 'Referer: x"), name + ":1: unclosed '");
     assertError(config("--retries 1", "--retries 2"),
         name + ":2: --retries given again (first on line 1)");
-    assertError(config("--retries 1000"), "--retries must be 0 to 100, not 1000");
+    server.verify(0, getRequestedFor(urlEqualTo("/a.png")));
+  }
+
+  @Test
+  void aValueFromTheFileThatIsOutOfRangeOrMalformedIsNamedByFileAndLine() throws IOException {
+    String name = dir.resolve("imgdl.conf").toString();
+    assertError(config("--rate 2", "# too many", "--retries 1000"),
+        name + ":3: --retries must be 0 to 100, not 1000\n");
+    assertError(config("-w 300"), name + ":1: --workers must be 1 to 256, not 300\n");
+    assertError(config("--timeout 5x"), name + ":1: Invalid value for option '--timeout': '5x' "
+        + "is not a duration (use seconds, or 500ms, 2s, 1m, 1h)");
+    assertError(config("--rate abc"), name + ":1: Invalid value for option '--rate': 'abc'");
+    assertError(config("--proxy ftp://x"), name + ":1: --proxy ");
+    assertError(config("--resize -3"), name + ":1: --resize must be 1 to 16384, not -3\n");
+    assertError(config("--resize-mode border"), name + ":1: --resize-mode needs --resize N\n");
+    assertError(config("-H 'A: x'", "-H 'no colon'"),
+        name + ": -H 'no colon' is not a header: use 'Name: value'\n");
+    server.verify(0, getRequestedFor(urlEqualTo("/a.png")));
+  }
+
+  @Test
+  void aBadValueOnTheCommandLineIsNotBlamedOnTheFile() throws IOException {
+    Path file = config("--retries 5", "--timeout 2s", "-H 'X-From: file'");
+
+    Cli.Outcome range = run(Map.of(), "--config", file.toString(), "--retries", "1000");
+    Cli.Outcome malformed = run(Map.of(), "--config", file.toString(), "--timeout", "5x");
+    Cli.Outcome header = run(Map.of(), "--config", file.toString(), "-H", "no colon");
+
+    assertThat(range.exitCode()).isEqualTo(2);
+    assertThat(range.stderr()).isEqualTo("imgdl: error: --retries must be 0 to 100, not 1000\n");
+    assertThat(malformed.exitCode()).isEqualTo(2);
+    assertThat(malformed.stderr()).startsWith(
+        "imgdl: error: Invalid value for option '--timeout': '5x' is not a duration");
+    assertThat(header.exitCode()).isEqualTo(2);
+    assertThat(header.stderr()).startsWith("imgdl: error: -H").doesNotContain("imgdl.conf");
     server.verify(0, getRequestedFor(urlEqualTo("/a.png")));
   }
 

@@ -1,5 +1,6 @@
 package dev.imgdl.spark;
 
+import dev.imgdl.core.config.OptionOrigins;
 import dev.imgdl.core.source.InputException;
 import dev.imgdl.core.text.ConsoleText;
 import dev.imgdl.core.text.Credentials;
@@ -16,15 +17,17 @@ import java.io.PrintWriter;
 final class Failures {
   private Failures() {}
 
-  static int report(Exception e, String input, boolean verbose, PrintWriter err) {
+  /** Prints {@code e}'s line, {@code FILE:LINE: } first for an option the config file gave. */
+  static int report(Exception e, String input, boolean verbose, OptionOrigins origins,
+      PrintWriter err) {
     boolean malformed = malformed(e);
-    boolean usage = malformed || e instanceof UsageException || e instanceof InputException
-        || e instanceof IllegalArgumentException
+    boolean option = e instanceof UsageException || e instanceof IllegalArgumentException;
+    boolean usage = malformed || option || e instanceof InputException
         || e instanceof org.apache.spark.sql.AnalysisException;
     // The core's reader's message, as the CLI prints it: FILE:LINE: what is wrong.
     String message = e instanceof InputException ? e.getMessage()
         : malformed ? input + ": a malformed row (" + firstLine(e) + ")"
-        : firstLine(e);
+        : option ? origins.locate(firstLine(e)) : firstLine(e);
     err.println("imgdl: error: " + ConsoleText.safe(Credentials.redactWords(message)));
     if (verbose) {
       err.print(ThrowableText.of(e));

@@ -8,6 +8,7 @@ import dev.imgdl.core.config.Limits;
 import dev.imgdl.core.config.Network;
 import dev.imgdl.core.config.NetworkOptions;
 import dev.imgdl.core.config.OptionConverters;
+import dev.imgdl.core.config.OptionOrigins;
 import dev.imgdl.core.config.RequestOptions;
 import dev.imgdl.core.config.RunOptions;
 import dev.imgdl.core.config.TransformOptions;
@@ -126,35 +127,36 @@ public final class SparkDownload implements Callable<Integer> {
     SparkDownload command = new SparkDownload();
     command.sessions = sessions;
     CommandLine cli = new CommandLine(command).setOut(out).setErr(err);
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println("imgdl: error: " + ConsoleText.safe(e.getMessage())
-          + " (see imgdl-spark --help)");
-      return 2;
-    });
-    cli.setExecutionExceptionHandler(
-        (e, c, p) -> Failures.report(e, command.input, command.verbose.length > 0, err));
-    String[] words;
+    ConfigArgs.Merged merged;
     try {
-      words = withConfig(args);
+      merged = withConfig(args);
     } catch (ConfigException e) {
       err.println("imgdl: error: " + ConsoleText.safe(e.getMessage()));
       err.flush();
       return 2;
     }
-    return cli.execute(words);
+    OptionOrigins origins = merged.origins();
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("imgdl: error: " + ConsoleText.safe(origins.locate(e))
+          + " (see imgdl-spark --help)");
+      return 2;
+    });
+    cli.setExecutionExceptionHandler((e, c, p) -> Failures.report(
+        e, command.input, command.verbose.length > 0, origins, err));
+    return cli.execute(merged.words().toArray(String[]::new));
   }
 
   /** {@code args} under the options of the {@code --config} file they name, if any. */
-  private static String[] withConfig(String[] args) {
+  private static ConfigArgs.Merged withConfig(String[] args) {
     CommandLine.ParseResult parsed =
         ConfigArgs.parse(new CommandLine(new SparkDownload()), List.of(args));
     String file = parsed == null ? null : parsed.matchedOptionValue(CONFIG, null);
     if (file == null) {
-      return args;
+      return new ConfigArgs.Merged(List.of(args), OptionOrigins.NONE);
     }
     ConfigFile config = ConfigFile.read(Path.of(file), file);
     return ConfigArgs.merge(() -> new CommandLine(new SparkDownload()), config, List.of(args),
-        Set.of(CONFIG)).toArray(String[]::new);
+        Set.of(CONFIG));
   }
 
   @Override

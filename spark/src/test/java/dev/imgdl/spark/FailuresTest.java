@@ -2,6 +2,7 @@ package dev.imgdl.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imgdl.core.config.OptionOrigins;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FailuresTest {
   private static String report(Exception e, boolean verbose) {
     StringWriter text = new StringWriter();
-    Failures.report(e, "in.csv", verbose, new PrintWriter(text));
+    Failures.report(e, "in.csv", verbose, OptionOrigins.NONE, new PrintWriter(text));
     return text.toString();
   }
 

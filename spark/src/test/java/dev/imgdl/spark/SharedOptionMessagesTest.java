@@ -99,9 +99,14 @@ class SharedOptionMessagesTest {
         input.toString(), dir.resolve("out").toString());
     Outcome unknown = runJob("--config", notOfTheJob.toString(), input.toString(),
         dir.resolve("out").toString());
+    Outcome badOnCommandLine = runJob("--config", config.toString(), "--partitions", "2",
+        "--retries", "101", input.toString(), dir.resolve("out").toString());
 
     assertThat(bad.asked()).isFalse();
-    assertThat(bad.err()).isEqualTo("imgdl: error: --retries must be 0 to 100, not 1000\n");
+    assertThat(bad.err()).isEqualTo("imgdl: error: " + config
+        + ":3: --retries must be 0 to 100, not 1000\n");
+    assertThat(badOnCommandLine.err())
+        .isEqualTo("imgdl: error: --retries must be 0 to 100, not 101\n");
     assertThat(good.asked()).as(good.err()).isTrue();
     assertThat(unknown.asked()).isFalse();
     assertThat(unknown.code()).isEqualTo(2);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -19,9 +21,17 @@ import picocli.CommandLine.ParseResult;
  * repeatable option ({@code -H}, {@code -v}) keeps the file's values and adds the command
  * line's. Each line is parsed on its own, by a fresh command, so that an unknown option, a
  * missing or bad value, an argument that is not an option, or an option the file may not hold
- * is refused naming FILE:LINE.
+ * is refused naming FILE:LINE. A value refused later, by a check, names its line through the
+ * {@link OptionOrigins} the merge returns.
  */
 public final class ConfigArgs {
+  /** The words to parse, and where the file's options in them were written. */
+  public record Merged(List<String> words, OptionOrigins origins) {
+    public Merged {
+      words = List.copyOf(words);
+    }
+  }
+
   private ConfigArgs() {}
 
   /**
@@ -31,9 +41,12 @@ public final class ConfigArgs {
    * @param commands makes a fresh command line of the command, to parse a line or {@code args}
    * @param notInFile names of options a config file cannot hold ({@code --config})
    */
-  public static List<String> merge(Supplier<CommandLine> commands, ConfigFile file,
+  public static Merged merge(Supplier<CommandLine> commands, ConfigFile file,
       List<String> args, Set<String> notInFile) {
-    Set<String> given = Set.copyOf(singleValued(parse(commands.get(), args)));
+    ParseResult commandLine = parse(commands.get(), args);
+    Set<String> given = Set.copyOf(singleValued(commandLine));
+    OptionOrigins.Builder origins =
+        new OptionOrigins.Builder(ConsoleText.safe(file.name()), names(commandLine));
     Map<String, Integer> firstLine = new HashMap<>();
     List<String> words = new ArrayList<>();
     for (ConfigFile.Line line : file.lines()) {
@@ -64,10 +77,17 @@ public final class ConfigArgs {
       }
       if (!overridden) {
         words.addAll(line.words());
+        result.matchedOptions().forEach(option -> origins.add(option, line.number()));
       }
     }
     words.addAll(args);
-    return words;
+    return new Merged(words, origins.build());
+  }
+
+  /** Every name of the options {@code result} matched; none when it did not parse. */
+  private static Set<String> names(ParseResult result) {
+    return result == null ? Set.of() : result.matchedOptions().stream()
+        .flatMap(option -> Stream.of(option.names())).collect(Collectors.toSet());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.imgdl.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class ConfigArgsTest {
 
   private static List<String> merge(String text, String... args) {
     return ConfigArgs.merge(() -> new CommandLine(new Job()), ConfigFile.parse("rc", text),
-        List.of(args), Set.of("--config"));
+        List.of(args), Set.of("--config")).words();
   }
 
   @Test
@@ -79,5 +80,22 @@ class ConfigArgsTest {
   void aCommandLineThatDoesNotParseIsLeftForItsOwnError() {
     assertThat(merge("--retries 5", "--retries", "x", "in", "out"))
         .containsExactly("--retries", "5", "--retries", "x", "in", "out");
+  }
+
+  @Test
+  void aMessageAboutAnOptionTheFileGaveNamesItsLineAndTheCommandLinesOptionsKeepTheirs() {
+    OptionOrigins origins = ConfigArgs.merge(() -> new CommandLine(new Job()),
+        ConfigFile.parse("rc", "--rate 2\n--retries 1000\n-H 'A: x'\n-H 'B: y'"),
+        List.of("--rate", "3", "in", "out"), Set.of("--config")).origins();
+
+    assertThat(origins.locate("--retries must be 0 to 100, not 1000"))
+        .isEqualTo("rc:2: --retries must be 0 to 100, not 1000");
+    assertThat(origins.locate("--rate must be at most 10")).isEqualTo("--rate must be at most 10");
+    assertThat(origins.locate("--header 'B: y': bad")).isEqualTo("rc: --header 'B: y': bad");
+    assertThat(origins.locate("--retriesx is no option")).isEqualTo("--retriesx is no option");
+    CommandLine.ParameterException bad = catchThrowableOfType(
+        () -> new CommandLine(new Job()).parseArgs("--retries", "x", "in", "out"),
+        CommandLine.ParameterException.class);
+    assertThat(origins.locate(bad)).startsWith("rc:2: Invalid value for option '--retries'");
   }
 }
