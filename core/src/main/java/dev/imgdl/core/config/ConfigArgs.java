@@ -58,7 +58,6 @@ public final class ConfigArgs {
             + "' is not an option: a config file holds options only, inputs go on the "
             + "command line");
       }
-      boolean overridden = false;
       for (OptionSpec option : result.matchedOptions()) {
         String name = option.longestName();
         for (String forbidden : notInFile) {
@@ -72,16 +71,45 @@ public final class ConfigArgs {
             throw new ConfigException(where + name + " given again (first on line " + earlier
                 + ")");
           }
-          overridden |= given.contains(name);
         }
       }
-      if (!overridden) {
-        words.addAll(line.words());
-        result.matchedOptions().forEach(option -> origins.add(option, line.number()));
+      // A line may hold several options: only those the command line gives again are left out.
+      for (List<String> option : options(commands, line.words())) {
+        List<OptionSpec> matched = parse(commands.get(), option).matchedOptions();
+        boolean overridden = matched.stream()
+            .anyMatch(o -> !o.isMultiValue() && given.contains(o.longestName()));
+        if (!overridden) {
+          words.addAll(option);
+          matched.forEach(o -> origins.add(o, line.number()));
+        }
       }
     }
     words.addAll(args);
     return new Merged(words, origins.build());
+  }
+
+  /**
+   * The words of a line that parses, cut into its options, each with its values: the shortest
+   * run of words from where the last one ended that parses alone.
+   */
+  private static List<List<String>> options(Supplier<CommandLine> commands, List<String> words) {
+    List<List<String>> options = new ArrayList<>();
+    int start = 0;
+    while (start < words.size()) {
+      int end = start + 1;
+      while (end < words.size() && !alone(commands.get(), words.subList(start, end))) {
+        end++;
+      }
+      options.add(List.copyOf(words.subList(start, end)));
+      start = end;
+    }
+    return options;
+  }
+
+  /** Whether {@code words} parse as options only, nothing unmatched and no argument. */
+  private static boolean alone(CommandLine command, List<String> words) {
+    ParseResult result = parse(command, words);
+    return result != null && result.unmatched().isEmpty() && result.matchedPositionals().isEmpty();
   }
 
   /** Every name of the options {@code result} matched; none when it did not parse. */

@@ -32,6 +32,15 @@ class ConfigArgsTest {
   }
 
   @Test
+  void onALineOfSeveralOptionsOnlyTheOneTheCommandLineGivesAgainIsLeftOut() {
+    List<String> words = merge("--rate 2 --retries=5 -H 'A: file'\n--overwrite",
+        "--rate", "3", "in", "out");
+
+    assertThat(words).containsExactly("--retries=5", "-H", "A: file", "--overwrite",
+        "--rate", "3", "in", "out");
+  }
+
+  @Test
   void theFilesOptionsComeFirstAndTheCommandLineWinsForOneValueOptions() {
     List<String> words = merge("--rate 2\n--retries=5\n-H 'A: file'\n--overwrite",
         "--retries", "1", "-H", "B: cli", "in", "out");
