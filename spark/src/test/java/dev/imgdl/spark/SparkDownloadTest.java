@@ -56,17 +56,7 @@ class SparkDownloadTest {
 
   @BeforeAll
   static void session() {
-    spark = SparkSession.builder()
-        .master("local[2,3]")
-        .appName("imgdl-test")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.port", "0")
-        .config("spark.blockManager.port", "0")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "3")
-        .getOrCreate();
+    spark = LocalSpark.session("local[2,3]", "imgdl-test", 3);
   }
 
   @AfterAll

@@ -39,17 +39,7 @@ class SparkHostLimitsTest {
 
   @BeforeAll
   static void session() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("imgdl-host-limits")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.port", "0")
-        .config("spark.blockManager.port", "0")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .getOrCreate();
+    spark = LocalSpark.session("imgdl-host-limits");
   }
 
   @AfterAll

@@ -60,17 +60,7 @@ class SparkVerifyHashTest {
 
   @BeforeAll
   static void session() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("imgdl-verify-hash-test")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.port", "0")
-        .config("spark.blockManager.port", "0")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .getOrCreate();
+    spark = LocalSpark.session("imgdl-verify-hash-test");
   }
 
   @AfterAll
