@@ -13,6 +13,7 @@ import java.nio.file.NotDirectoryException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An exception as text for the console: in words for a user ({@link #reason}), or as a stack
@@ -21,6 +22,13 @@ import java.util.Set;
  * certificate's name) or an input line, and must not forge a line on the console.
  */
 public final class ThrowableText {
+  /**
+   * A Java exception's class name inside a message, as libraries quote their causes ("failed on
+   * connection exception: java.net.ConnectException: Connection refused", Hadoop's words).
+   */
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ?");
+
   private ThrowableText() {}
 
   /**
@@ -61,12 +69,18 @@ public final class ThrowableText {
       return reason(t.getCause());
     }
     if (message != null && !message.isBlank()) {
-      return message;
+      return withoutClassNames(message);
     }
     if (t instanceof EOFException) {
       return "unexpected end of file";
     }
     return t instanceof IOException ? "Input/output error" : "unexpected error";
+  }
+
+  /** {@code message} without the Java class names a library put in it (its words stay). */
+  private static String withoutClassNames(String message) {
+    String words = CLASS_NAME.matcher(message).replaceAll("");
+    return words.isBlank() ? message : words;
   }
 
   /** The stack trace of {@code t}, causes and suppressed exceptions included; ends in a newline. */

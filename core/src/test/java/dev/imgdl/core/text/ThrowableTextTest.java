@@ -45,6 +45,11 @@ class ThrowableTextTest {
         Arguments.of(new UncheckedIOException(new NotDirectoryException(FILE)),
             "Not a directory"),
         Arguments.of(new EOFException(), "unexpected end of file"),
+        // Hadoop's words for an unreachable name node quote the cause's class name.
+        Arguments.of(new IOException("Call From vm/127.0.0.1 to localhost:1 failed on connection "
+            + "exception: java.net.ConnectException: Connection refused"),
+            "Call From vm/127.0.0.1 to localhost:1 failed on connection exception: Connection "
+            + "refused"),
         Arguments.of(new IllegalStateException(), "unexpected error"));
   }
 
