@@ -64,16 +64,7 @@ class SparkHdfsTest {
     hdfs.waitActive();
     fs = hdfs.getFileSystem();
     root = "hdfs://127.0.0.1:" + hdfs.getNameNodePort();
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("imgdl-hdfs-test")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.port", "0")
-        .config("spark.blockManager.port", "0")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "2")
+    spark = LocalSpark.builder("local[2]", "imgdl-hdfs-test", 2)
         // One datanode: a file asks for one replica, not the default three.
         .config("spark.hadoop.dfs.replication", "1")
         .getOrCreate();
