@@ -16,6 +16,7 @@ import dev.imgdl.core.config.NetworkOptions;
 import dev.imgdl.core.config.OptionConverters;
 import dev.imgdl.core.config.OptionOrigins;
 import dev.imgdl.core.config.RequestOptions;
+import dev.imgdl.core.config.RequestSettings;
 import dev.imgdl.core.config.RunOptions;
 import dev.imgdl.core.config.TransformOptions;
 import dev.imgdl.core.input.InputOptions;
@@ -277,7 +278,7 @@ final class ImgdlCommand implements Callable<Integer> {
     Settings settings = settings();
     Logging.setLevel(Logging.levelFor(settings.verbosity(), settings.quiet()));
     log.info("{}", configNote);
-    if (settings.fetch().network().insecure() && !settings.quiet()) {
+    if (settings.fetch().request().network().insecure() && !settings.quiet()) {
       spec.commandLine().getErr().println(
           "imgdl: warning: --insecure: certificates are not checked");
     }
@@ -320,18 +321,19 @@ final class ImgdlCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     Path out = output.toAbsolutePath().normalize();
-    FetchSettings fetch = fetchOptions.settings(Version.current())
+    RequestSettings request =
+        RequestSettings.builder(fetchOptions, requestOptions, images(), Version.current())
+            .network(network(env))
+            .disallowedDirectives(inputs().disallowedDirectives())
+            .build();
+    FetchSettings fetch = FetchSettings.builder()
         .outputDir(out.toString())
         .runId(UUID.randomUUID().toString().substring(0, 8))
-        .headers(requestOptions.headers())
-        .anyType(requestOptions.anyType())
-        .network(network(env))
+        .request(request)
         .identity(logins().identity(env))
         .limitRate(limitRate())
-        .disallowedDirectives(inputs().disallowedDirectives())
         .check(check)
         .md5(input.md5())
-        .transform(images().settings())
         .build();
     List<String> childOptions = childJavaOptions(fetch);
     int children = processes != null ? processes : Runtime.getRuntime().availableProcessors();
@@ -354,7 +356,7 @@ final class ImgdlCommand implements Callable<Integer> {
         .childJvmOptions(childOptions)
         .input(input)
         .layout(outputs().layout().withShape(
-            fetch.transform() == null ? null : fetch.transform().shape()))
+            request.transform() == null ? null : request.transform().shape()))
         .retryFailed(outputs().retryFailed())
         .annotations(Environment.githubActions(env))
         .cookieJar(logins().cookieJar)
@@ -423,7 +425,7 @@ final class ImgdlCommand implements Callable<Integer> {
   private List<String> childJavaOptions(FetchSettings fetch) {
     return childJavaOptions(childJavaOptions,
         spec.commandLine().getParseResult().hasMatchedOption("--child-java-options"),
-        fetch.transform() != null && fetch.transform().decodes());
+        fetch.request().transform() != null && fetch.request().transform().decodes());
   }
 
   static List<String> childJavaOptions(String options, boolean given, boolean decodes) {

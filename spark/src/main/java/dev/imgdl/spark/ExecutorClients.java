@@ -55,7 +55,7 @@ final class ExecutorClients {
    * written once to this JVM's own temporary file, since the driver's path may not exist here.
    */
   private static Network network(JobSettings settings) throws IOException {
-    Network n = settings.network();
+    Network n = settings.request().network();
     if (settings.caCertPem() == null) {
       return n;
     }

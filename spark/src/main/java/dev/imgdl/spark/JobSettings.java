@@ -3,9 +3,9 @@ package dev.imgdl.spark;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Network;
 import dev.imgdl.core.config.Required;
+import dev.imgdl.core.config.RequestSettings;
 import dev.imgdl.core.input.ExpectedHash;
 import dev.imgdl.core.input.HashColumn;
-import dev.imgdl.core.image.transform.TransformSettings;
 import dev.imgdl.core.source.InputFormat;
 import java.io.Serializable;
 import java.util.List;
@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * Everything a Spark run needs, parsed and checked once on the driver, and shipped to the
- * executors with the tasks (hence serializable, and plain values only). The download settings
- * are the core's {@link FetchSettings}, rebuilt on each executor for each task's local folder.
+ * executors with the tasks (hence serializable, and plain values only). The request values are
+ * the core's {@link RequestSettings}, made the core's {@link FetchSettings} on each executor for
+ * each task's local folder.
  * Built by name with {@link #builder()}.
  *
  * @param input INPUT, any Hadoop file system URL or path (a file, a folder, a glob)
@@ -30,13 +31,10 @@ import java.util.Objects;
  * @param perHost most requests in flight per host, for the whole job ({@link HostPlan}); 0 for
  *     no limit
  * @param rate most requests started per second per host, for the whole job; 0 for no limit
- * @param headers extra request headers ({@code -H}), each {@code Name: value}
- * @param anyType accept bodies that are not images
- * @param network proxies and trust as the options give them ({@code --cacert}: the driver's path)
+ * @param request what every request asks and accepts, as the shared options give it; its
+ *     network is the options' ({@code --cacert}: the driver's path)
  * @param caCertPem the text of the {@code --cacert} file, read on the driver (executors may not
  *     see its path), or null
- * @param transform the filters and resize of the shared options ({@code --resize}, ...), or
- *     null: bodies kept as downloaded
  * @param failOnce test hook: the partition whose first attempt fails after its shard upload,
  *     or -1
  */
@@ -50,30 +48,19 @@ record JobSettings(
     HashColumn hash,
     int workers,
     int partitions,
-    long timeoutMillis,
-    long deadlineMillis,
-    long maxSize,
-    int retries,
     int perHost,
     double rate,
-    String userAgent,
-    List<String> disallowedDirectives,
-    List<String> headers,
-    boolean anyType,
-    Network network,
+    RequestSettings request,
     String caCertPem,
-    TransformSettings transform,
     int failOnce) implements Serializable {
 
   public JobSettings {
     Objects.requireNonNull(format, "format");
     saveCols = List.copyOf(saveCols);
-    disallowedDirectives = List.copyOf(disallowedDirectives);
-    headers = List.copyOf(headers);
-    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(request, "request");
   }
 
-  /** A builder: INPUT, OUTPUT, the format, URL column, workers and download values required. */
+  /** A builder: INPUT, OUTPUT, the format, URL column, workers and request values required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -91,24 +78,15 @@ record JobSettings(
     return FetchSettings.builder()
         .outputDir(dir)
         .runId(runId)
-        .timeoutMillis(timeoutMillis)
-        .deadlineMillis(deadlineMillis)
-        .maxSize(maxSize)
-        .retries(retries)
-        .userAgent(userAgent)
-        .disallowedDirectives(disallowedDirectives)
-        .headers(headers)
-        .anyType(anyType)
-        .network(network)
+        .request(request.withNetwork(network))
         .md5(hash != null && hash.algorithm() == ExpectedHash.Algorithm.MD5)
-        .transform(transform)
         .build();
   }
 
   /** What shapes an executor's shared HTTP client and host gate. */
   ClientKey clientKey() {
-    return new ClientKey(timeoutMillis, deadlineMillis, workers, perHost, rate, network,
-        caCertPem);
+    return new ClientKey(request.timeoutMillis(), request.deadlineMillis(), workers, perHost,
+        rate, request.network(), caCertPem);
   }
 
   /**
@@ -123,8 +101,7 @@ record JobSettings(
   /**
    * Builds {@link JobSettings} by name. Unless told otherwise: no caption, no saved columns, no
    * hash to verify, partitions left to Spark's default parallelism, no per-host cap and no rate
-   * limit, the default opt-outs, no extra header, bodies that must be images, no proxy and the
-   * JDK's trust, bodies as downloaded, no test failure.
+   * limit, no {@code --cacert} text, no test failure.
    */
   public static final class Builder {
     private String input;
@@ -136,19 +113,10 @@ record JobSettings(
     private HashColumn hash;
     private Integer workers;
     private int partitions;
-    private Long timeoutMillis;
-    private Long deadlineMillis;
-    private Long maxSize;
-    private Integer retries;
     private int perHost;
     private double rate;
-    private String userAgent;
-    private List<String> disallowedDirectives = FetchSettings.DEFAULT_DISALLOWED;
-    private List<String> headers = List.of();
-    private boolean anyType;
-    private Network network = Network.DEFAULT;
+    private RequestSettings request;
     private String caCertPem;
-    private TransformSettings transform;
     private int failOnce = -1;
 
     private Builder() {}
@@ -163,19 +131,10 @@ record JobSettings(
       hash = s.hash;
       workers = s.workers;
       partitions = s.partitions;
-      timeoutMillis = s.timeoutMillis;
-      deadlineMillis = s.deadlineMillis;
-      maxSize = s.maxSize;
-      retries = s.retries;
       perHost = s.perHost;
       rate = s.rate;
-      userAgent = s.userAgent;
-      disallowedDirectives = s.disallowedDirectives;
-      headers = s.headers;
-      anyType = s.anyType;
-      network = s.network;
+      request = s.request;
       caCertPem = s.caCertPem;
-      transform = s.transform;
       failOnce = s.failOnce;
     }
 
@@ -224,25 +183,9 @@ record JobSettings(
       return this;
     }
 
-    public Builder timeoutMillis(long timeoutMillis) {
-      this.timeoutMillis = timeoutMillis;
-      return this;
-    }
 
-    public Builder deadlineMillis(long deadlineMillis) {
-      this.deadlineMillis = deadlineMillis;
-      return this;
-    }
 
-    public Builder maxSize(long maxSize) {
-      this.maxSize = maxSize;
-      return this;
-    }
 
-    public Builder retries(int retries) {
-      this.retries = retries;
-      return this;
-    }
 
     public Builder perHost(int perHost) {
       this.perHost = perHost;
@@ -254,37 +197,17 @@ record JobSettings(
       return this;
     }
 
-    public Builder userAgent(String userAgent) {
-      this.userAgent = userAgent;
-      return this;
-    }
 
-    public Builder disallowedDirectives(List<String> disallowedDirectives) {
-      this.disallowedDirectives = disallowedDirectives;
-      return this;
-    }
 
-    public Builder headers(List<String> headers) {
-      this.headers = headers;
-      return this;
-    }
 
-    public Builder anyType(boolean anyType) {
-      this.anyType = anyType;
-      return this;
-    }
 
-    /** The network settings, and the text of their {@code --cacert} file or null. */
-    public Builder network(Network network, String caCertPem) {
-      this.network = network;
+    /** The request values, and the text of their network's {@code --cacert} file or null. */
+    public Builder request(RequestSettings request, String caCertPem) {
+      this.request = request;
       this.caCertPem = caCertPem;
       return this;
     }
 
-    public Builder transform(TransformSettings transform) {
-      this.transform = transform;
-      return this;
-    }
 
     public Builder failOnce(int failOnce) {
       this.failOnce = failOnce;
@@ -296,13 +219,8 @@ record JobSettings(
           Required.value(output, "JobSettings.output"),
           Required.value(format, "JobSettings.format"),
           Required.value(urlCol, "JobSettings.urlCol"), captionCol, saveCols, hash,
-          Required.value(workers, "JobSettings.workers"), partitions,
-          Required.value(timeoutMillis, "JobSettings.timeoutMillis"),
-          Required.value(deadlineMillis, "JobSettings.deadlineMillis"),
-          Required.value(maxSize, "JobSettings.maxSize"),
-          Required.value(retries, "JobSettings.retries"), perHost, rate,
-          Required.value(userAgent, "JobSettings.userAgent"), disallowedDirectives, headers,
-          anyType, network, caCertPem, transform, failOnce);
+          Required.value(workers, "JobSettings.workers"), partitions, perHost, rate,
+          Required.value(request, "JobSettings.request"), caCertPem, failOnce);
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.imgdl.core.config.NetworkOptions;
 import dev.imgdl.core.config.OptionConverters;
 import dev.imgdl.core.config.OptionOrigins;
 import dev.imgdl.core.config.RequestOptions;
+import dev.imgdl.core.config.RequestSettings;
 import dev.imgdl.core.config.RunOptions;
 import dev.imgdl.core.config.TransformOptions;
 import dev.imgdl.core.dataset.SavedColumns;
@@ -165,7 +166,7 @@ public final class SparkDownload implements Callable<Integer> {
     // spark-submit gives the master as a system property: a local OUTPUT on a cluster is
     // refused before the session starts; a session built in code says its master after.
     OutputStorage.check(output, new SparkConf().get("spark.master", null), sharedLocalPath);
-    if (settings.network().insecure()) {
+    if (settings.request().network().insecure()) {
       spec.commandLine().getErr().println(
           "imgdl: warning: --insecure: certificates are not checked");
     }
@@ -197,6 +198,11 @@ public final class SparkDownload implements Callable<Integer> {
       SavedColumns.names(table.saveColumns(), ResultColumns.FIXED);
       // Not the driver's proxy variables: the executors' machines may need others.
       Network network = networkOptions.network(Map.of());
+      RequestSettings request =
+          RequestSettings.builder(fetchOptions, requestOptions, transformOptions, version())
+              .network(network)
+              .disallowedDirectives(tableOptions.disallowedDirectives())
+              .build();
       return JobSettings.builder()
           .input(input)
           .output(output)
@@ -207,18 +213,9 @@ public final class SparkDownload implements Callable<Integer> {
           .hash(table.hash())
           .workers(runOptions.workers())
           .partitions(partitions == null ? 0 : partitions)
-          .timeoutMillis(fetchOptions.timeoutMillis())
-          .deadlineMillis(fetchOptions.deadlineMillis())
-          .maxSize(fetchOptions.maxSize())
-          .retries(fetchOptions.retries())
           .perHost(runOptions.perHost())
           .rate(runOptions.rate())
-          .userAgent(fetchOptions.userAgent(version()))
-          .disallowedDirectives(tableOptions.disallowedDirectives())
-          .headers(requestOptions.headers())
-          .anyType(requestOptions.anyType())
-          .network(network, caCertPem(network))
-          .transform(transformOptions.settings())
+          .request(request, caCertPem(network))
           .failOnce(sessionlessConf("spark.imgdl.test.failOncePartition"))
           .build();
     } catch (IllegalArgumentException e) {

@@ -11,6 +11,11 @@ final class LocalSpark {
 
   /** A session of {@code master} ({@code local[2]}, ...) named {@code app}. */
   static SparkSession session(String master, String app, int shufflePartitions) {
+    return builder(master, app, shufflePartitions).getOrCreate();
+  }
+
+  /** The builder of such a session, for a test that adds a setting of its own. */
+  static SparkSession.Builder builder(String master, String app, int shufflePartitions) {
     return SparkSession.builder()
         .master(master)
         .appName(app)
@@ -20,8 +25,7 @@ final class LocalSpark {
         .config("spark.blockManager.port", "0")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
-        .getOrCreate();
+        .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions));
   }
 
   /** A {@code local[2]} session named {@code app}. */

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,41 +49,30 @@ class OutputStorageTest {
     Path input = Files.writeString(dir.resolve("urls.txt"), "http://127.0.0.1:1/a.png\n");
     String out = dir.resolve("out").toString();
 
-    Run refused = run("spark://127.0.0.1:7077", input.toString(), out);
-    Run shared = run("spark://127.0.0.1:7077", "--shared-local-path", input.toString(), out);
+    JobRun refused = run("spark://127.0.0.1:7077", input.toString(), out);
+    JobRun shared = run("spark://127.0.0.1:7077", "--shared-local-path", input.toString(), out);
 
-    assertThat(refused.asked).as("a session was asked for").isFalse();
-    assertThat(refused.code).isEqualTo(2);
-    assertThat(refused.err).isEqualTo("imgdl: error: OUTPUT " + out + " is a local path, but "
+    assertThat(refused.asked()).as("a session was asked for").isFalse();
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).isEqualTo("imgdl: error: OUTPUT " + out + " is a local path, but "
         + "the master spark://127.0.0.1:7077 runs executors on other machines: give storage "
         + "that the driver and every executor see (hdfs://, s3a://, ...), or "
         + "--shared-local-path if every machine mounts this path\n");
-    assertThat(shared.asked).as("a session was asked for").isTrue();
+    assertThat(shared.asked()).as("a session was asked for").isTrue();
   }
 
   @Test
   void helpNamesTheSharedLocalPathOption() {
-    StringWriter out = new StringWriter();
+    JobRun help = JobRun.withoutSession("--help");
 
-    SparkDownload.run(() -> null, new PrintWriter(out, true),
-        new PrintWriter(new StringWriter(), true), "--help");
-
-    assertThat(out.toString()).contains("--shared-local-path");
+    assertThat(help.out()).contains("--shared-local-path");
   }
 
-  private record Run(int code, String err, boolean asked) {}
-
   /** Runs the command as spark-submit would with {@code --master master}, without a session. */
-  private static Run run(String master, String... args) {
-    AtomicBoolean asked = new AtomicBoolean();
-    StringWriter err = new StringWriter();
+  private static JobRun run(String master, String... args) {
     System.setProperty("spark.master", master);
     try {
-      int code = SparkDownload.run(() -> {
-        asked.set(true);
-        throw new IllegalStateException("no Spark session in this test");
-      }, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
-      return new Run(code, err.toString(), asked.get());
+      return JobRun.withoutSession(args);
     } finally {
       System.clearProperty("spark.master");
     }

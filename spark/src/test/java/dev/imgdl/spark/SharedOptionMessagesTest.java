@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imgdl.core.config.BadOptionValues;
 import dev.imgdl.core.text.ConsoleText;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,48 +31,32 @@ class SharedOptionMessagesTest {
     Path input = Files.writeString(dir.resolve("in.csv"), "url\nhttp://127.0.0.1:1/a.png\n");
     List<String> args = new ArrayList<>(bad.args());
     args.addAll(List.of(input.toString(), dir.resolve("out").toString()));
-    AtomicBoolean asked = new AtomicBoolean();
-    StringWriter err = new StringWriter();
+    JobRun run = JobRun.withoutSession(args);
 
-    int code = SparkDownload.run(() -> {
-      asked.set(true);
-      throw new IllegalStateException("no Spark session in this test");
-    }, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-        args.toArray(String[]::new));
-
-    assertThat(asked).as("a session was asked for").isFalse();
-    assertThat(code).as(err.toString()).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("imgdl: error: " + ConsoleText.safe(bad.message())
+    assertThat(run.asked()).as("a session was asked for").isFalse();
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("imgdl: error: " + ConsoleText.safe(bad.message())
         + (bad.parseError() ? " (see imgdl-spark --help)" : "") + "\n");
   }
 
   @Test
   void verifyHashOverAListIsRefusedInTheClisWordsBeforeASessionIsAskedFor() throws Exception {
     Path input = Files.writeString(dir.resolve("urls.txt"), "http://127.0.0.1:1/a.png\n");
-    AtomicBoolean asked = new AtomicBoolean();
-    StringWriter err = new StringWriter();
+    JobRun run = JobRun.withoutSession("--verify-hash", "h", input.toString(),
+        dir.resolve("out").toString());
 
-    int code = SparkDownload.run(() -> {
-      asked.set(true);
-      throw new IllegalStateException("no Spark session in this test");
-    }, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-        "--verify-hash", "h", input.toString(), dir.resolve("out").toString());
-
-    assertThat(asked).as("a session was asked for").isFalse();
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("imgdl: error: --verify-hash needs a table (csv, tsv, "
+    assertThat(run.asked()).as("a session was asked for").isFalse();
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("imgdl: error: --verify-hash needs a table (csv, tsv, "
         + "jsonl or parquet): " + input + " is read as a list of URLs\n");
   }
 
   @Test
   void helpShowsTheSharedWordsAndSaysTheHostLimitsHoldForTheWholeJob() {
-    StringWriter out = new StringWriter();
+    JobRun help = JobRun.withoutSession("--help");
 
-    int code = SparkDownload.run(() -> null, new PrintWriter(out, true),
-        new PrintWriter(new StringWriter(), true), "--help");
-
-    assertThat(code).isZero();
-    assertThat(out.toString().replaceAll("\\s+", " "))
+    assertThat(help.code()).isZero();
+    assertThat(help.out().replaceAll("\\s+", " "))
         .contains("At most N requests in flight to one host, 0 to 100000; 0 = no cap.")
         .contains("Number of chunks and workers, 1 to 256.")
         .contains("DURATION: seconds, or a number with ms, s, m, h")
@@ -93,13 +74,13 @@ class SharedOptionMessagesTest {
         + "--partitions 0\n--retries=1000\n");
     Path notOfTheJob = Files.writeString(dir.resolve("cli.conf"), "--netrc\n");
 
-    Outcome bad = runJob("--config", config.toString(), "--partitions", "2", input.toString(),
+    JobRun bad = JobRun.withoutSession("--config", config.toString(), "--partitions", "2", input.toString(),
         dir.resolve("out").toString());
-    Outcome good = runJob("--config", config.toString(), "--partitions", "2", "--retries", "1",
+    JobRun good = JobRun.withoutSession("--config", config.toString(), "--partitions", "2", "--retries", "1",
         input.toString(), dir.resolve("out").toString());
-    Outcome unknown = runJob("--config", notOfTheJob.toString(), input.toString(),
+    JobRun unknown = JobRun.withoutSession("--config", notOfTheJob.toString(), input.toString(),
         dir.resolve("out").toString());
-    Outcome badOnCommandLine = runJob("--config", config.toString(), "--partitions", "2",
+    JobRun badOnCommandLine = JobRun.withoutSession("--config", config.toString(), "--partitions", "2",
         "--retries", "101", input.toString(), dir.resolve("out").toString());
 
     assertThat(bad.asked()).isFalse();
@@ -112,17 +93,5 @@ class SharedOptionMessagesTest {
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).isEqualTo("imgdl: error: " + notOfTheJob
         + ":1: Unknown option: '--netrc'\n");
-  }
-
-  private record Outcome(int code, boolean asked, String err) {}
-
-  private static Outcome runJob(String... args) {
-    AtomicBoolean asked = new AtomicBoolean();
-    StringWriter err = new StringWriter();
-    int code = SparkDownload.run(() -> {
-      asked.set(true);
-      throw new IllegalStateException("no Spark session in this test");
-    }, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
-    return new Outcome(code, asked.get(), err.toString());
   }
 }

@@ -13,8 +13,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Images;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +91,7 @@ class SparkDownloadTest {
     int built = ExecutorClients.built();
 
     System.setProperty(FAIL_ONCE, "1");
-    Result run;
+    JobRun run;
     try {
       run = run("--caption-col", "caption", "--save-cols", "license", "--partitions", "3",
           "-w", "2", "--retries", "0", "--min-success", "0", input.toString(), out.toString());
@@ -101,7 +99,7 @@ class SparkDownloadTest {
       System.clearProperty(FAIL_ONCE);
     }
 
-    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.code()).as(run.err()).isZero();
     Map<Long, Row> byId = results(out);
     assertThat(byId.keySet()).containsExactlyInAnyOrderElementsOf(ids(25));
     for (long id = 0; id < 20; id++) {
@@ -155,7 +153,7 @@ class SparkDownloadTest {
       entries += p.at("/entries").asLong();
     }
     assertThat(entries).isEqualTo(22);
-    assertThat(run.out).contains("25 entries: 21 downloaded");
+    assertThat(run.out()).contains("25 entries: 21 downloaded");
   }
 
   @Test
@@ -175,13 +173,13 @@ class SparkDownloadTest {
     String[] args = {"--partitions", "2", "--retries", "0", "--save-cols", "n",
         input.toString(), out.toString()};
 
-    Result first = run(args);
-    assertThat(first.code).as(first.err).isEqualTo(1);
+    JobRun first = run(args);
+    assertThat(first.code()).as(first.err()).isEqualTo(1);
     Map<Long, Row> before = results(out);
     server.stubFor(get("/later.png").willReturn(aResponse().withBody(image(40))));
-    Result second = run(args);
+    JobRun second = run(args);
 
-    assertThat(second.code).as(second.err).isZero();
+    assertThat(second.code()).as(second.err()).isZero();
     Map<Long, Row> after = results(out);
     assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(ids(7));
     for (long id = 0; id < 6; id++) {
@@ -208,9 +206,9 @@ class SparkDownloadTest {
     Files.write(input, List.of(server.url("/typed.png"), server.url("/moved.png")));
     Path out = dir.resolve("out");
 
-    Result r = run(input.toString(), out.toString());
+    JobRun r = run(input.toString(), out.toString());
 
-    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     List<String> columns =
         List.of(spark.read().parquet(out.resolve("results").toString()).columns());
     assertThat(columns.subList(columns.indexOf("status"), columns.size())).containsExactly(
@@ -230,7 +228,7 @@ class SparkDownloadTest {
     Path input = dir.resolve("urls.txt");
     Files.write(input, List.of(server.url("/typed.png")));
     Path out = dir.resolve("out");
-    assertThat(run(input.toString(), out.toString()).code).isZero();
+    assertThat(run(input.toString(), out.toString()).code()).isZero();
     // The results as a version before the report's names and finalUrl wrote them.
     Path results = out.resolve("results");
     Path old = dir.resolve("old-results");
@@ -239,9 +237,9 @@ class SparkDownloadTest {
     deleteTree(results);
     Files.move(old, results);
 
-    Result again = run(input.toString(), out.toString());
+    JobRun again = run(input.toString(), out.toString());
 
-    assertThat(again.code).as(again.err).isZero();
+    assertThat(again.code()).as(again.err()).isZero();
     Row row = results(out).get(0L);
     assertThat(row.<String>getAs("status")).isEqualTo("skipped");
     assertThat(row.<String>getAs("contentType")).isEqualTo("image/png");
@@ -259,17 +257,17 @@ class SparkDownloadTest {
         new String[] {"--timeout", "soon", input.toString(), "out"},
         new String[] {"--input-format", "xml", input.toString(), "out"},
         new String[] {input.toString(), dir.resolve("out").toString()})) {
-      Result r = run(args);
-      assertThat(r.code).as(String.join(" ", args)).isEqualTo(2);
-      assertThat(r.err.strip()).startsWith("imgdl: error: ").doesNotContain("\n")
+      JobRun r = run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().strip()).startsWith("imgdl: error: ").doesNotContain("\n")
           .doesNotContain("Exception");
     }
-    assertThat(run(input.toString(), "x").err).contains("no column \"url\"");
+    assertThat(run(input.toString(), "x").err()).contains("no column \"url\"");
     Path bad = dir.resolve("bad.jsonl");
     Files.writeString(bad, "{\"url\": \"http://127.0.0.1:1/a.png\"}\n{\"url\": \n");
-    Result malformed = run(bad.toString(), dir.resolve("bad-out").toString());
-    assertThat(malformed.code).as(malformed.err).isEqualTo(2);
-    assertThat(malformed.err.strip()).startsWith("imgdl: error: " + bad + ":2: malformed JSON")
+    JobRun malformed = run(bad.toString(), dir.resolve("bad-out").toString());
+    assertThat(malformed.code()).as(malformed.err()).isEqualTo(2);
+    assertThat(malformed.err().strip()).startsWith("imgdl: error: " + bad + ":2: malformed JSON")
         .doesNotContain("\n");
   }
 
@@ -281,9 +279,9 @@ class SparkDownloadTest {
         server.url("/img/1.png")));
     Path out = dir.resolve("out");
 
-    Result r = run(input.toString(), out.toString());
+    JobRun r = run(input.toString(), out.toString());
 
-    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     Map<Long, Row> byId = results(out);
     assertThat(byId.keySet()).containsExactlyInAnyOrder(0L, 1L);
     assertThat(byId.get(1L).<String>getAs("sha256")).isEqualTo(Images.sha256(image(1)));
@@ -291,19 +289,13 @@ class SparkDownloadTest {
     // Spark's own lines on the driver's console: errors only, unless -vv.
     assertThat(LogManager.getRootLogger().getLevel()).isEqualTo(Level.ERROR);
 
-    assertThat(run("-vv", input.toString(), out.toString()).code).isZero();
+    assertThat(run("-vv", input.toString(), out.toString()).code()).isZero();
     assertThat(LogManager.getRootLogger().getLevel()).isEqualTo(Level.WARN);
     spark.sparkContext().setLogLevel("ERROR");
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SparkDownload.run(() -> spark, new PrintWriter(out, true),
-        new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static JobRun run(String... args) {
+    return JobRun.on(spark, args);
   }
 
   private static Map<Long, Row> results(Path out) {

@@ -14,8 +14,6 @@ import dev.imgdl.testing.Images;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,16 +64,7 @@ class SparkHdfsTest {
     hdfs.waitActive();
     fs = hdfs.getFileSystem();
     root = "hdfs://127.0.0.1:" + hdfs.getNameNodePort();
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("imgdl-hdfs-test")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.port", "0")
-        .config("spark.blockManager.port", "0")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "2")
+    spark = LocalSpark.builder("local[2]", "imgdl-hdfs-test", 2)
         // One datanode: a file asks for one replica, not the default three.
         .config("spark.hadoop.dfs.replication", "1")
         .getOrCreate();
@@ -110,9 +99,9 @@ class SparkHdfsTest {
     String[] args = {"--caption-col", "caption", "--partitions", "2", "--retries", "0",
         "--min-success", "0", root + "/in.csv", root + "/out"};
 
-    Result first = run(args);
+    JobRun first = run(args);
 
-    assertThat(first.code).as(first.err).isZero();
+    assertThat(first.code()).as(first.err()).isZero();
     Map<Long, Row> before = results();
     assertThat(before).hasSize(count + 1);
     for (long id = 0; id < count; id++) {
@@ -128,9 +117,9 @@ class SparkHdfsTest {
     assertThat(summary.at("/summary/failed").asInt()).isEqualTo(1);
 
     server.stubFor(get("/later.png").willReturn(aResponse().withBody(image(40))));
-    Result second = run(args);
+    JobRun second = run(args);
 
-    assertThat(second.code).as(second.err).isZero();
+    assertThat(second.code()).as(second.err()).isZero();
     Map<Long, Row> after = results();
     assertThat(after).hasSize(count + 1);
     for (long id = 0; id < count; id++) {
@@ -144,14 +133,8 @@ class SparkHdfsTest {
     assertShardsHoldTheServedBytes(after);
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SparkDownload.run(() -> spark, new PrintWriter(out, true),
-        new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static JobRun run(String... args) {
+    return JobRun.on(spark, args);
   }
 
   private static void write(String path, String text) throws IOException {

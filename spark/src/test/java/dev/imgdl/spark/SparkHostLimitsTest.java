@@ -2,8 +2,6 @@ package dev.imgdl.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,12 +61,10 @@ class SparkHostLimitsTest {
       Files.write(input, lines);
       Path out = dir.resolve("out");
 
-      StringWriter err = new StringWriter();
-      int code = SparkDownload.run(() -> spark, new PrintWriter(new StringWriter(), true),
-          new PrintWriter(err, true), "--partitions", "4", "-w", "4", "--per-host", "2",
+      JobRun run = JobRun.on(spark, "--partitions", "4", "-w", "4", "--per-host", "2",
           "--rate", "10", "--retries", "0", input.toString(), out.toString());
 
-      assertThat(code).as(err.toString()).isZero();
+      assertThat(run.code()).as(run.err()).isZero();
       Map<Integer, Set<String>> shards = new HashMap<>();
       Set<Long> ids = new HashSet<>();
       for (Row r : spark.read().parquet(out.resolve("results").toString()).collectAsList()) {

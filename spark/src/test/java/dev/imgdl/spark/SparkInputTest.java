@@ -16,8 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -283,14 +281,12 @@ class SparkInputTest {
         "--min-success", "0"));
     args.addAll(table);
     args.addAll(List.of(input.toString(), out.toString()));
-    StringWriter err = new StringWriter();
-    int code = SparkDownload.run(() -> spark, new PrintWriter(new StringWriter(), true),
-        new PrintWriter(err, true), args.toArray(String[]::new));
+    JobRun run = JobRun.on(spark, args);
     List<Row> rows = new ArrayList<>();
     if (Files.isDirectory(out.resolve("results"))) {
       rows.addAll(spark.read().parquet(out.resolve("results").toString()).collectAsList());
       rows.sort((a, b) -> Long.compare(a.<Long>getAs("id"), b.<Long>getAs("id")));
     }
-    return new Job(code, err.toString(), rows);
+    return new Job(run.code(), run.err(), rows);
   }
 }

@@ -13,14 +13,11 @@ import dev.imgdl.testing.ForwardProxy;
 import dev.imgdl.testing.Images;
 import dev.imgdl.testing.TlsServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -60,10 +57,10 @@ class SparkNetworkTest {
   void headersAndTheUserAgentReachTheServer() throws IOException {
     server.stubFor(get("/h.png").willReturn(aResponse().withBody(Images.png())));
 
-    Run r = run(List.of(server.url("/h.png")), "-H", "X-Token: abc", "--header",
+    JobRun r = run(List.of(server.url("/h.png")), "-H", "X-Token: abc", "--header",
         "Accept-Language: fr", "--user-agent", "crawler/1");
 
-    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     assertThat(status(0)).isEqualTo("downloaded");
     server.verify(1, getRequestedFor(urlEqualTo("/h.png"))
         .withHeader("X-Token", equalTo("abc"))
@@ -76,12 +73,12 @@ class SparkNetworkTest {
     server.stubFor(get("/t.txt").willReturn(aResponse()
         .withHeader("Content-Type", "text/plain").withBody("plain text, no image")));
 
-    Run without = run(List.of(server.url("/t.txt")), "--retries", "0");
+    JobRun without = run(List.of(server.url("/t.txt")), "--retries", "0");
     assertThat(status(0)).isEqualTo("failed");
-    Run with = run(List.of(server.url("/t.txt")), "--any-type");
+    JobRun with = run(List.of(server.url("/t.txt")), "--any-type");
 
-    assertThat(without.code).isEqualTo(1);
-    assertThat(with.code).as(with.err).isZero();
+    assertThat(without.code()).isEqualTo(1);
+    assertThat(with.code()).as(with.err()).isZero();
     assertThat(status(0)).isEqualTo("downloaded");
   }
 
@@ -91,18 +88,18 @@ class SparkNetworkTest {
       List<String> urls = List.of(tls.url("/s.png"));
       Path pem = tls.writePem(dir.resolve("server.pem"));
 
-      Run refused = run(urls, "--retries", "0");
+      JobRun refused = run(urls, "--retries", "0");
       assertThat(results().get(0).<String>getAs("error")).contains("certificate not trusted");
-      Run insecure = run(urls, "-k");
+      JobRun insecure = run(urls, "-k");
       assertThat(status(0)).isEqualTo("downloaded");
-      Run trusted = run(urls, "--cacert", pem.toString());
+      JobRun trusted = run(urls, "--cacert", pem.toString());
       assertThat(status(0)).isEqualTo("downloaded");
 
-      assertThat(refused.code).isEqualTo(1);
-      assertThat(insecure.code).as(insecure.err).isZero();
-      assertThat(insecure.err).startsWith(
+      assertThat(refused.code()).isEqualTo(1);
+      assertThat(insecure.code()).as(insecure.err()).isZero();
+      assertThat(insecure.err()).startsWith(
           "imgdl: warning: --insecure: certificates are not checked\n");
-      assertThat(trusted.code).as(trusted.err).isZero();
+      assertThat(trusted.code()).as(trusted.err()).isZero();
     }
   }
 
@@ -113,13 +110,13 @@ class SparkNetworkTest {
       // A name that never resolves: only the proxy can reach it.
       String url = "http://img.invalid:" + server.getPort() + "/p.png";
 
-      Run r = run(List.of(url), "--proxy", proxy.url("user:" + SECRET), "-v");
+      JobRun r = run(List.of(url), "--proxy", proxy.url("user:" + SECRET), "-v");
 
-      assertThat(r.code).as(r.err).isZero();
+      assertThat(r.code()).as(r.err()).isZero();
       assertThat(status(0)).isEqualTo("downloaded");
       assertThat(proxy.seen()).extracting(ForwardProxy.Seen::requestLine)
           .containsExactly("GET " + url + " HTTP/1.1");
-      assertThat(r.out + r.err).doesNotContain(SECRET);
+      assertThat(r.out() + r.err()).doesNotContain(SECRET);
     }
   }
 
@@ -128,10 +125,10 @@ class SparkNetworkTest {
     server.stubFor(get("/d.png").willReturn(aResponse().withBody(Images.png())));
 
     // Port 9 (discard) on 127.0.0.1 is no proxy: a request through it would fail.
-    Run r = run(List.of(server.url("/d.png")), "--retries", "0", "--proxy",
+    JobRun r = run(List.of(server.url("/d.png")), "--retries", "0", "--proxy",
         "http://127.0.0.1:9", "--noproxy", "example.org, localhost");
 
-    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     assertThat(status(0)).isEqualTo("downloaded");
   }
 
@@ -144,34 +141,22 @@ class SparkNetworkTest {
         List.of("--cacert", missing.toString(), "--cacert " + missing
             + ": cannot be read (NoSuchFileException)"),
         List.of("--proxy", "ftp://127.0.0.1:21", "--proxy ftp://127.0.0.1:21: "))) {
-      AtomicBoolean asked = new AtomicBoolean();
-      StringWriter err = new StringWriter();
+      JobRun r = JobRun.withoutSession(bad.get(0), bad.get(1), input.toString(),
+          dir.resolve("out").toString());
 
-      int code = SparkDownload.run(() -> {
-        asked.set(true);
-        throw new IllegalStateException("no Spark session in this test");
-      }, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-          bad.get(0), bad.get(1), input.toString(), dir.resolve("out").toString());
-
-      assertThat(asked).as("a session was asked for").isFalse();
-      assertThat(code).as(err.toString()).isEqualTo(2);
-      assertThat(err.toString()).startsWith("imgdl: error: " + bad.get(2)).endsWith("\n")
+      assertThat(r.asked()).as("a session was asked for").isFalse();
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).startsWith("imgdl: error: " + bad.get(2)).endsWith("\n")
           .hasLineCount(1);
     }
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(List<String> urls, String... options) throws IOException {
+  private JobRun run(List<String> urls, String... options) throws IOException {
     runs++;
     Path input = Files.write(dir.resolve("urls.txt"), urls);
     List<String> args = new ArrayList<>(List.of(options));
     args.addAll(List.of("--partitions", "1", input.toString(), out().toString()));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SparkDownload.run(() -> spark, new PrintWriter(out, true),
-        new PrintWriter(err, true), args.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
+    return JobRun.on(spark, args);
   }
 
   /** Each run's own OUTPUT, so that none resumes another's. */

@@ -15,8 +15,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,10 +198,8 @@ class SparkResizeTest {
   }
 
   private static String spark(String... args) {
-    StringWriter err = new StringWriter();
-    int code = SparkDownload.run(() -> spark, new PrintWriter(new StringWriter(), true),
-        new PrintWriter(err, true), args);
-    assertThat(code).as(err.toString()).isZero();
-    return err.toString();
+    JobRun run = JobRun.on(spark, args);
+    assertThat(run.code()).as(run.err()).isZero();
+    return run.err();
   }
 }

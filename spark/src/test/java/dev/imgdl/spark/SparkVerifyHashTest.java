@@ -15,8 +15,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.imgdl.testing.Images;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -90,9 +88,9 @@ class SparkVerifyHashTest {
     String[] args = {"--verify-hash", "h", "--retries", "2", "--partitions", "2",
         "--min-success", "0", input.toString(), out.toString()};
 
-    Result run = run(args);
+    JobRun run = run(args);
 
-    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.code()).as(run.err()).isZero();
     Map<Long, Row> byId = results(out);
     assertThat(byId.get(0L).<String>getAs("status")).isEqualTo("downloaded");
     assertThat(byId.get(1L).<String>getAs("status")).isEqualTo("failed");
@@ -119,9 +117,9 @@ class SparkVerifyHashTest {
     assertThat(summary.at("/summary/failed").asInt()).isEqualTo(1);
     assertThat(summary.at("/summary/invalid").asInt()).isEqualTo(2);
 
-    Result again = run(args);
+    JobRun again = run(args);
 
-    assertThat(again.code).as(again.err).isZero();
+    assertThat(again.code()).as(again.err()).isZero();
     Map<Long, Row> after = results(out);
     assertThat(after.get(0L).<String>getAs("status")).isEqualTo("skipped");
     assertThat(after.get(1L).<String>getAs("status")).isEqualTo("failed");
@@ -137,10 +135,10 @@ class SparkVerifyHashTest {
         + "{\"url\": \"" + server.url("/b.jpg") + "\", \"md5\": \"" + md5 + "\"}\n");
     Path out = dir.resolve("out");
 
-    Result run = run("--verify-hash", "md5:md5", "--partitions", "1", "--min-success", "0",
+    JobRun run = run("--verify-hash", "md5:md5", "--partitions", "1", "--min-success", "0",
         input.toString(), out.toString());
 
-    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.code()).as(run.err()).isZero();
     Map<Long, Row> byId = results(out);
     assertThat(byId.get(0L).<String>getAs("status")).isEqualTo("downloaded");
     assertThat(byId.get(1L).<String>getAs("status")).isEqualTo("failed");
@@ -154,22 +152,16 @@ class SparkVerifyHashTest {
     Path input = Files.writeString(dir.resolve("data.csv"),
         "url\n" + server.url("/a.png") + "\n");
 
-    Result run = run("--verify-hash", "sha", input.toString(), dir.resolve("out").toString());
+    JobRun run = run("--verify-hash", "sha", input.toString(), dir.resolve("out").toString());
 
-    assertThat(run.code).as(run.err).isEqualTo(2);
-    assertThat(run.err)
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err())
         .isEqualTo("imgdl: error: " + input + ": no column \"sha\" (columns: url)\n");
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SparkDownload.run(() -> spark, new PrintWriter(out, true),
-        new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static JobRun run(String... args) {
+    return JobRun.on(spark, args);
   }
 
   private static Map<Long, Row> results(Path out) {

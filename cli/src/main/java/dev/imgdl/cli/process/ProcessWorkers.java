@@ -76,7 +76,7 @@ public final class ProcessWorkers implements Workers {
             : null;
     this.bandwidth = settings.fetch().limitRate() > 0
         ? new TokenBucket(settings.fetch().limitRate()) : null;
-    this.watchdog = new Watchdog(settings.fetch().deadlineMillis(), () -> live);
+    this.watchdog = new Watchdog(settings.fetch().request().deadlineMillis(), () -> live);
     // A run whose children all had nothing to do still writes the file's cookies to its jar.
     String cookieFile = settings.fetch().identity().cookieFile();
     this.cookies = new CookieStore(cookieFile == null ? List.of()

@@ -94,7 +94,8 @@ public record Settings(
 
   /** The extension every saved image gets under {@code --resize}, or null: the body's own. */
   public String savedExtension() {
-    return fetch.transform() == null ? null : fetch.transform().savedExtension();
+    return fetch.request().transform() == null ? null
+        : fetch.request().transform().savedExtension();
   }
 
   /** The output directory: the core's, the one place it is kept. */

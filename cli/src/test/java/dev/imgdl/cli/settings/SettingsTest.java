@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imgdl.core.config.FetchSettings;
+import dev.imgdl.core.config.RequestSettings;
 import dev.imgdl.core.dataset.OutputLayout;
 import dev.imgdl.core.input.InputOptions;
 import java.util.List;
@@ -12,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
   private static FetchSettings fetch() {
-    return FetchSettings.builder().outputDir("/o").runId("id").timeoutMillis(1)
-        .deadlineMillis(1).maxSize(1).retries(0).userAgent("ua").build();
+    return FetchSettings.builder().outputDir("/o").runId("id")
+        .request(RequestSettings.builder().timeoutMillis(1).deadlineMillis(1).maxSize(1)
+            .retries(0).userAgent("ua").build())
+        .build();
   }
 
   private static Settings settings(int workers, int perHost, double rate) {
@@ -39,7 +42,7 @@ class SettingsTest {
   void settingsAreImmutable() {
     Settings s = settings(1, 0, 0);
     assertThat(s.inputs()).isUnmodifiable();
-    assertThat(s.fetch().headers()).isUnmodifiable();
+    assertThat(s.fetch().request().headers()).isUnmodifiable();
     assertThat(s.reportToStdout()).isFalse();
   }
 

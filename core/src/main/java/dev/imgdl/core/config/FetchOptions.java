@@ -69,14 +69,4 @@ public final class FetchOptions {
   public String userAgent(String version) {
     return userAgent != null ? Limits.userAgent(userAgent) : "imgdl/" + version;
   }
-
-  /** The core's settings with these values; the front end adds where to and the rest. */
-  public FetchSettings.Builder settings(String version) {
-    return FetchSettings.builder()
-        .timeoutMillis(timeoutMillis())
-        .deadlineMillis(deadlineMillis())
-        .maxSize(maxSize())
-        .retries(retries())
-        .userAgent(userAgent(version));
-  }
 }

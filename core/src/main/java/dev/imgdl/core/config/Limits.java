@@ -183,7 +183,7 @@ public final class Limits {
    */
   public static List<String> directives(String list) {
     if (list == null) {
-      return FetchSettings.DEFAULT_DISALLOWED;
+      return RequestSettings.DEFAULT_DISALLOWED;
     }
     return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }

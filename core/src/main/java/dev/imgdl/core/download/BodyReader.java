@@ -47,11 +47,11 @@ final class BodyReader {
   /** Refusals that need only the headers: an HTML response, a declared size too large. */
   Outcome.Failure checkHeaders(Response response) {
     String type = response.header("Content-Type");
-    if (!settings.anyType() && type != null && mime(type).equals("text/html")) {
+    if (!settings.request().anyType() && type != null && mime(type).equals("text/html")) {
       return failure("not an image (text/html)", response);
     }
     long declared = response.body().contentLength();
-    if (declared > settings.maxSize()) {
+    if (declared > settings.request().maxSize()) {
       return failure(tooLarge(), response);
     }
     return null;
@@ -103,7 +103,7 @@ final class BodyReader {
     for (int n; (n = source.read(buffer, 0, readSize)) != -1; ) {
       spend(n);
       total += n;
-      if (total > settings.maxSize()) {
+      if (total > settings.request().maxSize()) {
         return failure(tooLarge(), response);
       }
       if (!decided) {
@@ -112,7 +112,7 @@ final class BodyReader {
         headLength += copy;
         format = ImageFormat.detect(head, headLength);
         decided = format != null || headLength == head.length;
-        if (decided && format == null && !settings.anyType()) {
+        if (decided && format == null && !settings.request().anyType()) {
           return failure(notAnImage(response, head, headLength), response);
         }
         if (decided) {
@@ -139,7 +139,7 @@ final class BodyReader {
       scan = DimensionScan.of(format);
       scan.accept(head, 0, headLength);
     }
-    if (format == null && !settings.anyType()) {
+    if (format == null && !settings.request().anyType()) {
       return failure(notAnImage(response, head, headLength), response);
     }
     return new Outcome.Body(temp, total, Sha256.hex(sha.digest()), Outcome.Reply.of(response),
@@ -178,7 +178,7 @@ final class BodyReader {
   }
 
   private String tooLarge() {
-    return "too large (> " + Sizes.format(settings.maxSize()) + ")";
+    return "too large (> " + Sizes.format(settings.request().maxSize()) + ")";
   }
 
   /**

@@ -58,7 +58,7 @@ final class Exchange {
     this.settings = settings;
     this.bodies = new BodyReader(settings, temps, budget);
     this.headers = headers(settings);
-    this.optOut = new OptOut(settings.disallowedDirectives());
+    this.optOut = new OptOut(settings.request().disallowedDirectives());
     String netrcFile = settings.identity().netrcFile();
     this.netrc = netrcFile == null ? null : Netrc.read(Path.of(netrcFile), netrcFile);
   }
@@ -207,18 +207,18 @@ final class Exchange {
   }
 
   private String deadlineExceeded() {
-    return "deadline " + Durations.format(Duration.ofMillis(settings.deadlineMillis()))
+    return "deadline " + Durations.format(Duration.ofMillis(settings.request().deadlineMillis()))
         + " exceeded";
   }
 
   private Duration timeout() {
-    return Duration.ofMillis(settings.timeoutMillis());
+    return Duration.ofMillis(settings.request().timeoutMillis());
   }
 
   private static Headers headers(FetchSettings settings) {
     Headers.Builder builder = new Headers.Builder();
-    builder.set("User-Agent", settings.userAgent());
-    for (String header : settings.headers()) {
+    builder.set("User-Agent", settings.request().userAgent());
+    for (String header : settings.request().headers()) {
       int colon = header.indexOf(':');
       builder.set(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
     }

@@ -44,8 +44,8 @@ public final class Fetcher {
     this.temps = temps;
     this.exchange = new Exchange(clients, gate, budget, settings, temps);
     this.dir = Path.of(settings.outputDir());
-    this.shaper = settings.transform() == null ? null
-        : new Shaper(settings.transform(), temps, dir, settings.runId());
+    this.shaper = settings.request().transform() == null ? null
+        : new Shaper(settings.request().transform(), temps, dir, settings.runId());
   }
 
   /**
@@ -99,7 +99,7 @@ public final class Fetcher {
 
   public Result fetch(Task task, int worker) {
     long start = System.nanoTime();
-    long deadline = start + TimeUnit.MILLISECONDS.toNanos(settings.deadlineMillis());
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(settings.request().deadlineMillis());
     HttpUrl url = task.httpUrl();
     Outcome.Failure last = null;
     for (int attempt = 1; ; attempt++) {
@@ -129,7 +129,7 @@ public final class Fetcher {
         return failed(task, worker, start, attempt, last, Result.INTERRUPTED);
       }
       String after = attempt > 1 ? " after " + attempt + " attempts" : "";
-      if (!last.retryable() || attempt > settings.retries()) {
+      if (!last.retryable() || attempt > settings.request().retries()) {
         return failed(task, worker, start, attempt, last, last.error() + after);
       }
       String wait = waitBeforeRetry(task.url(), last, attempt, deadline);
@@ -144,7 +144,7 @@ public final class Fetcher {
     long askedFor = last.retryAfterMillis();
     long millis = askedFor >= 0 ? askedFor : RetryPolicy.backoffMillis(attempt);
     long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-    String deadlineText = Durations.format(Duration.ofMillis(settings.deadlineMillis()));
+    String deadlineText = Durations.format(Duration.ofMillis(settings.request().deadlineMillis()));
     if (askedFor >= 0 && askedFor >= remaining) {
       return last.error() + ": Retry-After " + Durations.format(Duration.ofMillis(askedFor))
           + " is beyond the deadline " + deadlineText;
@@ -154,7 +154,7 @@ public final class Fetcher {
           + (attempt == 1 ? " attempt)" : " attempts)");
     }
     log.info("{}: {}; attempt {} of {} in {}", Credentials.redact(url), last.error(),
-        attempt + 1, settings.retries() + 1, Durations.format(Duration.ofMillis(millis)));
+        attempt + 1, settings.request().retries() + 1, Durations.format(Duration.ofMillis(millis)));
     try {
       Thread.sleep(millis);
       return exchange.cancelled() ? Result.INTERRUPTED : null;
@@ -177,7 +177,7 @@ public final class Fetcher {
       } catch (IOException e) {
         // The second temporary file: a local write, as the commit's.
         return writeFailed(task, worker, start, attempts, body, task.name().fileName(
-            settings.transform().format().extension()), e);
+            settings.request().transform().format().extension()), e);
       }
     }
     if (shaped instanceof Shaper.Shaped.Refused refused) {

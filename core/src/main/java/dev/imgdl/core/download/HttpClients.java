@@ -78,11 +78,11 @@ public final class HttpClients {
    *     calls get no event listener at all (measured: docs/benchmarks.md, "Per-request levers")
    */
   public static HttpClients create(FetchSettings settings, int parallelism, boolean gated) {
-    Duration timeout = Duration.ofMillis(settings.timeoutMillis());
+    Duration timeout = Duration.ofMillis(settings.request().timeoutMillis());
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(64, parallelism * 2));
     dispatcher.setMaxRequestsPerHost(Math.max(64, parallelism * 2));
-    ProxyChoice proxies = new ProxyChoice(settings.network(), ProxySelector.getDefault());
+    ProxyChoice proxies = new ProxyChoice(settings.request().network(), ProxySelector.getDefault());
     Identity identity = settings.identity();
     CookieStore cookies = cookies(identity);
     return new HttpClients(
@@ -91,7 +91,7 @@ public final class HttpClients {
             .connectTimeout(timeout)
             .readTimeout(timeout)
             .writeTimeout(timeout)
-            .callTimeout(Duration.ofMillis(settings.deadlineMillis()))
+            .callTimeout(Duration.ofMillis(settings.request().deadlineMillis()))
             .followRedirects(false)
             .followSslRedirects(false)
             .retryOnConnectionFailure(true)
@@ -101,12 +101,12 @@ public final class HttpClients {
             .dispatcher(dispatcher)
             .connectionPool(new ConnectionPool(Math.max(5, parallelism), 1, TimeUnit.MINUTES))
             .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-            .dns(AddressFamilyDns.of(settings.network().ipVersion()))
+            .dns(AddressFamilyDns.of(settings.request().network().ipVersion()))
             .proxySelector(proxies)
             .proxyAuthenticator(new ProxyCredentials(proxies))
             .addNetworkInterceptor(new ProxyCredentials(proxies)))
             .build(),
-        settings.network(), cookies);
+        settings.request().network(), cookies);
   }
 
   /** The cookies of a run that keeps them, from its file; an unused empty store otherwise. */

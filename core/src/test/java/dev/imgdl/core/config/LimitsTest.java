@@ -45,7 +45,7 @@ class LimitsTest {
 
   @Test
   void directivesDefaultWhenAbsentAndTurnOffWhenEmpty() {
-    assertThat(Limits.directives(null)).isEqualTo(FetchSettings.DEFAULT_DISALLOWED);
+    assertThat(Limits.directives(null)).isEqualTo(RequestSettings.DEFAULT_DISALLOWED);
     assertThat(Limits.directives("")).isEmpty();
     assertThat(Limits.directives(" NoAI , ,notrain")).containsExactly("NoAI", "notrain");
   }

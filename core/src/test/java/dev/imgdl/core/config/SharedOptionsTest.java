@@ -55,7 +55,7 @@ class SharedOptionsTest {
     assertThat(p.fetch.maxSize()).isEqualTo(50L << 20);
     assertThat(p.fetch.userAgent("1.2")).isEqualTo("imgdl/1.2");
     assertThat(p.table.input()).isEqualTo(InputOptions.DEFAULT);
-    assertThat(p.table.disallowedDirectives()).isEqualTo(FetchSettings.DEFAULT_DISALLOWED);
+    assertThat(p.table.disallowedDirectives()).isEqualTo(RequestSettings.DEFAULT_DISALLOWED);
     assertThat(p.images.settings()).as("bodies as downloaded, nothing read again").isNull();
   }
 

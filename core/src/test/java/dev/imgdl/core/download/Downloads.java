@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Network;
+import dev.imgdl.core.config.RequestSettings;
 import dev.imgdl.core.input.NamePlanner;
 import dev.imgdl.core.input.TargetName;
 import dev.imgdl.core.input.Task;
@@ -35,7 +36,7 @@ final class Downloads {
   private int retries = 2;
   private boolean anyType;
   private Network network = Network.DEFAULT;
-  private List<String> disallowed = FetchSettings.DEFAULT_DISALLOWED;
+  private List<String> disallowed = RequestSettings.DEFAULT_DISALLOWED;
 
   Downloads(Path dir) {
     this.dir = dir;
@@ -125,9 +126,7 @@ final class Downloads {
 
   /** A fetcher with these settings and a client of its own; the caller closes it. */
   Fetcher fetcher(HostGate gate) {
-    FetchSettings settings = FetchSettings.builder()
-        .outputDir(dir.toString())
-        .runId("test")
+    RequestSettings request = RequestSettings.builder()
         .timeoutMillis(timeoutMillis)
         .deadlineMillis(deadlineMillis)
         .maxSize(maxSize)
@@ -136,6 +135,11 @@ final class Downloads {
         .anyType(anyType)
         .network(network)
         .disallowedDirectives(disallowed)
+        .build();
+    FetchSettings settings = FetchSettings.builder()
+        .outputDir(dir.toString())
+        .runId("test")
+        .request(request)
         .build();
     return Fetcher.create(settings, gate, new TempFiles(), 1);
   }

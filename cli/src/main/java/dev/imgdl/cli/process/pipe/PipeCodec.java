@@ -24,6 +24,7 @@ import dev.imgdl.cli.process.pipe.PipeMessage.ToParent;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Identity;
 import dev.imgdl.core.config.Network;
+import dev.imgdl.core.config.RequestSettings;
 import dev.imgdl.core.image.transform.EncodeFormat;
 import dev.imgdl.core.image.transform.ResizeMode;
 import dev.imgdl.core.image.transform.TransformSettings;
@@ -118,6 +119,17 @@ public final class PipeCodec {
     return FetchSettings.builder()
         .outputDir(s.requiredString("outputDir"))
         .runId(s.requiredString("runId"))
+        .request(request(s))
+        .check(s.bool("check"))
+        .md5(s.bool("md5"))
+        .identity(identity(s.object("identity")))
+        .limitRate(s.longValue("limitRate"))
+        .build();
+  }
+
+  /** The request values, which stand beside the core's others in the settings' object. */
+  private static RequestSettings request(JsonObject s) {
+    return RequestSettings.builder()
         .timeoutMillis(s.longValue("timeoutMillis"))
         .deadlineMillis(s.longValue("deadlineMillis"))
         .maxSize(s.longValue("maxSize"))
@@ -125,13 +137,9 @@ public final class PipeCodec {
         .userAgent(s.requiredString("userAgent"))
         .headers(s.strings("headers"))
         .anyType(s.bool("anyType"))
-        .check(s.bool("check"))
-        .md5(s.bool("md5"))
         .network(network(s.object("network")))
         .disallowedDirectives(s.strings("disallowedDirectives"))
         .transform(s.has("transform") ? transform(s.object("transform")) : null)
-        .identity(identity(s.object("identity")))
-        .limitRate(s.longValue("limitRate"))
         .build();
   }
 
@@ -327,26 +335,27 @@ public final class PipeCodec {
       g.writeObjectFieldStart("settings");
       g.writeStringField("outputDir", s.outputDir());
       g.writeStringField("runId", s.runId());
-      g.writeNumberField("timeoutMillis", s.timeoutMillis());
-      g.writeNumberField("deadlineMillis", s.deadlineMillis());
-      g.writeNumberField("maxSize", s.maxSize());
-      g.writeNumberField("retries", s.retries());
-      g.writeStringField("userAgent", s.userAgent());
+      RequestSettings r = s.request();
+      g.writeNumberField("timeoutMillis", r.timeoutMillis());
+      g.writeNumberField("deadlineMillis", r.deadlineMillis());
+      g.writeNumberField("maxSize", r.maxSize());
+      g.writeNumberField("retries", r.retries());
+      g.writeStringField("userAgent", r.userAgent());
       g.writeArrayFieldStart("headers");
-      for (String h : s.headers()) {
+      for (String h : r.headers()) {
         g.writeString(h);
       }
       g.writeEndArray();
-      g.writeBooleanField("anyType", s.anyType());
+      g.writeBooleanField("anyType", r.anyType());
       g.writeBooleanField("check", s.check());
       g.writeBooleanField("md5", s.md5());
       g.writeNumberField("limitRate", s.limitRate());
       g.writeArrayFieldStart("disallowedDirectives");
-      for (String d : s.disallowedDirectives()) {
+      for (String d : r.disallowedDirectives()) {
         g.writeString(d);
       }
       g.writeEndArray();
-      Network n = s.network();
+      Network n = r.network();
       g.writeObjectFieldStart("network");
       g.writeStringField("httpProxy", n.httpProxy());
       g.writeStringField("httpsProxy", n.httpsProxy());
@@ -360,7 +369,7 @@ public final class PipeCodec {
       g.writeBooleanField("insecure", n.insecure());
       g.writeNumberField("ipVersion", n.ipVersion());
       g.writeEndObject();
-      writeTransform(s.transform());
+      writeTransform(r.transform());
       Identity i = s.identity();
       g.writeObjectFieldStart("identity");
       g.writeStringField("netrcFile", i.netrcFile());

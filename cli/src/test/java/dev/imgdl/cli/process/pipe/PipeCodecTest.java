@@ -23,6 +23,7 @@ import dev.imgdl.cli.process.pipe.PipeMessage.ToParent;
 import dev.imgdl.core.config.FetchSettings;
 import dev.imgdl.core.config.Identity;
 import dev.imgdl.core.config.Network;
+import dev.imgdl.core.config.RequestSettings;
 import dev.imgdl.core.input.ExpectedHash;
 import dev.imgdl.core.input.Task;
 import dev.imgdl.core.result.Result;
@@ -40,17 +41,19 @@ class PipeCodecTest {
       FetchSettings.builder()
           .outputDir("/tmp/out dir")
           .runId("ab12cd34")
-          .timeoutMillis(2_000)
-          .deadlineMillis(60_000)
-          .maxSize(1 << 20)
-          .retries(3)
-          .userAgent("imgdl/1 \"q\"")
-          .headers(List.of("X-A: 1", "Accept: image/*"))
-          .anyType(true)
+          .request(RequestSettings.builder()
+              .timeoutMillis(2_000)
+              .deadlineMillis(60_000)
+              .maxSize(1 << 20)
+              .retries(3)
+              .userAgent("imgdl/1 \"q\"")
+              .headers(List.of("X-A: 1", "Accept: image/*"))
+              .anyType(true)
+              .network(new Network("http://u:p@proxy:3128", "proxy2:8080", null,
+                  List.of(".example.org", "10.0.0.1"), "/etc/ca dir/ca.pem", true))
+              .build())
           .md5(true)
           .limitRate(500 * 1024)
-          .network(new Network("http://u:p@proxy:3128", "proxy2:8080", null,
-              List.of(".example.org", "10.0.0.1"), "/etc/ca dir/ca.pem", true))
           .identity(new Identity("/home/u/.netrc", "/home/u/cookies.txt", true))
           .build();
   private static final Cookie SESSION = new Cookie.Builder().name("sid").value("s3cr3t")
@@ -78,9 +81,18 @@ class PipeCodecTest {
       new Done(1234, 5678));
 
   /** Settings with every required value and the defaults. */
-  private static FetchSettings.Builder small() {
-    return FetchSettings.builder().outputDir("/o").runId("id").timeoutMillis(1)
-        .deadlineMillis(1).maxSize(1).retries(0).userAgent("ua");
+  private static FetchSettings small() {
+    return small(smallRequest());
+  }
+
+  /** Settings with every required value, the defaults and these request values. */
+  private static FetchSettings small(RequestSettings.Builder request) {
+    return FetchSettings.builder().outputDir("/o").runId("id").request(request.build()).build();
+  }
+
+  private static RequestSettings.Builder smallRequest() {
+    return RequestSettings.builder().timeoutMillis(1).deadlineMillis(1).maxSize(1).retries(0)
+        .userAgent("ua");
   }
 
   private static PipeMessage roundTrip(PipeMessage m) throws IOException {
@@ -101,22 +113,22 @@ class PipeCodecTest {
   void networkSettingsReachAChildAsTheParentHasThem() throws IOException {
     Start start = (Start) roundTrip(new Start(List.of(1), SETTINGS, "INFO", false));
 
-    assertThat(start.settings().network()).isEqualTo(SETTINGS.network());
-    Start direct = (Start) roundTrip(new Start(List.of(1), small().build(), "INFO", false));
-    assertThat(direct.settings().network()).isEqualTo(Network.DEFAULT);
+    assertThat(start.settings().request().network()).isEqualTo(SETTINGS.request().network());
+    Start direct = (Start) roundTrip(new Start(List.of(1), small(), "INFO", false));
+    assertThat(direct.settings().request().network()).isEqualTo(Network.DEFAULT);
   }
 
   @Test
   void theOptOutListReachesAChildAsTheParentHasIt() throws IOException {
-    FetchSettings custom = small().disallowedDirectives(List.of("notrain", "noai")).build();
-    FetchSettings off = small().disallowedDirectives(List.of()).build();
+    FetchSettings custom = small(smallRequest().disallowedDirectives(List.of("notrain", "noai")));
+    FetchSettings off = small(smallRequest().disallowedDirectives(List.of()));
 
     assertThat(((Start) roundTrip(new Start(List.of(1), custom, "INFO", false))).settings())
         .isEqualTo(custom);
     assertThat(((Start) roundTrip(new Start(List.of(1), off, "INFO", false))).settings()
-        .disallowedDirectives()).isEmpty();
+        .request().disallowedDirectives()).isEmpty();
     assertThat(((Start) roundTrip(new Start(List.of(1), SETTINGS, "INFO", false))).settings()
-        .disallowedDirectives()).isEqualTo(FetchSettings.DEFAULT_DISALLOWED);
+        .request().disallowedDirectives()).isEqualTo(RequestSettings.DEFAULT_DISALLOWED);
   }
 
   @Test
@@ -124,7 +136,7 @@ class PipeCodecTest {
     Start start = (Start) roundTrip(new Start(List.of(1), SETTINGS, "INFO", false));
 
     assertThat(start.settings().identity()).isEqualTo(SETTINGS.identity());
-    Start none = (Start) roundTrip(new Start(List.of(1), small().build(), "INFO", false));
+    Start none = (Start) roundTrip(new Start(List.of(1), small(), "INFO", false));
     assertThat(none.settings().identity()).isEqualTo(Identity.NONE);
   }
 
