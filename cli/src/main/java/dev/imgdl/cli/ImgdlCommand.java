@@ -396,7 +396,8 @@ final class ImgdlCommand implements Callable<Integer> {
         return ExitCode.USAGE;
       }
       if (e instanceof RunFailure failure) {
-        err.println("imgdl: error: " + ConsoleText.safe(failure.getMessage()) + (command.verbosity() > 0
+        err.println("imgdl: error: " + ConsoleText.safe(failure.getMessage())
+            + (command.verbosity() > 0
             ? ": " + ConsoleText.safe(failure.getCause().toString())
             : failure.speaksForItself() ? "" : " (run again with -v for the details)"));
         if (command.verbosity() > 0) {

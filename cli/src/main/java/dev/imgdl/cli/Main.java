@@ -17,7 +17,8 @@ public final class Main {
     // Standard output carries the report: a stream that keeps its write error can say why the
     // report was lost (a closed pipe, a full disk), where System.out would drop the cause.
     PrintStream out = new CheckedPrintStream(new FileOutputStream(FileDescriptor.out));
-    System.exit(ImgdlCommand.run(ClosedInput.standardInput(), out, System.err, interrupts, System.getenv(), args));
+    System.exit(ImgdlCommand.run(ClosedInput.standardInput(), out, System.err, interrupts,
+        System.getenv(), args));
   }
 
   /**

@@ -15,10 +15,10 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * One input file read whole in one task, through Hadoop's {@code FileSystem.open} and the
- * core's {@link InputReader}: the CLI's rules (BOM, quoted line breaks, comments and blank lines of a list),
- * reasons and messages. A file that cannot be read gives one {@link Read} holding the core's
- * message instead of rows, so that the task does not fail (and is not retried, nor logged with
- * its stack) and the driver stops the run with that message before any request.
+ * core's {@link InputReader}: the CLI's rules (BOM, quoted line breaks, comments and blank lines
+ * of a list), reasons and messages. A file that cannot be read gives one {@link Read} holding
+ * the core's message instead of rows, so that the task does not fail (and is not retried, nor
+ * logged with its stack) and the driver stops the run with that message before any request.
  */
 final class FileEntries {
   private FileEntries() {}

@@ -16,9 +16,10 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * One run on Spark: the driver plans ({@link Planner}, {@link Resume}), the tasks download
- * ({@link DownloadStage}, {@link PartitionDownload}) inside the job that writes the results through Spark's output
- * committer, so only one attempt of each task is committed; then the committed results replace
- * the old ones, the summary is made from them, and the shards they do not name are deleted.
+ * ({@link DownloadStage}, {@link PartitionDownload}) inside the job that writes the results
+ * through Spark's output committer, so only one attempt of each task is committed; then the
+ * committed results replace the old ones, the summary is made from them, and the shards they do
+ * not name are deleted.
  */
 final class SparkJob {
   private final SparkSession spark;

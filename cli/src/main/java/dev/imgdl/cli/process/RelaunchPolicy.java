@@ -5,8 +5,9 @@ import dev.imgdl.core.result.Result;
 /**
  * When a chunk's unfinished entries run in another child JVM, and how they fail when they do
  * not. A chunk runs in at most {@code launches} children, and no more once the run is cancelled
- * or every entry has a result and no more can come from the planner; what is left then fails with the last child's reason, unless the
- * run was cancelled: then the run itself reports it as interrupted.
+ * or every entry has a result and no more can come from the planner; what is left then fails
+ * with the last child's reason, unless the run was cancelled: then the run itself reports it as
+ * interrupted.
  */
 record RelaunchPolicy(int launches) {
 

@@ -41,7 +41,10 @@ public final class LiveConsole {
     }, terminal, err) : null;
   }
 
-  /** Shows one result: a worker's, the planner's or the run's settling; only the collector calls it. */
+  /**
+   * Shows one result: a worker's, the planner's or the run's settling; only the collector calls
+   * it.
+   */
   public void accept(Result result) {
     Status status = result.status();
     if (status == Status.FAILED || status == Status.INVALID) {

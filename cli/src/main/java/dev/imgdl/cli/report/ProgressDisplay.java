@@ -69,7 +69,10 @@ final class ProgressDisplay implements AutoCloseable {
     done += entries;
   }
 
-  /** Clears the progress line (carriage return, then ANSI erase-line) so a message can replace it. */
+  /**
+   * Clears the progress line (carriage return, then ANSI erase-line) so a message can replace
+   * it.
+   */
   public void clearLine() {
     terminal.print("\r\u001b[2K");
     terminal.flush();

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * The one consumer of the workers' queue, the same for both modes: it files each result at its
  * entry's index (the planner's invalid and duplicate entries come the same way, so the number of
  * entries grows as the list is planned), tallies it for its worker, and tells a listener
- * (console, progress), until every started worker has exited. It owns the results and the tallies while the run goes on, and
- * hands out values: the results and each worker's stats, as they stand when asked.
+ * (console, progress), until every started worker has exited. It owns the results and the
+ * tallies while the run goes on, and hands out values: the results and each worker's stats, as
+ * they stand when asked.
  */
 public final class Collector {
   private Result[] results;

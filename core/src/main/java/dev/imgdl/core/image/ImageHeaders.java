@@ -6,8 +6,8 @@ import java.util.Set;
  * Consistency checks of the header fields of the formats whose signature is too short to tell an
  * image from text: BMP ({@code BM}), ICO ({@code 00 00 01 00}) and JPEG ({@code FF D8 FF}). Each
  * check is given the bytes in so far and says yes only when all the fields it reads have arrived
- * and agree; before that it says no, and the download core's body reader keeps reading, judging a body shorter
- * than {@link ImageFormat#SNIFF_BYTES} when it ends.
+ * and agree; before that it says no, and the download core's body reader keeps reading, judging
+ * a body shorter than {@link ImageFormat#SNIFF_BYTES} when it ends.
  */
 final class ImageHeaders {
   /** DIB header sizes: OS/2 core, Windows info, V2, V3, OS/2 v2, V4, V5. */
