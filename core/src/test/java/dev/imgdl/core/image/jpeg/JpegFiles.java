@@ -1,0 +1,173 @@
+package dev.imgdl.core.image.jpeg;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * JPEGs as the JDK's writer makes them (baseline or progressive, 4:4:4, 4:2:2 or 4:2:0, any
+ * quality, restart intervals, grey), and the oracle: the same file decoded as imgdl decoded
+ * every JPEG before {@link JpegDecoder}, through ImageIO's first reader (TwelveMonkeys').
+ */
+final class JpegFiles {
+  private JpegFiles() {}
+
+  /** Luma sampling factors: 4:4:4, 4:2:2, 4:2:0. */
+  enum Sampling {
+    S444(1, 1), S422(2, 1), S420(2, 2);
+
+    final int h;
+    final int v;
+
+    Sampling(int h, int v) {
+      this.h = h;
+      this.v = v;
+    }
+  }
+
+  /** A w × h picture with a photo's detail: gradients under noise, the same for a seed. */
+  static BufferedImage photo(int w, int h, int type, long seed) {
+    BufferedImage image = new BufferedImage(w, h, type);
+    Random noise = new Random(seed);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int r = clamp(x * 255 / w + noise.nextInt(61) - 30);
+        int g = clamp(y * 255 / h + noise.nextInt(61) - 30);
+        int b = clamp((x + y) * 255 / (w + h) + noise.nextInt(61) - 30);
+        image.setRGB(x, y, 0xFF00_0000 | r << 16 | g << 8 | b);
+      }
+    }
+    return image;
+  }
+
+  /** A w × h picture without noise: smooth shapes, as a resized photo's content mostly is. */
+  static BufferedImage smooth(int w, int h, long seed) {
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(seed);
+    double a = 2 + random.nextDouble() * 6;
+    double b = 2 + random.nextDouble() * 6;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double u = x / (double) w;
+        double v = y / (double) h;
+        int r = clamp((int) (128 + 100 * Math.sin(a * u + 3 * v)));
+        int g = clamp((int) (128 + 100 * Math.cos(b * v - 2 * u)));
+        int bl = clamp((int) (128 + 90 * Math.sin(a * u * v * 3)));
+        image.setRGB(x, y, 0xFF00_0000 | r << 16 | g << 8 | bl);
+      }
+    }
+    return image;
+  }
+
+  private static int clamp(int v) {
+    return Math.max(0, Math.min(255, v));
+  }
+
+  static byte[] encode(BufferedImage image, boolean progressive, Sampling sampling,
+      int restartInterval, float quality) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(quality);
+      if (progressive) {
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+      }
+      IIOMetadata metadata = writer.getDefaultImageMetadata(
+          ImageTypeSpecifier.createFromRenderedImage(image), param);
+      String format = "javax_imageio_jpeg_image_1.0";
+      Element tree = (Element) metadata.getAsTree(format);
+      Element markers = (Element) tree.getElementsByTagName("markerSequence").item(0);
+      NodeList components = tree.getElementsByTagName("componentSpec");
+      for (int i = 0; i < components.getLength(); i++) {
+        Element c = (Element) components.item(i);
+        c.setAttribute("HsamplingFactor", Integer.toString(i == 0 ? sampling.h : 1));
+        c.setAttribute("VsamplingFactor", Integer.toString(i == 0 ? sampling.v : 1));
+      }
+      if (restartInterval > 0) {
+        Element dri = new IIOMetadataNode("dri");
+        dri.setAttribute("interval", Integer.toString(restartInterval));
+        markers.insertBefore(dri, markers.getFirstChild());
+      }
+      metadata.setFromTree(format, tree);
+      writer.write(null, new IIOImage(image, null, metadata), param);
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  /** R, G, B bytes of the file as ImageIO's first JPEG reader decodes it (grey repeated). */
+  static byte[] imageIo(byte[] jpeg) {
+    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
+    ImageReader reader = readers.next();
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+      reader.setInput(in);
+      BufferedImage image = reader.read(0);
+      return samples(image);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  static byte[] samples(BufferedImage image) {
+    Raster raster = image.getRaster();
+    int w = image.getWidth();
+    int h = image.getHeight();
+    int bands = raster.getNumBands();
+    int[] px = raster.getPixels(0, 0, w, h, (int[]) null);
+    byte[] rgb = new byte[3 * w * h];
+    for (int i = 0; i < w * h; i++) {
+      for (int b = 0; b < 3; b++) {
+        rgb[3 * i + b] = (byte) px[i * bands + (bands == 1 ? 0 : b)];
+      }
+    }
+    return rgb;
+  }
+
+  /** The JPEG with an Exif APP1 segment after its SOI holding an orientation. */
+  static byte[] withExif(byte[] jpeg, int orientation) {
+    java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(8 + 2 + 12 + 4);
+    tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
+    tiff.putShort((short) 1);
+    tiff.putShort((short) 274).putShort((short) 3).putInt(1).putShort((short) orientation)
+        .putShort((short) 0);
+    tiff.putInt(0);
+    byte[] exif = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int length = 2 + exif.length + tiff.capacity();
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(jpeg.length + 2 + length);
+    out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xE1).putShort((short) length).put(exif)
+        .put(tiff.array()).put(jpeg, 2, jpeg.length - 2);
+    return out.array();
+  }
+
+  /** The image decoded by {@link JpegDecoder}, its pixels cut to their length. */
+  static JpegImage decode(byte[] jpeg, int denominator) throws JpegException {
+    return JpegDecoder.decode(jpeg, denominator, Long.MAX_VALUE, byte[]::new,
+        new JpegMemory(1 << 26));
+  }
+}
