@@ -17,21 +17,33 @@ import java.util.function.IntFunction;
 public final class JpegDecoder {
   private JpegDecoder() {}
 
+  /** The scale of a decode, chosen once the frame header is read. */
+  public interface Scale {
+    /**
+     * The denominator (1, 2, 4 or 8) to decode a frame of {@code width × height} at, or 0 to
+     * leave the file to another decoder.
+     */
+    int denominator(int width, int height, boolean progressive);
+  }
+
+  /** {@link #decode(byte[], Scale, long, IntFunction, JpegMemory)} at a fixed scale. */
+  public static JpegImage decode(byte[] file, int denominator, long maxPixels,
+      IntFunction<byte[]> output, JpegMemory memory) throws JpegException {
+    return decode(file, (w, h, p) -> denominator, maxPixels, output, memory);
+  }
+
   /**
-   * The image in {@code file} at 1/{@code denominator} of its size (1, 2, 4 or 8), into an
-   * array from {@code output} (asked for the length it needs), or null if this decoder does not
-   * take the file.
+   * The image in {@code file} at 1/{@code scale}'s denominator of its size, into an array from
+   * {@code output} (asked for the length it needs), or null if this decoder does not take the
+   * file (or the scale declines it), which it says before decoding anything.
    *
    * @param maxPixels the largest frame (width × height) to decode; larger is an exception
    * @param memory working arrays lent for this decode
    */
-  public static JpegImage decode(byte[] file, int denominator, long maxPixels,
+  public static JpegImage decode(byte[] file, Scale scale, long maxPixels,
       IntFunction<byte[]> output, JpegMemory memory) throws JpegException {
-    if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
-      throw new IllegalArgumentException("scale 1/" + denominator);
-    }
     try {
-      return new Markers(file, maxPixels, memory).decode(denominator, output);
+      return new Markers(file, maxPixels, memory).decode(scale, output);
     } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
       // Segment lengths and table ids are checked; this is the last net for a corrupt file.
       throw new JpegException("corrupt JPEG data");

@@ -45,7 +45,9 @@ final class Markers {
     this.memory = memory;
   }
 
-  JpegImage decode(int denominator, IntFunction<byte[]> output) throws JpegException {
+  JpegImage decode(JpegDecoder.Scale scale, IntFunction<byte[]> output)
+      throws JpegException {
+    int denominator = 0;
     if (data.length < 4 || u8(0) != 0xFF || u8(1) != SOI) {
       return null;
     }
@@ -62,8 +64,17 @@ final class Markers {
         case DQT -> quantTables();
         case DRI -> restartInterval();
         case SOS -> {
-          if (scans == 0 && !mine()) {
-            return null;
+          if (scans == 0) {
+            if (!mine()) {
+              return null;
+            }
+            denominator = scale.denominator(frame.width, frame.height, frame.progressive);
+            if (denominator == 0) {
+              return null;
+            }
+            if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
+              throw new IllegalArgumentException("scale 1/" + denominator);
+            }
           }
           scan();
         }
