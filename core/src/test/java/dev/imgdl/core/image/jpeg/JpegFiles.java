@@ -165,6 +165,115 @@ final class JpegFiles {
     return out.array();
   }
 
+  /** A CMYK JPEG as the JDK's writer makes one from a four-band raster (Adobe APP14). */
+  static byte[] cmyk() {
+    java.awt.image.WritableRaster raster = Raster.createInterleavedRaster(
+        java.awt.image.DataBuffer.TYPE_BYTE, 40, 30, 4, null);
+    Random random = new Random(1);
+    for (int y = 0; y < 30; y++) {
+      for (int x = 0; x < 40; x++) {
+        for (int b = 0; b < 4; b++) {
+          raster.setSample(x, y, b, random.nextInt(256));
+        }
+      }
+    }
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(raster, null, null), null);
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  /** The JPEG with an APP2 segment after its SOI holding a (small) ICC profile: linear RGB. */
+  static byte[] withLinearRgbProfile(byte[] jpeg) {
+    byte[] profile = java.awt.color.ICC_Profile.getInstance(
+        java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
+    byte[] name = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] body = new byte[name.length + 2 + profile.length];
+    System.arraycopy(name, 0, body, 0, name.length);
+    body[name.length] = 1;
+    body[name.length + 1] = 1;
+    System.arraycopy(profile, 0, body, name.length + 2, profile.length);
+    return withSegment(jpeg, 0xE2, body);
+  }
+
+  /** The JPEG with an Adobe APP14 segment after its SOI stating {@code transform}. */
+  static byte[] withAdobeTransform(byte[] jpeg, int transform) {
+    byte[] body = {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform};
+    return withSegment(jpeg, 0xEE, body);
+  }
+
+  private static byte[] withSegment(byte[] jpeg, int marker, byte[] body) {
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(jpeg.length + 4 + body.length);
+    out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) marker).putShort((short) (2 + body.length))
+        .put(body).put(jpeg, 2, jpeg.length - 2);
+    return out.array();
+  }
+
+  /** Where the marker {@code FF code} first is. */
+  static int find(byte[] jpeg, int code) {
+    for (int i = 0; i + 1 < jpeg.length; i++) {
+      if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == code) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no marker " + Integer.toHexString(code));
+  }
+
+  private static int frameHeader(byte[] jpeg) {
+    for (int i = 0; i + 1 < jpeg.length; i++) {
+      int code = jpeg[i + 1] & 0xFF;
+      if ((jpeg[i] & 0xFF) == 0xFF && (code == 0xC0 || code == 0xC1 || code == 0xC2)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no frame header");
+  }
+
+  /** The JPEG with its SOF marker's code replaced (SOF9: arithmetic, SOF3: lossless). */
+  static byte[] withFrameMarker(byte[] jpeg, int code) {
+    byte[] out = jpeg.clone();
+    out[frameHeader(out) + 1] = (byte) code;
+    return out;
+  }
+
+  static byte[] withPrecision(byte[] jpeg, int bits) {
+    byte[] out = jpeg.clone();
+    out[frameHeader(out) + 4] = (byte) bits;
+    return out;
+  }
+
+  /** The JPEG whose frame header claims {@code w × h}. */
+  static byte[] withSize(byte[] jpeg, int w, int h) {
+    byte[] out = jpeg.clone();
+    int at = frameHeader(out);
+    out[at + 5] = (byte) (h >> 8);
+    out[at + 6] = (byte) h;
+    out[at + 7] = (byte) (w >> 8);
+    out[at + 8] = (byte) w;
+    return out;
+  }
+
+  /** The JPEG whose first Huffman table has three codes of length 1. */
+  static byte[] withBadHuffman(byte[] jpeg) {
+    byte[] out = jpeg.clone();
+    out[find(out, 0xC4) + 5] = 3;
+    return out;
+  }
+
+  /** Where the entropy-coded data of the first scan starts. */
+  static int firstScanData(byte[] jpeg) {
+    int sos = find(jpeg, 0xDA);
+    return sos + 2 + ((jpeg[sos + 2] & 0xFF) << 8 | jpeg[sos + 3] & 0xFF);
+  }
+
   /** The image decoded by {@link JpegDecoder}, its pixels cut to their length. */
   static JpegImage decode(byte[] jpeg, int denominator) throws JpegException {
     return JpegDecoder.decode(jpeg, denominator, Long.MAX_VALUE, byte[]::new,

@@ -95,9 +95,9 @@ class ScaledDecodeTest {
       assertThat(scaled.sourceWidth() + "x" + scaled.sourceHeight()).isEqualTo(w + "x" + h);
       // The mean of the full decode's samples, each rounded (±0.5), is within 0.5 + 0.08 of the
       // exact mean; the scaled sample within 0.5 + 0.08 of it too (the bound above, for a
-      // photo's small coefficients): no more than 1 apart, 2 after rounding the mean. Edge
-      // blocks are means of the samples that exist... and of the padding libjpeg decodes
-      // beyond the edge, so only whole blocks inside the image are compared.
+      // photo's small coefficients): less than 2 apart, at most 2 after rounding. A block at
+      // the right or bottom edge also averages the padding beyond the image, which the full
+      // decode crops: only whole blocks are compared.
       int worst = 0;
       for (int y = 0; y < (h / 8) * 8 / d; y++) {
         for (int x = 0; x < (w / 8) * 8 / d; x++) {
