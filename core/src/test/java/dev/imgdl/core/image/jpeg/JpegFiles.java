@@ -26,11 +26,11 @@ import org.w3c.dom.NodeList;
  * quality, restart intervals, grey), and the oracle: the same file decoded as imgdl decoded
  * every JPEG before {@link JpegDecoder}, through ImageIO's first reader (TwelveMonkeys').
  */
-final class JpegFiles {
+public final class JpegFiles {
   private JpegFiles() {}
 
   /** Luma sampling factors: 4:4:4, 4:2:2, 4:2:0. */
-  enum Sampling {
+  public enum Sampling {
     S444(1, 1), S422(2, 1), S420(2, 2);
 
     final int h;
@@ -43,7 +43,7 @@ final class JpegFiles {
   }
 
   /** A w × h picture with a photo's detail: gradients under noise, the same for a seed. */
-  static BufferedImage photo(int w, int h, int type, long seed) {
+  public static BufferedImage photo(int w, int h, int type, long seed) {
     BufferedImage image = new BufferedImage(w, h, type);
     Random noise = new Random(seed);
     for (int y = 0; y < h; y++) {
@@ -58,7 +58,7 @@ final class JpegFiles {
   }
 
   /** A w × h picture without noise: smooth shapes, as a resized photo's content mostly is. */
-  static BufferedImage smooth(int w, int h, long seed) {
+  public static BufferedImage smooth(int w, int h, long seed) {
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Random random = new Random(seed);
     double a = 2 + random.nextDouble() * 6;
@@ -76,11 +76,40 @@ final class JpegFiles {
     return image;
   }
 
+  /**
+   * A w × h picture closer to a photo than either of the above: smooth shading, a few hard
+   * edges (rectangles and a disc) and a little sensor noise (±8).
+   */
+  public static BufferedImage photoLike(int w, int h, long seed) {
+    BufferedImage image = smooth(w, h, seed);
+    java.awt.Graphics2D g = image.createGraphics();
+    Random random = new Random(seed);
+    for (int i = 0; i < 6; i++) {
+      g.setColor(new java.awt.Color(random.nextInt(0x100_0000)));
+      g.fillRect(random.nextInt(w), random.nextInt(h), 1 + random.nextInt(w / 3 + 1),
+          1 + random.nextInt(h / 3 + 1));
+    }
+    g.setColor(java.awt.Color.WHITE);
+    g.fillOval(w / 3, h / 3, w / 4 + 1, w / 4 + 1);
+    g.dispose();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int rgb = image.getRGB(x, y);
+        int n = random.nextInt(17) - 8;
+        int r = clamp((rgb >> 16 & 0xFF) + n);
+        int gr = clamp((rgb >> 8 & 0xFF) + n);
+        int b = clamp((rgb & 0xFF) + n);
+        image.setRGB(x, y, 0xFF00_0000 | r << 16 | gr << 8 | b);
+      }
+    }
+    return image;
+  }
+
   private static int clamp(int v) {
     return Math.max(0, Math.min(255, v));
   }
 
-  static byte[] encode(BufferedImage image, boolean progressive, Sampling sampling,
+  public static byte[] encode(BufferedImage image, boolean progressive, Sampling sampling,
       int restartInterval, float quality) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -150,7 +179,7 @@ final class JpegFiles {
   }
 
   /** The JPEG with an Exif APP1 segment after its SOI holding an orientation. */
-  static byte[] withExif(byte[] jpeg, int orientation) {
+  public static byte[] withExif(byte[] jpeg, int orientation) {
     java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(8 + 2 + 12 + 4);
     tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
     tiff.putShort((short) 1);
@@ -166,7 +195,7 @@ final class JpegFiles {
   }
 
   /** A CMYK JPEG as the JDK's writer makes one from a four-band raster (Adobe APP14). */
-  static byte[] cmyk() {
+  public static byte[] cmyk() {
     java.awt.image.WritableRaster raster = Raster.createInterleavedRaster(
         java.awt.image.DataBuffer.TYPE_BYTE, 40, 30, 4, null);
     Random random = new Random(1);
@@ -192,7 +221,7 @@ final class JpegFiles {
   }
 
   /** The JPEG with an APP2 segment after its SOI holding a (small) ICC profile: linear RGB. */
-  static byte[] withLinearRgbProfile(byte[] jpeg) {
+  public static byte[] withLinearRgbProfile(byte[] jpeg) {
     byte[] profile = java.awt.color.ICC_Profile.getInstance(
         java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
     byte[] name = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -205,7 +234,7 @@ final class JpegFiles {
   }
 
   /** The JPEG with an Adobe APP14 segment after its SOI stating {@code transform}. */
-  static byte[] withAdobeTransform(byte[] jpeg, int transform) {
+  public static byte[] withAdobeTransform(byte[] jpeg, int transform) {
     byte[] body = {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform};
     return withSegment(jpeg, 0xEE, body);
   }
@@ -238,20 +267,20 @@ final class JpegFiles {
   }
 
   /** The JPEG with its SOF marker's code replaced (SOF9: arithmetic, SOF3: lossless). */
-  static byte[] withFrameMarker(byte[] jpeg, int code) {
+  public static byte[] withFrameMarker(byte[] jpeg, int code) {
     byte[] out = jpeg.clone();
     out[frameHeader(out) + 1] = (byte) code;
     return out;
   }
 
-  static byte[] withPrecision(byte[] jpeg, int bits) {
+  public static byte[] withPrecision(byte[] jpeg, int bits) {
     byte[] out = jpeg.clone();
     out[frameHeader(out) + 4] = (byte) bits;
     return out;
   }
 
   /** The JPEG whose frame header claims {@code w × h}. */
-  static byte[] withSize(byte[] jpeg, int w, int h) {
+  public static byte[] withSize(byte[] jpeg, int w, int h) {
     byte[] out = jpeg.clone();
     int at = frameHeader(out);
     out[at + 5] = (byte) (h >> 8);
@@ -262,14 +291,14 @@ final class JpegFiles {
   }
 
   /** The JPEG whose first Huffman table has three codes of length 1. */
-  static byte[] withBadHuffman(byte[] jpeg) {
+  public static byte[] withBadHuffman(byte[] jpeg) {
     byte[] out = jpeg.clone();
     out[find(out, 0xC4) + 5] = 3;
     return out;
   }
 
   /** Where the entropy-coded data of the first scan starts. */
-  static int firstScanData(byte[] jpeg) {
+  public static int firstScanData(byte[] jpeg) {
     int sos = find(jpeg, 0xDA);
     return sos + 2 + ((jpeg[sos + 2] & 0xFF) << 8 | jpeg[sos + 3] & 0xFF);
   }
