@@ -65,6 +65,20 @@ final class BitReader {
     return entry & 0xFF;
   }
 
+  /**
+   * The next AC coefficient, {@code value << 16 | run << 8 | bits}, when its code and extra bits
+   * fit in the table's look-up (and then taken); 0, nothing taken, when they do not.
+   */
+  int coefficient(HuffmanTable table) {
+    if (count < 32) {
+      fill();
+    }
+    int entry = table.coefficients[(int) (bits >>> (count - HuffmanTable.LOOKUP_BITS))
+        & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
+    count -= entry & 0xFF;
+    return entry;
+  }
+
   /** The next {@code s} bits (s at most 16, after {@link #decode}) as a signed value. */
   int receive(int s) {
     if (s == 0) {

@@ -4,7 +4,8 @@ package dev.imgdl.core.image.jpeg;
  * One Huffman table of a DHT segment, as libjpeg's {@code jpeg_make_d_derived_tbl} builds it:
  * codes of up to {@link #LOOKUP_BITS} bits are found in one look-up of that many bits ({@code
  * length << 8 | symbol}, 0 for a longer code), longer ones by comparing against the largest code
- * of each length.
+ * of each length. For an AC table, {@link #coefficients} holds in the same look-up the common
+ * case whole: a run and a coefficient whose code and extra bits fit in those bits.
  */
 final class HuffmanTable {
   static final int LOOKUP_BITS = 9;
@@ -14,6 +15,8 @@ final class HuffmanTable {
   final int[] firstIndex = new int[17];
   final int[] firstCode = new int[17];
   final int[] symbols;
+  /** {@code value << 16 | run << 8 | bits taken}, or 0: see {@link BitReader#coefficient}. */
+  final int[] coefficients = new int[1 << LOOKUP_BITS];
 
   /**
    * @param counts the number of codes of each length 1..16 (index 0 unused)
@@ -35,6 +38,7 @@ final class HuffmanTable {
           int shift = LOOKUP_BITS - length;
           for (int j = code << shift, end = (code + 1) << shift; j < end; j++) {
             lookup[j] = length << 8 | symbols[index];
+            coefficients[j] = dc ? 0 : coefficient(symbols[index], length, j);
           }
         }
       }
@@ -45,6 +49,18 @@ final class HuffmanTable {
       }
       code <<= 1;
     }
+  }
+
+  /** The whole coefficient that the look-up bits {@code j} start with, or 0. */
+  private static int coefficient(int symbol, int length, int j) {
+    int run = symbol >> 4;
+    int size = symbol & 15;
+    if (size == 0 || length + size > LOOKUP_BITS) {
+      return 0;
+    }
+    int bits = j >> (LOOKUP_BITS - length - size) & ((1 << size) - 1);
+    int value = bits < 1 << (size - 1) ? bits - (1 << size) + 1 : bits;
+    return value << 16 | run << 8 | (length + size);
   }
 
   /** The symbol of a code longer than the look-up, given the next 16 bits; -1 for none. */

@@ -125,6 +125,15 @@ final class Scan {
     c.dcPredictor += in.receive(s);
     coef[at] = (short) c.dcPredictor;
     for (int k = 1; k < 64; k++) {
+      int whole = in.coefficient(acTable);
+      if (whole != 0) {
+        k += whole >> 8 & 15;
+        if (k > 63) {
+          throw new JpegException("coefficient run past the block");
+        }
+        coef[at + NATURAL[k]] = (short) (whole >> 16);
+        continue;
+      }
       int rs = in.decode(acTable);
       int r = rs >> 4;
       s = rs & 15;
@@ -149,6 +158,15 @@ final class Scan {
       return;
     }
     for (int k = ss; k <= se; k++) {
+      int whole = in.coefficient(table);
+      if (whole != 0) {
+        k += whole >> 8 & 15;
+        if (k > se) {
+          throw new JpegException("coefficient run past the band");
+        }
+        coef[at + NATURAL[k]] = (short) ((whole >> 16) << al);
+        continue;
+      }
       int rs = in.decode(table);
       int r = rs >> 4;
       int s = rs & 15;
