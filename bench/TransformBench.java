@@ -39,9 +39,9 @@ public class TransformBench {
         System.getProperty("java.vm.version"));
     byte[] bytes = Files.readAllBytes(photo);
     JpegMemory memory = new JpegMemory(64 << 20);
-    byte[][] out = {new byte[0]};
+    byte[][] lent = {new byte[0]};
     java.util.function.IntFunction<byte[]> lend =
-        n -> out[0].length >= n ? out[0] : (out[0] = new byte[n]);
+        n -> lent[0].length >= n ? lent[0] : (lent[0] = new byte[n]);
     for (int round = 0; round < 2; round++) {
       run(count / 2, () -> ImageIO.read(photo.toFile()), threads, "decode only (ImageIO.read)");
       run(count / 2, () -> JpegDecoder.decode(bytes, 1, Long.MAX_VALUE, lend, memory), threads,

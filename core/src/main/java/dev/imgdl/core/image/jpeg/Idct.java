@@ -28,6 +28,14 @@ final class Idct {
     return LIMIT[x & 1023];
   }
 
+  /**
+   * The one sample of a block whose coefficients but the DC are zero, at any size: each IDCT's
+   * zero shortcuts come to {@code (dc * q * 4 + 16) >> 5}, which is {@code (dc * q + 4) >> 3}.
+   */
+  static byte dcSample(int dc, int q) {
+    return limit((dc * q + 4) >> 3);
+  }
+
   /** One block at its scaled size {@code size} (8, 4, 2 or 1) into {@code out}. */
   void block(int size, short[] c, int at, int[] q, byte[] out, int pos, int stride) {
     switch (size) {

@@ -9,6 +9,7 @@ public final class JpegMemory {
   private final long maxBytes;
   private short[] coefficients = new short[0];
   private byte[] planes = new byte[0];
+  private byte[] extents = new byte[0];
 
   public JpegMemory(long maxBytes) {
     this.maxBytes = maxBytes;
@@ -23,6 +24,19 @@ public final class JpegMemory {
     short[] fresh = new short[length];
     if (2L * length <= maxBytes) {
       coefficients = fresh;
+    }
+    return fresh;
+  }
+
+  /** At least {@code length} bytes, the first {@code length} zero. */
+  byte[] extents(int length) {
+    if (extents.length >= length) {
+      java.util.Arrays.fill(extents, 0, length, (byte) 0);
+      return extents;
+    }
+    byte[] fresh = new byte[length];
+    if (length <= maxBytes) {
+      extents = fresh;
     }
     return fresh;
   }

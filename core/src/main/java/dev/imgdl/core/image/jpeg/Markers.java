@@ -37,6 +37,7 @@ final class Markers {
   private boolean jfif;
   private int adobeTransform = -1;
   private short[] coef;
+  private byte[] extents;
   private int scans;
 
   Markers(byte[] data, long maxPixels, JpegMemory memory) {
@@ -273,9 +274,11 @@ final class Markers {
         throw new JpegException("image too large");
       }
       coef = memory.coefficients((int) length64);
+      extents = memory.extents((int) (length64 / 64));
     }
     BitReader in = new BitReader(data, pos + length);
-    Scan scan = new Scan(frame, components, dc, ac, ss, se, ah, al, coef, in);
+    Scan scan = new Scan(frame, components, dc, ac, ss, se, ah, al, coef, extents,
+        in);
     pos = scan.decode(data, restartInterval);
     scans++;
   }
@@ -335,7 +338,7 @@ final class Markers {
       throw new JpegException("image too large");
     }
     byte[] rgb = output.apply((int) bytes);
-    Output.write(frame, coef, memory.planes((int) planes), denominator, rgb);
+    Output.write(frame, coef, extents, memory.planes((int) planes), denominator, rgb);
     return new JpegImage(width, height, frame.width, frame.height, rgb);
   }
 

@@ -25,15 +25,25 @@ final class Output {
 
   private Output() {}
 
-  static void write(Frame frame, short[] coef, byte[] planes, int denominator, byte[] rgb) {
+  /**
+   * @param extents per block, the zig-zag index of its last coefficient that may not be zero:
+   *     a block of 0 is flat, one sample repeated (what the IDCTs give for it, to the bit)
+   */
+  static void write(Frame frame, short[] coef, byte[] extents, byte[] planes, int denominator,
+      byte[] rgb) {
     Idct idct = new Idct();
     for (Component c : frame.components) {
       int size = c.dctSize;
       for (int by = 0; by < c.dataBlocksHigh; by++) {
         int row = c.planeOffset + by * size * c.planeWidth;
         for (int bx = 0; bx < c.dataBlocksWide; bx++) {
-          idct.block(size, coef, c.blockAt(by, bx), c.quant, planes, row + bx * size,
-              c.planeWidth);
+          int at = c.blockAt(by, bx);
+          if (extents[at >> 6] == 0) {
+            flat(Idct.dcSample(coef[at], c.quant[0]), planes, row + bx * size, size,
+                c.planeWidth);
+          } else {
+            idct.block(size, coef, at, c.quant, planes, row + bx * size, c.planeWidth);
+          }
         }
       }
     }
@@ -68,6 +78,14 @@ final class Output {
         rgb[o] = clamp(l + CR_R[r]);
         rgb[o + 1] = clamp(l + ((CB_G[b] + CR_G[r]) >> 16));
         rgb[o + 2] = clamp(l + CB_B[b]);
+      }
+    }
+  }
+
+  private static void flat(byte sample, byte[] planes, int at, int size, int stride) {
+    for (int y = 0; y < size; y++, at += stride) {
+      for (int x = 0; x < size; x++) {
+        planes[at + x] = sample;
       }
     }
   }

@@ -23,11 +23,13 @@ final class Scan {
   private final int ah;
   private final int al;
   private final short[] coef;
+  /** Per block (at / 64), the zig-zag index of its last coefficient that may not be zero. */
+  private final byte[] extents;
   private final BitReader in;
   private int eobrun;
 
   Scan(Frame frame, Component[] components, HuffmanTable[] dc, HuffmanTable[] ac, int ss,
-      int se, int ah, int al, short[] coef, BitReader in) {
+      int se, int ah, int al, short[] coef, byte[] extents, BitReader in) {
     this.frame = frame;
     this.components = components;
     this.dc = dc;
@@ -37,6 +39,7 @@ final class Scan {
     this.ah = ah;
     this.al = al;
     this.coef = coef;
+    this.extents = extents;
     this.in = in;
   }
 
@@ -124,6 +127,7 @@ final class Scan {
     int s = in.decode(dcTable);
     c.dcPredictor += in.receive(s);
     coef[at] = (short) c.dcPredictor;
+    int last = 0;
     for (int k = 1; k < 64; k++) {
       int whole = in.coefficient(acTable);
       if (whole != 0) {
@@ -132,6 +136,7 @@ final class Scan {
           throw new JpegException("coefficient run past the block");
         }
         coef[at + NATURAL[k]] = (short) (whole >> 16);
+        last = k;
         continue;
       }
       int rs = in.decode(acTable);
@@ -139,7 +144,7 @@ final class Scan {
       s = rs & 15;
       if (s == 0) {
         if (r != 15) {
-          return;
+          break;
         }
         k += 15;
       } else {
@@ -148,7 +153,15 @@ final class Scan {
           throw new JpegException("coefficient run past the block");
         }
         coef[at + NATURAL[k]] = (short) in.receive(s);
+        last = k;
       }
+    }
+    extents[at >> 6] = (byte) last;
+  }
+
+  private void extend(int at, int k) {
+    if (extents[at >> 6] < k) {
+      extents[at >> 6] = (byte) k;
     }
   }
 
@@ -165,6 +178,7 @@ final class Scan {
           throw new JpegException("coefficient run past the band");
         }
         coef[at + NATURAL[k]] = (short) ((whole >> 16) << al);
+        extend(at, k);
         continue;
       }
       int rs = in.decode(table);
@@ -176,6 +190,7 @@ final class Scan {
           throw new JpegException("coefficient run past the band");
         }
         coef[at + NATURAL[k]] = (short) (in.receive(s) << al);
+        extend(at, k);
       } else if (r == 15) {
         k += 15;
       } else {
@@ -223,6 +238,7 @@ final class Scan {
             throw new JpegException("coefficient run past the band");
           }
           coef[at + NATURAL[k]] = (short) s;
+          extend(at, k);
         }
       }
     }
