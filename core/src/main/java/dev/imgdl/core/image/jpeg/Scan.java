@@ -243,7 +243,8 @@ final class Scan {
       }
     }
     if (eobrun > 0) {
-      for (; k <= se; k++) {
+      // Past the block's last coefficient that may not be zero there is nothing to refine.
+      for (int end = Math.min(se, extents[at >> 6]); k <= end; k++) {
         int pos = at + NATURAL[k];
         if (coef[pos] != 0) {
           refine(pos, p1, m1);

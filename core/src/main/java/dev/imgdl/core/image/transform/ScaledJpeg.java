@@ -38,9 +38,11 @@ final class ScaledJpeg {
   }
 
   /**
-   * The largest of 8, 4, 2 that leaves at least twice the target on both sides; 1 for a
+   * The largest of 8, 4, 2 that leaves at least twice the target on both sides; else 1 for a
    * progressive JPEG, which ImageIO decodes once a scan (ten times for the JDK writer's
-   * script); 0 (ImageIO) for a baseline one at full size.
+   * script), and 0 (ImageIO) for a baseline one: measured on the bench bases (1024×768, on the
+   * 2 shared cores, under load), a progressive photo takes 14 ms of CPU here and 42 to 45 in
+   * ImageIO, a baseline one 8.3 to 9 ms here and 4.4 to 6 in ImageIO's native libjpeg.
    */
   static int denominator(int width, int height, int targetWidth, int targetHeight,
       boolean progressive) {
