@@ -77,7 +77,19 @@ final class Idct {
       tmp3 = c[i + 8] * q[col + 8];
       int shift = CONST_BITS - PASS1_BITS;
       int round = 1 << (shift - 1);
-      odd(tmp0, tmp1, tmp2, tmp3);
+      z1 = tmp0 + tmp3;
+      z2 = tmp1 + tmp2;
+      z3 = tmp0 + tmp2;
+      int z4 = tmp1 + tmp3;
+      int z5 = (z3 + z4) * 9633;
+      z1 *= -7373;
+      z2 *= -20995;
+      z3 = z3 * -16069 + z5;
+      z4 = z4 * -3196 + z5;
+      int o0 = tmp0 * 2446 + z1 + z3;
+      int o1 = tmp1 * 16819 + z2 + z4;
+      int o2 = tmp2 * 25172 + z2 + z3;
+      int o3 = tmp3 * 12299 + z1 + z4;
       ws[col] = (tmp10 + o3 + round) >> shift;
       ws[col + 56] = (tmp10 - o3 + round) >> shift;
       ws[col + 8] = (tmp11 + o2 + round) >> shift;
@@ -109,7 +121,23 @@ final class Idct {
       int tmp13 = tmp0 - tmp3;
       int tmp11 = tmp1 + tmp2;
       int tmp12 = tmp1 - tmp2;
-      odd(ws[r + 7], ws[r + 5], ws[r + 3], ws[r + 1]);
+      tmp0 = ws[r + 7];
+      tmp1 = ws[r + 5];
+      tmp2 = ws[r + 3];
+      tmp3 = ws[r + 1];
+      z1 = tmp0 + tmp3;
+      z2 = tmp1 + tmp2;
+      z3 = tmp0 + tmp2;
+      int z4 = tmp1 + tmp3;
+      int z5 = (z3 + z4) * 9633;
+      z1 *= -7373;
+      z2 *= -20995;
+      z3 = z3 * -16069 + z5;
+      z4 = z4 * -3196 + z5;
+      int o0 = tmp0 * 2446 + z1 + z3;
+      int o1 = tmp1 * 16819 + z2 + z4;
+      int o2 = tmp2 * 25172 + z2 + z3;
+      int o3 = tmp3 * 12299 + z1 + z4;
       out[pos] = limit((tmp10 + o3 + round) >> shift);
       out[pos + 7] = limit((tmp10 - o3 + round) >> shift);
       out[pos + 1] = limit((tmp11 + o2 + round) >> shift);
@@ -122,30 +150,7 @@ final class Idct {
   }
 
   private int o0;
-  private int o1;
   private int o2;
-  private int o3;
-
-  /** The odd part of jidctint.c, from the inputs 7, 5, 3, 1 into o0..o3. */
-  private void odd(int tmp0, int tmp1, int tmp2, int tmp3) {
-    int z1 = tmp0 + tmp3;
-    int z2 = tmp1 + tmp2;
-    int z3 = tmp0 + tmp2;
-    int z4 = tmp1 + tmp3;
-    int z5 = (z3 + z4) * 9633;
-    tmp0 *= 2446;
-    tmp1 *= 16819;
-    tmp2 *= 25172;
-    tmp3 *= 12299;
-    z1 *= -7373;
-    z2 *= -20995;
-    z3 = z3 * -16069 + z5;
-    z4 = z4 * -3196 + z5;
-    o0 = tmp0 + z1 + z3;
-    o1 = tmp1 + z2 + z4;
-    o2 = tmp2 + z2 + z3;
-    o3 = tmp3 + z1 + z4;
-  }
 
   private void idct4(short[] c, int at, int[] q, byte[] out, int pos, int stride) {
     int[] ws = this.ws;
@@ -179,6 +184,15 @@ final class Idct {
     int shift = CONST_BITS + PASS1_BITS + 3 + 1;
     int round = 1 << (shift - 1);
     for (int r = 0; r < 32; r += 8, pos += stride) {
+      if (ws[r + 1] == 0 && ws[r + 2] == 0 && ws[r + 3] == 0 && ws[r + 5] == 0
+          && ws[r + 6] == 0 && ws[r + 7] == 0) {
+        byte dc = limit((ws[r] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3));
+        out[pos] = dc;
+        out[pos + 1] = dc;
+        out[pos + 2] = dc;
+        out[pos + 3] = dc;
+        continue;
+      }
       int tmp0 = ws[r] << (CONST_BITS + 1);
       int tmp2 = ws[r + 2] * 15137 + ws[r + 6] * -6270;
       int tmp10 = tmp0 + tmp2;
