@@ -9,8 +9,9 @@ import java.nio.file.Path;
 
 /**
  * A JPEG decoded by {@link JpegDecoder} at the smallest DCT scale that still leaves the
- * resampler twice the target on both sides (Pillow's {@code thumbnail(reducing_gap=2.0)}): a
- * 1024×768 photo to 256 decodes at 1/2, 512×384, then is averaged 2×. Its bytes at scale 1 are
+ * resampler twice the target on both sides (Pillow's {@code thumbnail(reducing_gap=2.0)}), where
+ * that is faster than ImageIO: a progressive photo always, a baseline one from 1/4 on (a
+ * 1024×768 photo to 128 decodes at 1/4, 256×192, then is averaged 2×). Its bytes at scale 1 are
  * ImageIO's. Whatever it does not take (see {@link JpegDecoder}), cannot read or finds corrupt
  * is left to ImageIO, whose reader (TwelveMonkeys') takes broken files its own way.
  */
@@ -38,19 +39,21 @@ final class ScaledJpeg {
   }
 
   /**
-   * The largest of 8, 4, 2 that leaves at least twice the target on both sides; else 1 for a
-   * progressive JPEG, which ImageIO decodes once a scan (ten times for the JDK writer's
-   * script), and 0 (ImageIO) for a baseline one: measured on the bench bases (1024×768, on the
-   * 2 shared cores, under load), a progressive photo takes 14 ms of CPU here and 42 to 45 in
-   * ImageIO, a baseline one 8.3 to 9 ms here and 4.4 to 6 in ImageIO's native libjpeg.
+   * The largest of 8, 4, 2 that leaves at least twice the target on both sides, else 1; for a
+   * baseline JPEG 0 (ImageIO) instead of 1 or 2. Measured on the bench bases (1024×768, CPU
+   * time on the 2 shared cores, under load): a progressive photo takes 14 ms here at full size,
+   * 10 at 1/2, and 42 to 51 in ImageIO, which decodes it once a scan; a baseline one 8.3 to 10
+   * ms here at full size, 4.6 to 5.6 at 1/2, 3.4 at 1/4, 2.6 at 1/8, and 4.4 to 6 in ImageIO's
+   * native libjpeg, whose full decode and 4× resampling (6.7 to 6.8 ms with the encoding) beat
+   * this one's 1/2 decode and 2× resampling (7.4 to 8.6 ms).
    */
   static int denominator(int width, int height, int targetWidth, int targetHeight,
       boolean progressive) {
-    for (int d = 8; d > 1; d /= 2) {
-      if ((width + d - 1) / d >= 2L * targetWidth && (height + d - 1) / d >= 2L * targetHeight) {
-        return d;
-      }
+    int d = 8;
+    while (d > 1
+        && ((width + d - 1) / d < 2L * targetWidth || (height + d - 1) / d < 2L * targetHeight)) {
+      d /= 2;
     }
-    return progressive ? 1 : 0;
+    return progressive || d >= 4 ? d : 0;
   }
 }

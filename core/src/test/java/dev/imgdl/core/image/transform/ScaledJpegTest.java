@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.imgdl.core.image.ImageFormat;
+import dev.imgdl.core.image.jpeg.JpegDecoder;
+import dev.imgdl.core.image.jpeg.JpegImage;
 import dev.imgdl.core.image.jpeg.JpegFiles;
 import dev.imgdl.core.image.jpeg.JpegFiles.Sampling;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,9 +29,9 @@ class ScaledJpegTest {
   @TempDir Path dir;
 
   @Test
-  void aPhotoResizedToAQuarterIsDecodedAtHalfItsSize() throws Exception {
+  void aProgressivePhotoResizedToAQuarterIsDecodedAtHalfItsSize() throws Exception {
     Path file = Pictures.write(dir, "photo.jpg", JpegFiles.encode(
-        JpegFiles.photoLike(W, H, 1), false, Sampling.S420, 0, 0.9f));
+        JpegFiles.photoLike(W, H, 1), true, Sampling.S420, 0, 0.9f));
 
     Rgb8 decoded = decode(file, W * H, 256, 192);
 
@@ -37,14 +40,28 @@ class ScaledJpegTest {
   }
 
   @Test
+  void aBaselinePhotoResizedToAnEighthIsDecodedAtAQuarterOfItsSize() throws Exception {
+    Path file = Pictures.write(dir, "photo.jpg", JpegFiles.encode(
+        JpegFiles.photoLike(W, H, 1), false, Sampling.S420, 0, 0.9f));
+
+    Rgb8 decoded = decode(file, W * H, 128, 96);
+
+    assertThat(decoded.width + "x" + decoded.height).isEqualTo("256x192");
+    assertThat(decoded.sourceWidth + "x" + decoded.sourceHeight).isEqualTo("1024x768");
+  }
+
+  @Test
   void theScaleLeavesTwiceTheTargetOnBothSides() {
-    assertThat(ScaledJpeg.denominator(1024, 768, 256, 192, false)).isEqualTo(2);
+    assertThat(ScaledJpeg.denominator(1024, 768, 256, 192, true)).isEqualTo(2);
     assertThat(ScaledJpeg.denominator(1024, 768, 128, 96, false)).isEqualTo(4);
     assertThat(ScaledJpeg.denominator(1024, 768, 64, 48, true)).isEqualTo(8);
     assertThat(ScaledJpeg.denominator(1024, 768, 32, 24, false)).isEqualTo(8);
-    assertThat(ScaledJpeg.denominator(1024, 768, 256, 385, false)).isEqualTo(0);
-    assertThat(ScaledJpeg.denominator(1024, 768, 300, 225, true)).isEqualTo(1);
-    assertThat(ScaledJpeg.denominator(1023, 767, 256, 192, false)).isEqualTo(1 + 1);
+    assertThat(ScaledJpeg.denominator(1024, 768, 256, 385, true)).isEqualTo(1);
+    assertThat(ScaledJpeg.denominator(1023, 767, 256, 192, true)).isEqualTo(2);
+    assertThat(ScaledJpeg.denominator(1023, 767, 128, 96, true)).isEqualTo(4);
+    // A baseline JPEG at 1/2 or full size is faster through ImageIO (ScaledJpeg.denominator).
+    assertThat(ScaledJpeg.denominator(1024, 768, 256, 192, false)).isEqualTo(0);
+    assertThat(ScaledJpeg.denominator(1024, 768, 300, 225, false)).isEqualTo(0);
   }
 
   /**
@@ -70,7 +87,10 @@ class ScaledJpegTest {
           192);
     }
     try (DecodeSlots.Slot slot = slots.acquire()) {
-      Rgb8 half = ImageDecoder.decode(file, ImageFormat.JPEG, W * H, slot, 256, 192);
+      JpegImage image = JpegDecoder.decode(Files.readAllBytes(file), 2, W * H, slot::bytes,
+          slot.jpegMemory());
+      Rgb8 half = new Rgb8.Interleaved(image.width(), image.height(), image.rgb(), true,
+          image.sourceWidth(), image.sourceHeight());
       assertThat(half.width).isEqualTo(512);
       scaled = Resampler.resize(half, 256, 192);
     }
