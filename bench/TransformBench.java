@@ -5,8 +5,12 @@
 //   /usr/bin/convert -size 1024x768 -seed 7 plasma:fractal -quality 85 photo.jpg
 //   java -cp target/imgdl.jar bench/TransformBench.java photo.jpg [MODE] [SIZE] [COUNT]
 // MODE is a resize mode (border), SIZE is N (256), COUNT the measured images (1000).
-// It also times each step apart (decode; decode and resize; all) to show where the time goes.
+// It also times each step apart (decode; decode and resize; all) to show where the time goes,
+// and core.image.jpeg's JpegDecoder alone, at full size and at the scale of the resize (1/2 for
+// a 1024x768 photo to 256), from the file's bytes already in memory.
 import dev.imgdl.core.image.ImageFormat;
+import dev.imgdl.core.image.jpeg.JpegDecoder;
+import dev.imgdl.core.image.jpeg.JpegMemory;
 import dev.imgdl.core.image.transform.ImageTransform;
 import dev.imgdl.core.image.transform.PixelBudget;
 import dev.imgdl.core.image.transform.ResizeMode;
@@ -33,8 +37,17 @@ public class TransformBench {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.out.printf("%s: %d bytes, %s %d, JPEG 95, %s%n", photo, Files.size(photo), mode, size,
         System.getProperty("java.vm.version"));
+    byte[] bytes = Files.readAllBytes(photo);
+    JpegMemory memory = new JpegMemory(64 << 20);
+    byte[][] lent = {new byte[0]};
+    java.util.function.IntFunction<byte[]> lend =
+        n -> lent[0].length >= n ? lent[0] : (lent[0] = new byte[n]);
     for (int round = 0; round < 2; round++) {
       run(count / 2, () -> ImageIO.read(photo.toFile()), threads, "decode only (ImageIO.read)");
+      run(count / 2, () -> JpegDecoder.decode(bytes, 1, Long.MAX_VALUE, lend, memory), threads,
+          "JpegDecoder 1/1");
+      run(count / 2, () -> JpegDecoder.decode(bytes, 2, Long.MAX_VALUE, lend, memory), threads,
+          "JpegDecoder 1/2");
       run(count, () -> transform.apply(photo, ImageFormat.JPEG, out), threads,
           "decode, resize, encode");
     }

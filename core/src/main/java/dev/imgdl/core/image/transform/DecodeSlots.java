@@ -1,5 +1,6 @@
 package dev.imgdl.core.image.transform;
 
+import dev.imgdl.core.image.jpeg.JpegMemory;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JPEG was decoded into and lends it to the next: a 1024×768 photo's raster is 2.4 MB, which
  * G1 allocates as a humongous object, and allocating one an image made a JVM with the default
  * heap grow to over 2 GB at {@code -w 16} (docs/benchmarks.md). An array larger than {@code
- * maxBytes} is lent once and not kept.
+ * maxBytes} is lent once and not kept. So are the coefficients and planes of a JPEG that
+ * {@link dev.imgdl.core.image.jpeg.JpegDecoder} decodes.
  */
 final class DecodeSlots {
   private final BlockingQueue<Slot> free;
@@ -47,8 +49,14 @@ final class DecodeSlots {
   final class Slot implements AutoCloseable {
     private final AtomicBoolean lent = new AtomicBoolean();
     private byte[] kept = new byte[0];
+    private final JpegMemory jpeg = new JpegMemory(maxBytes);
 
     private Slot() {}
+
+    /** The working arrays of {@link dev.imgdl.core.image.jpeg.JpegDecoder}, kept as the raster. */
+    JpegMemory jpegMemory() {
+      return jpeg;
+    }
 
     /**
      * An array of at least {@code length} bytes whose first {@code length} are zero (a

@@ -42,6 +42,32 @@ final class ImageDecoder {
    */
   static Rgb8 decode(Path file, ImageFormat format, long maxPixels, DecodeSlots.Slot slot)
       throws DecodeFailure, InterruptedException {
+    return decode(file, format, maxPixels, slot, Integer.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The image in {@code file}, to be resampled to {@code targetWidth × targetHeight} (as
+   * stored, before its Exif orientation): a JPEG goes first through {@link ScaledJpeg}, which
+   * may decode it at a fraction of its size ({@link Rgb8#sourceWidth} keeps the file's); what
+   * that does not take, through ImageIO as {@link #imageIo}.
+   */
+  static Rgb8 decode(Path file, ImageFormat format, long maxPixels, DecodeSlots.Slot slot,
+      int targetWidth, int targetHeight) throws DecodeFailure, InterruptedException {
+    if (format == ImageFormat.JPEG) {
+      Rgb8 scaled = ScaledJpeg.decode(file, maxPixels, slot, targetWidth, targetHeight);
+      if (scaled != null) {
+        return scaled;
+      }
+    }
+    return imageIo(file, format, maxPixels, slot);
+  }
+
+  /**
+   * The image in {@code file} through ImageIO, refusing one whose decoder reports more than
+   * {@code maxPixels}, as {@link #decode(Path, ImageFormat, long, DecodeSlots.Slot)}.
+   */
+  static Rgb8 imageIo(Path file, ImageFormat format, long maxPixels, DecodeSlots.Slot slot)
+      throws DecodeFailure, InterruptedException {
     String extension = format.extension();
     if (format == ImageFormat.SVG || format == ImageFormat.AVIF) {
       throw new DecodeFailure("cannot decode " + extension);

@@ -84,7 +84,7 @@ public final class ImageTransform {
     long pixels = (long) size.width() * size.height();
     try (PixelBudget.Permit permit = budget.acquire(pixels + plan.area());
         DecodeSlots.Slot slot = budget.slots().acquire()) {
-      return transform(body, format, orientation, pixels, target, slot);
+      return transform(body, format, orientation, pixels, plan, target, slot);
     } catch (DecodeFailure e) {
       return new Refused(e.getMessage());
     }
@@ -113,15 +113,18 @@ public final class ImageTransform {
   }
 
   private Transformed transform(Path body, ImageFormat format, int orientation, long pixels,
-      Path target, DecodeSlots.Slot slot)
+      ResizePlan headerPlan, Path target, DecodeSlots.Slot slot)
       throws DecodeFailure, IOException, InterruptedException {
-    Rgb8 decoded = ImageDecoder.decode(body, format, pixels, slot);
+    boolean turned = Orientation.swapsSides(orientation);
+    Rgb8 decoded = ImageDecoder.decode(body, format, pixels, slot,
+        turned ? headerPlan.scaledHeight() : headerPlan.scaledWidth(),
+        turned ? headerPlan.scaledWidth() : headerPlan.scaledHeight());
     // The decoder's size, which a lying header may not match. The plan is of the image as
     // seen; it is resampled as stored, then turned: turning commutes with resampling, and
-    // turning the small image is cheaper.
-    boolean turned = Orientation.swapsSides(orientation);
-    int seenWidth = turned ? decoded.height : decoded.width;
-    int seenHeight = turned ? decoded.width : decoded.height;
+    // turning the small image is cheaper. A JPEG may come decoded at a fraction of its size
+    // (ScaledJpeg), from which the resampler goes on to the same target.
+    int seenWidth = turned ? decoded.sourceHeight : decoded.sourceWidth;
+    int seenHeight = turned ? decoded.sourceWidth : decoded.sourceHeight;
     ResizePlan plan = ResizePlan.of(seenWidth, seenHeight, settings);
     Pixels image = Resampler.resize(decoded,
         turned ? plan.scaledHeight() : plan.scaledWidth(),

@@ -18,15 +18,20 @@ abstract class Rgb8 {
   final int width;
   final int height;
   final boolean alpha;
+  /** The size of the image in the file: larger than the pixels after a DCT-scaled decode. */
+  final int sourceWidth;
+  final int sourceHeight;
 
   private Rgb8(BufferedImage image, boolean alpha) {
-    this(image.getWidth(), image.getHeight(), alpha);
+    this(image.getWidth(), image.getHeight(), alpha, image.getWidth(), image.getHeight());
   }
 
-  private Rgb8(int width, int height, boolean alpha) {
+  private Rgb8(int width, int height, boolean alpha, int sourceWidth, int sourceHeight) {
     this.width = width;
     this.height = height;
     this.alpha = alpha;
+    this.sourceWidth = sourceWidth;
+    this.sourceHeight = sourceHeight;
   }
 
   /** Fills {@code out[0..width)} with row {@code y}; alpha is 0xFF when there is none. */
@@ -70,7 +75,12 @@ abstract class Rgb8 {
     final boolean redFirst;
 
     Interleaved(int width, int height, byte[] bytes, boolean redFirst) {
-      super(width, height, false);
+      this(width, height, bytes, redFirst, width, height);
+    }
+
+    Interleaved(int width, int height, byte[] bytes, boolean redFirst, int sourceWidth,
+        int sourceHeight) {
+      super(width, height, false, sourceWidth, sourceHeight);
       this.bytes = bytes;
       this.redFirst = redFirst;
     }
