@@ -180,10 +180,13 @@ class FetcherRetryTest extends FetcherTestCase {
     Result result = downloads.retries(50).deadline(1_000)
         .fetch(Downloads.url(server, "/down.png"));
 
+    // No clock: the error is the one the fetcher gives when the next wait would pass the
+    // deadline, instead of sleeping it (a sleep past the deadline would end in another error),
+    // and 50 attempts never fit in 1 s of backoff (its ceiling doubles from 250 ms). The elapsed
+    // time was asserted once (under 1.5 s) and failed on a loaded machine.
     assertThat(result.status()).isEqualTo(Status.FAILED);
     assertThat(result.error()).startsWith("deadline 1s exceeded (HTTP 503 after ");
-    assertThat(result.attempts()).isBetween(1, 50);
-    assertThat(result.millis()).isLessThan(1_500);
+    assertThat(result.attempts()).isBetween(1, 49);
     server.verify(result.attempts(), getRequestedFor(urlEqualTo("/down.png")));
     assertThat(downloads.files()).isEmpty();
   }
