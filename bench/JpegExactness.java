@@ -1,7 +1,7 @@
 // Whether core.image.jpeg's JpegDecoder at scale 1 gives ImageIO's bytes (the JDK's libjpeg
 // through TwelveMonkeys' reader, as imgdl decoded every JPEG before it) for every JPEG in a
-// folder. Run as a single source file on the built classes and their dependencies:
-//   java -cp core/target/classes:<deps> bench/JpegExactness.java /work/bases
+// folder. Run as a single source file on the built jar:
+//   java -cp target/imgdl.jar bench/JpegExactness.java DIR
 import dev.imgdl.core.image.jpeg.JpegDecoder;
 import dev.imgdl.core.image.jpeg.JpegException;
 import dev.imgdl.core.image.jpeg.JpegImage;
