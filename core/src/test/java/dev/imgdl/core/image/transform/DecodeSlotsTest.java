@@ -1,11 +1,16 @@
 package dev.imgdl.core.image.transform;
 
+import static dev.imgdl.core.image.jpeg.JpegFiles.Sampling.S420;
+import static dev.imgdl.core.image.jpeg.JpegFiles.Sampling.S444;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imgdl.core.image.ImageFormat;
+import dev.imgdl.core.image.jpeg.JpegFiles;
+import dev.imgdl.core.image.jpeg.JpegFiles.Sampling;
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,27 +32,38 @@ class DecodeSlotsTest {
   @TempDir Path dir;
 
   static Stream<Arguments> jpegs() {
-    BufferedImage rgb = Jpegs.photo(W, H, BufferedImage.TYPE_INT_RGB, 1);
-    BufferedImage grey = Jpegs.photo(W, H, BufferedImage.TYPE_BYTE_GRAY, 2);
-    byte[] progressive = Jpegs.encode(rgb, true, false, 0);
+    BufferedImage rgb = JpegFiles.photo(W, H, BufferedImage.TYPE_INT_RGB, 1);
+    BufferedImage grey = JpegFiles.photo(W, H, BufferedImage.TYPE_BYTE_GRAY, 2);
+    byte[] progressive = encode(rgb, true, S420, 0);
     return Stream.of(
-        jpeg("baseline 4:2:0", () -> Jpegs.encode(rgb, false, false, 0)),
-        jpeg("baseline 4:4:4", () -> Jpegs.encode(rgb, false, true, 0)),
-        jpeg("baseline, restart every 5 MCUs", () -> Jpegs.encode(rgb, false, false, 5)),
+        jpeg("baseline 4:2:0", () -> encode(rgb, false, S420, 0)),
+        jpeg("baseline 4:4:4", () -> encode(rgb, false, S444, 0)),
+        jpeg("baseline, restart every 5 MCUs", () -> encode(rgb, false, S420, 5)),
         jpeg("progressive 4:2:0", () -> progressive),
-        jpeg("progressive 4:4:4", () -> Jpegs.encode(rgb, true, true, 0)),
-        jpeg("progressive, restart every 3 MCUs", () -> Jpegs.encode(rgb, true, false, 3)),
+        jpeg("progressive 4:4:4", () -> encode(rgb, true, S444, 0)),
+        jpeg("progressive, restart every 3 MCUs", () -> encode(rgb, true, S420, 3)),
         jpeg("progressive, Exif orientation 6",
             () -> Pictures.withOrientation(progressive, 6)),
-        jpeg("progressive grey", () -> Jpegs.encode(grey, true, false, 0)),
-        jpeg("progressive, linear RGB profile", () -> Jpegs.withLinearRgbProfile(progressive)),
-        jpeg("progressive, cut at half", () -> Jpegs.truncated(progressive, 0.5)),
+        jpeg("progressive grey", () -> encode(grey, true, S444, 0)),
+        jpeg("progressive, linear RGB profile", () -> JpegFiles.withLinearRgbProfile(progressive)),
+        jpeg("progressive, cut at half", () -> truncated(progressive, 0.5)),
         jpeg("baseline, cut at 60 %",
-            () -> Jpegs.truncated(Jpegs.encode(rgb, false, false, 0), 0.6)));
+            () -> truncated(encode(rgb, false, S420, 0), 0.6)));
   }
 
   private static Arguments jpeg(String name, Supplier<byte[]> bytes) {
     return Arguments.of(name, bytes);
+  }
+
+  /** {@code image} as a JPEG of quality 0.9 (grey: {@code S444}, its one component 1×1). */
+  private static byte[] encode(BufferedImage image, boolean progressive, Sampling sampling,
+      int restartInterval) {
+    return JpegFiles.encode(image, progressive, sampling, restartInterval, 0.9f);
+  }
+
+  /** The first {@code fraction} of the file, as a broken download leaves it. */
+  private static byte[] truncated(byte[] jpeg, double fraction) {
+    return Arrays.copyOf(jpeg, (int) (jpeg.length * fraction));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -55,7 +71,7 @@ class DecodeSlotsTest {
   void aJpegDecodedIntoAUsedSlotHasTheSamePixelsAsImageIosOwnImage(String name,
       Supplier<byte[]> bytes) throws Exception {
     Path other = Pictures.write(dir, "other.jpg",
-        Jpegs.encode(Jpegs.photo(W, H, BufferedImage.TYPE_INT_RGB, 9), false, false, 0));
+        encode(JpegFiles.photo(W, H, BufferedImage.TYPE_INT_RGB, 9), false, S420, 0));
     Path file = Pictures.write(dir, "image.jpg", bytes.get());
     DecodeSlots slots = new DecodeSlots(1, Integer.MAX_VALUE);
     try (DecodeSlots.Slot slot = slots.acquire()) {
@@ -82,7 +98,7 @@ class DecodeSlotsTest {
   @Test
   void aColourJpegIsDecodedIntoTheSlotsRaster() throws Exception {
     Path file = Pictures.write(dir, "image.jpg",
-        Jpegs.encode(Jpegs.photo(W, H, BufferedImage.TYPE_INT_RGB, 1), true, false, 0));
+        encode(JpegFiles.photo(W, H, BufferedImage.TYPE_INT_RGB, 1), true, S420, 0));
     try (DecodeSlots.Slot slot = new DecodeSlots(1, Integer.MAX_VALUE).acquire()) {
       Rgb8 decoded = ImageDecoder.decode(file, ImageFormat.JPEG, W * H, slot);
 
@@ -93,9 +109,9 @@ class DecodeSlotsTest {
 
   @Test
   void shapingPhotosLeavesLessGarbageThanOneOfTheirRasters() throws Exception {
-    BufferedImage photo = Jpegs.photo(1024, 768, BufferedImage.TYPE_INT_RGB, 3);
-    Path baseline = Pictures.write(dir, "baseline.jpg", Jpegs.encode(photo, false, false, 0));
-    Path progressive = Pictures.write(dir, "progressive.jpg", Jpegs.encode(photo, true, false, 0));
+    BufferedImage photo = JpegFiles.photo(1024, 768, BufferedImage.TYPE_INT_RGB, 3);
+    Path baseline = Pictures.write(dir, "baseline.jpg", encode(photo, false, S420, 0));
+    Path progressive = Pictures.write(dir, "progressive.jpg", encode(photo, true, S420, 0));
     ImageTransform transform = new ImageTransform(TransformSettings.builder().size(256).build(),
         new PixelBudget(10_000_000));
     com.sun.management.ThreadMXBean threads =

@@ -1,5 +1,6 @@
 package dev.imgdl.core.image.transform;
 
+import dev.imgdl.core.image.jpeg.JpegFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -7,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -75,19 +75,9 @@ final class Pictures {
    * big-endian TIFF header, one IFD entry (tag 274, SHORT, count 1, the value) and no next IFD.
    */
   static byte[] withOrientation(byte[] jpeg, int orientation) {
-    ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4);
-    tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
-    tiff.putShort((short) 1);
-    tiff.putShort((short) 274).putShort((short) 3).putInt(1).putShort((short) orientation)
-        .putShort((short) 0);
-    tiff.putInt(0);
-    byte[] exif = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    int length = 2 + exif.length + tiff.capacity();
-    ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + length);
-    out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xE1).putShort((short) length).put(exif)
-        .put(tiff.array()).put(jpeg, 2, jpeg.length - 2);
-    return out.array();
+    return JpegFiles.withExif(jpeg, orientation);
   }
+
 
   /** Whether {@code argb} is within {@code tolerance} of {@code expected} in each of R, G, B. */
   static boolean near(int argb, Color expected, int tolerance) {
