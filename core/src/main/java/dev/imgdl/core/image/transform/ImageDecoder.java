@@ -34,18 +34,6 @@ final class ImageDecoder {
   private ImageDecoder() {}
 
   /**
-   * The image in {@code file}, refusing one whose decoder reports more than {@code maxPixels}
-   * pixels (the header's size, for which the budget was taken) before it allocates them: a file
-   * can say one size where {@link dev.imgdl.core.image.ImageDimensions} reads it and another
-   * where the decoder does. A JPEG that ImageIO would decode into B, G, R bytes is decoded into
-   * the {@code slot}'s raster instead, R, G, B: see {@link #destination}.
-   */
-  static Rgb8 decode(Path file, ImageFormat format, long maxPixels, DecodeSlots.Slot slot)
-      throws DecodeFailure, InterruptedException {
-    return decode(file, format, maxPixels, slot, Integer.MAX_VALUE, Integer.MAX_VALUE);
-  }
-
-  /**
    * The image in {@code file}, to be resampled to {@code targetWidth × targetHeight} (as
    * stored, before its Exif orientation): a JPEG goes first through {@link ScaledJpeg}, which
    * may decode it at a fraction of its size ({@link Rgb8#sourceWidth} keeps the file's); what
@@ -64,7 +52,10 @@ final class ImageDecoder {
 
   /**
    * The image in {@code file} through ImageIO, refusing one whose decoder reports more than
-   * {@code maxPixels}, as {@link #decode(Path, ImageFormat, long, DecodeSlots.Slot)}.
+   * {@code maxPixels} pixels (the header's size, for which the budget was taken) before it
+   * allocates them: a file can say one size where {@link dev.imgdl.core.image.ImageDimensions}
+   * reads it and another where the decoder does. A JPEG that ImageIO would decode into B, G, R
+   * bytes is decoded into the {@code slot}'s raster instead, R, G, B: see {@link #destination}.
    */
   static Rgb8 imageIo(Path file, ImageFormat format, long maxPixels, DecodeSlots.Slot slot)
       throws DecodeFailure, InterruptedException {

@@ -75,12 +75,12 @@ class DecodeSlotsTest {
     Path file = Pictures.write(dir, "image.jpg", bytes.get());
     DecodeSlots slots = new DecodeSlots(1, Integer.MAX_VALUE);
     try (DecodeSlots.Slot slot = slots.acquire()) {
-      ImageDecoder.decode(other, ImageFormat.JPEG, W * H, slot); // leaves its pixels behind
+      ImageDecoder.imageIo(other, ImageFormat.JPEG, W * H, slot); // leaves its pixels behind
     }
 
     Rgb8 decoded;
     try (DecodeSlots.Slot slot = slots.acquire()) {
-      decoded = ImageDecoder.decode(file, ImageFormat.JPEG, W * H, slot);
+      decoded = ImageDecoder.imageIo(file, ImageFormat.JPEG, W * H, slot);
     }
 
     Rgb8 expected = Rgb8.of(imageIo(file));
@@ -100,7 +100,7 @@ class DecodeSlotsTest {
     Path file = Pictures.write(dir, "image.jpg",
         encode(JpegFiles.photo(W, H, BufferedImage.TYPE_INT_RGB, 1), true, S420, 0));
     try (DecodeSlots.Slot slot = new DecodeSlots(1, Integer.MAX_VALUE).acquire()) {
-      Rgb8 decoded = ImageDecoder.decode(file, ImageFormat.JPEG, W * H, slot);
+      Rgb8 decoded = ImageDecoder.imageIo(file, ImageFormat.JPEG, W * H, slot);
 
       assertThat(decoded).isInstanceOf(Rgb8.Interleaved.class);
       assertThat(((Rgb8.Interleaved) decoded).bytes).isSameAs(slot.bytes(1));
