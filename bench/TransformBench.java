@@ -6,8 +6,8 @@
 //   java -cp target/imgdl.jar bench/TransformBench.java photo.jpg [MODE] [SIZE] [COUNT]
 // MODE is a resize mode (border), SIZE is N (256), COUNT the measured images (1000).
 // It also times each step apart (decode; decode and resize; all) to show where the time goes,
-// and core.image.jpeg's JpegDecoder alone, at full size and at the scale of the resize (1/2 for
-// a 1024x768 photo to 256), from the file's bytes already in memory.
+// and core.image.jpeg's JpegDecoder alone, at full size, at the scale of the resize (1/2 for
+// a 1024x768 photo to 256) and at 1/4, from the file's bytes already in memory.
 import dev.imgdl.core.image.ImageFormat;
 import dev.imgdl.core.image.jpeg.JpegDecoder;
 import dev.imgdl.core.image.jpeg.JpegMemory;
@@ -48,6 +48,8 @@ public class TransformBench {
           "JpegDecoder 1/1");
       run(count / 2, () -> JpegDecoder.decode(bytes, 2, Long.MAX_VALUE, lend, memory), threads,
           "JpegDecoder 1/2");
+      run(count / 2, () -> JpegDecoder.decode(bytes, 4, Long.MAX_VALUE, lend, memory), threads,
+          "JpegDecoder 1/4");
       run(count, () -> transform.apply(photo, ImageFormat.JPEG, out), threads,
           "decode, resize, encode");
     }

@@ -8,11 +8,13 @@ package dev.imgdl.core.image.jpeg;
 public final class JpegMemory {
   private final long maxBytes;
   private short[] coefficients = new short[0];
-  private byte[] planes = new byte[0];
-  private byte[] extents = new byte[0];
+  private final KeptBytes planes;
+  private final KeptBytes extents;
 
   public JpegMemory(long maxBytes) {
     this.maxBytes = maxBytes;
+    this.planes = new KeptBytes(maxBytes);
+    this.extents = new KeptBytes(maxBytes);
   }
 
   /** At least {@code length} shorts, the first {@code length} zero. */
@@ -30,26 +32,11 @@ public final class JpegMemory {
 
   /** At least {@code length} bytes, the first {@code length} zero. */
   byte[] extents(int length) {
-    if (extents.length >= length) {
-      java.util.Arrays.fill(extents, 0, length, (byte) 0);
-      return extents;
-    }
-    byte[] fresh = new byte[length];
-    if (length <= maxBytes) {
-      extents = fresh;
-    }
-    return fresh;
+    return extents.zeroed(length);
   }
 
   /** At least {@code length} bytes, of any content. */
   byte[] planes(int length) {
-    if (planes.length >= length) {
-      return planes;
-    }
-    byte[] fresh = new byte[length];
-    if (length <= maxBytes) {
-      planes = fresh;
-    }
-    return fresh;
+    return planes.any(length);
   }
 }

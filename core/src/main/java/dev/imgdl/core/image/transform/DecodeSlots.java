@@ -1,7 +1,7 @@
 package dev.imgdl.core.image.transform;
 
 import dev.imgdl.core.image.jpeg.JpegMemory;
-import java.util.Arrays;
+import dev.imgdl.core.image.jpeg.KeptBytes;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,7 +48,7 @@ final class DecodeSlots {
   /** A transform's turn; closing it gives it back (once). */
   final class Slot implements AutoCloseable {
     private final AtomicBoolean lent = new AtomicBoolean();
-    private byte[] kept = new byte[0];
+    private final KeptBytes raster = new KeptBytes(maxBytes);
     private final JpegMemory jpeg = new JpegMemory(maxBytes);
 
     private Slot() {}
@@ -64,15 +64,7 @@ final class DecodeSlots {
      * the slot is closed.
      */
     byte[] bytes(int length) {
-      if (kept.length >= length) {
-        Arrays.fill(kept, 0, length, (byte) 0);
-        return kept;
-      }
-      byte[] fresh = new byte[length];
-      if (length <= maxBytes) {
-        kept = fresh;
-      }
-      return fresh;
+      return raster.zeroed(length);
     }
 
     @Override
