@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imgdl.core.image.jpeg.JpegFiles;
+import dev.imgdl.core.image.jpeg.JpegFiles.Sampling;
 import dev.imgdl.core.input.NamePlanner;
 import dev.imgdl.core.text.Sha256;
 import dev.imgdl.testing.Cli;
 import dev.imgdl.testing.LocalSite;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Images shaped for training, end to end in both worker modes against a local server: each
- * resize mode's sizes, the extension, the filters' reasons, the decode limit, bodies untouched
- * without {@code --resize}, the metadata and a resume of resized shards.
+ * resize mode's sizes, the extension, the filters' reasons, the decode and scan limits, bodies
+ * untouched without {@code --resize}, the metadata and a resume of resized shards.
  */
 class ResizeTest {
   @RegisterExtension static LocalSite server = LocalSite.onLoopback();
@@ -50,6 +53,9 @@ class ResizeTest {
     serve("/ok.png", Drawn.image(120, 100, "png"));
     serve("/photo.jpg", Drawn.image(80, 60, "jpg"));
     serve("/bomb.png", Drawn.pngHeader(40_000, 40_000));
+    serve("/scans.jpg", JpegFiles.withScans(JpegFiles.encode(
+        JpegFiles.photo(80, 60, BufferedImage.TYPE_INT_RGB, 1), true, Sampling.S420, 0, 0.9f),
+        5000));
   }
 
   private void serve(String path, byte[] body) {
@@ -176,6 +182,18 @@ class ResizeTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(results().get(0).get("error").asText())
         .isEqualTo("too many pixels to decode: 40000x40000 (max 89478485)");
+    assertThat(results().get(1).get("status").asText()).isEqualTo("downloaded");
+    assertThat(Cli.files(out)).containsExactly("ok.jpg");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread", "process"})
+  void aJpegOfThousandsOfScansFailsWithoutBeingDecoded(String mode) {
+    Cli.Outcome run = run(mode, list("/scans.jpg", "/ok.png"), "--resize", "64");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(results().get(0).get("error").asText())
+        .isEqualTo("cannot decode jpg: 5000 scans (at most 100)");
     assertThat(results().get(1).get("status").asText()).isEqualTo("downloaded");
     assertThat(Cli.files(out)).containsExactly("ok.jpg");
   }

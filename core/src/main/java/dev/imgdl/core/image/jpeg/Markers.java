@@ -241,6 +241,10 @@ final class Markers {
   }
 
   private void scan() throws JpegException {
+    if (scans == JpegScans.MAX) {
+      // Each scan is a pass over the coefficients: the decoder is bounded without its caller.
+      throw new JpegException("more than " + JpegScans.MAX + " scans");
+    }
     int length = length();
     int count = u8(pos + 2);
     if (count < 1 || count > frame.components.length || length != 6 + 2 * count) {

@@ -1,6 +1,7 @@
 package dev.imgdl.core.image.transform;
 
 import dev.imgdl.core.image.ImageFormat;
+import dev.imgdl.core.image.jpeg.JpegScans;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -10,7 +11,9 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -18,6 +21,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes the first image of a file (the first frame of an animated GIF, the largest icon of an
@@ -35,19 +39,36 @@ final class ImageDecoder {
 
   /**
    * The image in {@code file}, to be resampled to {@code targetWidth × targetHeight} (as
-   * stored, before its Exif orientation): a JPEG goes first through {@link ScaledJpeg}, which
+   * stored, before its Exif orientation). A JPEG is read once (its size is bounded by
+   * {@code --max-size}), refused if it has more than {@link JpegScans#MAX} scans (each costs
+   * either decoder a pass over the image), then goes first through {@link ScaledJpeg}, which
    * may decode it at a fraction of its size ({@link Rgb8#sourceWidth} keeps the file's); what
-   * that does not take, through ImageIO as {@link #imageIo}.
+   * that does not take, through ImageIO as {@link #imageIo}, from the same bytes.
    */
   static Rgb8 decode(Path file, ImageFormat format, long maxPixels, DecodeSlots.Slot slot,
       int targetWidth, int targetHeight) throws DecodeFailure, InterruptedException {
-    if (format == ImageFormat.JPEG) {
-      Rgb8 scaled = ScaledJpeg.decode(file, maxPixels, slot, targetWidth, targetHeight);
-      if (scaled != null) {
-        return scaled;
-      }
+    if (format != ImageFormat.JPEG) {
+      return imageIo(file, format, maxPixels, slot);
     }
-    return imageIo(file, format, maxPixels, slot);
+    String extension = format.extension();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw DecodeFailure.of(extension, e);
+    }
+    int scans = JpegScans.count(bytes);
+    if (scans > JpegScans.MAX) {
+      throw new DecodeFailure("cannot decode " + extension + ": " + scans + " scans (at most "
+          + JpegScans.MAX + ")");
+    }
+    Rgb8 scaled = ScaledJpeg.decode(bytes, maxPixels, slot, targetWidth, targetHeight);
+    if (scaled != null) {
+      return scaled;
+    }
+    // In memory, not through ImageIO's default cache, which would copy the bytes to a file.
+    return imageIo(() -> new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)),
+        format, maxPixels, slot);
   }
 
   /**
@@ -66,7 +87,18 @@ final class ImageDecoder {
     if (format == ImageFormat.ICO) {
       return Rgb8.of(IcoDecoder.decode(file, maxPixels));
     }
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+    return imageIo(() -> ImageIO.createImageInputStream(file.toFile()), format, maxPixels, slot);
+  }
+
+  /** Where ImageIO reads a file from: the file itself, or its bytes already read. */
+  private interface Source {
+    ImageInputStream open() throws IOException;
+  }
+
+  private static Rgb8 imageIo(Source source, ImageFormat format, long maxPixels,
+      DecodeSlots.Slot slot) throws DecodeFailure, InterruptedException {
+    String extension = format.extension();
+    try (ImageInputStream in = source.open()) {
       ImageReader reader = reader(format);
       if (reader == null || in == null) {
         throw new DecodeFailure("cannot decode " + extension + ": no decoder");

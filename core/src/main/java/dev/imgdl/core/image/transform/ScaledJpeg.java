@@ -3,9 +3,6 @@ package dev.imgdl.core.image.transform;
 import dev.imgdl.core.image.jpeg.JpegDecoder;
 import dev.imgdl.core.image.jpeg.JpegException;
 import dev.imgdl.core.image.jpeg.JpegImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * A JPEG decoded by {@link JpegDecoder} at the smallest DCT scale that still leaves the
@@ -18,17 +15,16 @@ import java.nio.file.Path;
 final class ScaledJpeg {
   private ScaledJpeg() {}
 
-  /** The decoded image, or null to go through ImageIO. */
-  static Rgb8 decode(Path file, long maxPixels, DecodeSlots.Slot slot, int targetWidth,
+  /** The decoded image of the file's {@code bytes}, or null to go through ImageIO. */
+  static Rgb8 decode(byte[] bytes, long maxPixels, DecodeSlots.Slot slot, int targetWidth,
       int targetHeight) throws InterruptedException {
     JpegImage image;
     try {
-      byte[] bytes = Files.readAllBytes(file); // bounded by --max-size
       image = JpegDecoder.decode(bytes,
           (width, height, progressive) -> denominator(width, height, targetWidth, targetHeight,
               progressive),
           maxPixels, slot::bytes, slot.jpegMemory());
-    } catch (IOException | JpegException e) {
+    } catch (JpegException e) {
       image = null;
     }
     if (Thread.interrupted()) {

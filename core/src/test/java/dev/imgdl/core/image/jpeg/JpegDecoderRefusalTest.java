@@ -125,4 +125,13 @@ class JpegDecoderRefusalTest {
       assertThatThrownBy(() -> JpegFiles.decode(cut, d)).isInstanceOf(JpegException.class);
     }
   }
+
+  @Test
+  void theHundredAndFirstScanIsTheDecodersExceptionAndAHundredDecode() throws Exception {
+    byte[] hundred = JpegFiles.withScans(progressive(), 100);
+
+    assertThat(JpegFiles.decode(hundred, 1).width()).isEqualTo(120);
+    assertThatThrownBy(() -> JpegFiles.decode(JpegFiles.withScans(progressive(), 101), 1))
+        .isInstanceOf(JpegException.class).hasMessage("more than 100 scans");
+  }
 }

@@ -246,6 +246,55 @@ public final class JpegFiles {
     return out.array();
   }
 
+  /**
+   * The progressive JPEG with copies of its DC refinement scan (Ss 0, Se 0, Ah 1: one raw bit a
+   * block, no Huffman code, so every copy decodes) added before its EOI until it has
+   * {@code scans} scans: a file whose scans cost every decoder a pass over the blocks.
+   */
+  public static byte[] withScans(byte[] progressive, int scans) {
+    int[] refinement = dcRefinementScan(progressive);
+    int existing = countSos(progressive);
+    int length = refinement[1] - refinement[0];
+    int eoi = progressive.length - 2;
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(
+        progressive.length + (scans - existing) * length);
+    out.put(progressive, 0, eoi);
+    for (int i = existing; i < scans; i++) {
+      out.put(progressive, refinement[0], length);
+    }
+    return out.put(progressive, eoi, 2).array();
+  }
+
+  /** Where the DC refinement scan starts (its SOS) and ends (the next marker, not RSTn). */
+  private static int[] dcRefinementScan(byte[] jpeg) {
+    for (int at = 0; at + 1 < jpeg.length; at++) {
+      if ((jpeg[at] & 0xFF) == 0xFF && (jpeg[at + 1] & 0xFF) == 0xDA) {
+        int count = jpeg[at + 4] & 0xFF;
+        int spectrum = at + 5 + 2 * count;
+        if (jpeg[spectrum] == 0 && jpeg[spectrum + 1] == 0 && (jpeg[spectrum + 2] & 0xF0) != 0) {
+          int end = at + 2 + ((jpeg[at + 2] & 0xFF) << 8 | jpeg[at + 3] & 0xFF);
+          while (!((jpeg[end] & 0xFF) == 0xFF && jpeg[end + 1] != 0
+              && (jpeg[end + 1] & 0xF8) != 0xD0)) { // stuffing and restarts are the data's
+            end++;
+          }
+          return new int[] {at, end};
+        }
+      }
+    }
+    throw new IllegalArgumentException("no DC refinement scan");
+  }
+
+  /** The SOS markers of a file made by the JDK's writer (its tables hold no FF DA). */
+  private static int countSos(byte[] jpeg) {
+    int count = 0;
+    for (int at = 0; at + 1 < jpeg.length; at++) {
+      if ((jpeg[at] & 0xFF) == 0xFF && (jpeg[at + 1] & 0xFF) == 0xDA) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** Where the marker {@code FF code} first is. */
   static int find(byte[] jpeg, int code) {
     for (int i = 0; i + 1 < jpeg.length; i++) {
