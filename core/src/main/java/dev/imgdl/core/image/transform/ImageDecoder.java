@@ -1,5 +1,6 @@
 package dev.imgdl.core.image.transform;
 
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import dev.imgdl.core.image.ImageFormat;
 import dev.imgdl.core.image.jpeg.JpegScans;
 import java.awt.Transparency;
@@ -11,7 +12,6 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes the first image of a file (the first frame of an animated GIF, the largest icon of an
@@ -66,9 +65,8 @@ final class ImageDecoder {
     if (scaled != null) {
       return scaled;
     }
-    // In memory, not through ImageIO's default cache, which would copy the bytes to a file.
-    return imageIo(() -> new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)),
-        format, maxPixels, slot);
+    // Read where they lie: ImageIO's own streams over bytes would cache a copy of them.
+    return imageIo(() -> new ByteArrayImageInputStream(bytes), format, maxPixels, slot);
   }
 
   /**
